@@ -1,0 +1,43 @@
+"""The unit of input: one news article, as the readers hand it to the extractor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article.
+
+    ``document`` follows the spec's naming: the file's base name (``a01.txt``), or
+    ``NAME#ID`` for a record of a JSONL or CSV file (``batch.jsonl#b13``), or
+    ``ARCHIVE.zip/INNER`` style names for members of a zip (``news.zip/a01.txt``).
+    ``text`` is everything the extractor reads (headline first for HTML and records),
+    and claim offsets point into it. Metadata a record gives (``published``, ``source``,
+    ``url``, ``title``) wins over what the text says; ``None`` when the record gives none.
+    """
+
+    document: str
+    text: str
+    path: str
+    title: str | None = None
+    published: str | None = None  # as given by the record: ISO or Jalali text
+    source: str | None = None
+    url: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReadProblem:
+    """An input that could not be read: which file, where in it, what is wrong.
+
+    >>> str(ReadProblem("news/batch.jsonl", "line 7", "not valid JSON"))
+    'news/batch.jsonl: line 7: not valid JSON'
+    """
+
+    path: str
+    where: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.where}: {self.message}" if self.where else f"{self.path}: {self.message}"
