@@ -1,0 +1,421 @@
+"""The claims database (SQLite): connect, migrate, write whole articles, read frames.
+
+One article is the unit of storage: its row in ``articles`` and all its rows in
+``claims`` are written (or replaced) in one transaction, so a reader never sees an
+article with half its claims, and an interrupted ingest leaves only whole articles.
+
+An article's identity is its ``document`` name (``a01.txt``, ``batch.jsonl#b13``,
+``news.zip/a01.txt``), as in the claims CSV. Its ``content_hash`` covers the text and the
+metadata the input gives, so feeding the same files again changes nothing, and a changed
+article replaces its old claims.
+
+>>> conn = connect(":memory:")
+>>> is_empty(conn)
+True
+>>> write_articles(conn, [StoredArticle(document="a01.txt", path="news/a01.txt",
+...     text="ایجاد ۱۸۰ هزار شغل", content_hash="h1", claims=[{"document": "a01.txt",
+...     "value": 180000, "unit": "count", "metric": "jobs", "mention": "۱۸۰ هزار"}])])
+WriteCounts(new=1, replaced=0, unchanged=0, claims=1)
+>>> claims_frame(conn)[["document", "value", "metric"]].to_dict("records")
+[{'document': 'a01.txt', 'value': 180000.0, 'metric': 'jobs'}]
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from dashboard.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
+from dashboard.paths import database_path
+from dashboard.schema import CLAIM_COLUMNS
+
+BUSY_TIMEOUT_MS = 30_000
+
+# Article-level fields the extractor's ``article_metadata`` gives.
+ARTICLE_META_FIELDS: tuple[str, ...] = ("title", "published", "published_jalali", "source", "url", "speaker")
+
+ARTICLE_FRAME_COLUMNS: tuple[str, ...] = (
+    "document",
+    "title",
+    "published",
+    "published_jalali",
+    "source",
+    "url",
+    "path",
+    "n_claims",
+    "content_hash",
+    "ingested_at",
+)
+PROVENANCE_COLUMNS: tuple[str, ...] = ("path", "ingested_at", "claim_id")
+
+_INT_CLAIM_COLUMNS = ("start", "end")
+_TEXT_CLAIM_COLUMNS = tuple(c for c in CLAIM_COLUMNS if c not in ("value", *_INT_CLAIM_COLUMNS))
+
+
+def _q(name: str) -> str:
+    """Quote a column name (``end`` is an SQL keyword)."""
+    return f'"{name}"'
+
+
+_CLAIM_SELECT = ", ".join(f"c.{_q(c)}" for c in CLAIM_COLUMNS)
+_CLAIM_INSERT = (
+    f"INSERT INTO claims (article_id, {', '.join(_q(c) for c in CLAIM_COLUMNS)}) "
+    f"VALUES (?, {', '.join('?' for _ in CLAIM_COLUMNS)})"
+)
+
+
+def now_iso() -> str:
+    """The current UTC time as ``2026-11-22T02:10:00Z``."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- connecting and migrating -------------------------------------------------------------
+
+
+def connect(path: str | Path | None = None) -> sqlite3.Connection:
+    """Open (and create or migrate) the claims database.
+
+    ``path`` None means :func:`dashboard.paths.database_path` (``$CLAIMS_DB`` or
+    ``data/claims.sqlite``); ``":memory:"`` gives a private in-memory database. The
+    connection is in autocommit mode (use :func:`transaction` to group writes), in WAL
+    mode so readers and the single writer do not block each other, waits up to 30 s
+    for a lock, and enforces foreign keys.
+    """
+    target = database_path() if path is None else path
+    if str(target) != ":memory:":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if str(target) != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    migrate(conn)
+    return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The highest applied migration step, 0 for a database without one."""
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone()
+    if not exists:
+        return 0
+    return int(conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the pending migration steps, each in one transaction; return the version reached.
+
+    Safe when several processes open a fresh database at once: each step re-checks the
+    version after taking the write lock.
+    """
+    if schema_version(conn) >= MIGRATIONS[-1].version:
+        return MIGRATIONS[-1].version
+    conn.execute(SCHEMA_VERSION_TABLE)
+    for step in MIGRATIONS:
+        with transaction(conn):
+            if schema_version(conn) >= step.version:
+                continue
+            for statement in step.statements:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+                (step.version, step.description, now_iso()),
+            )
+    return schema_version(conn)
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back when the block raises."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _bump_writes(conn: sqlite3.Connection) -> None:
+    conn.execute("UPDATE store_state SET value = value + 1 WHERE key = 'writes'")
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+@dataclass
+class StoredArticle:
+    """One article ready to store: its text, provenance, metadata and claims.
+
+    ``claims`` are dicts with the keys of :data:`CLAIM_COLUMNS` (missing keys are stored
+    empty); ``metadata`` holds the article-level fields of :data:`ARTICLE_META_FIELDS`.
+    """
+
+    document: str
+    path: str
+    text: str
+    content_hash: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class WriteCounts:
+    """What :func:`write_articles` did."""
+
+    new: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    claims: int = 0
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _offset(value: Any) -> int:
+    return -1 if value is None or value == "" else int(value)
+
+
+def claim_row(claim: dict[str, Any]) -> tuple[Any, ...]:
+    """A claim dict as the tuple the ``claims`` table takes (after ``article_id``).
+
+    Raises ``ValueError`` for a value or offset that is not a number.
+
+    >>> claim_row({"document": "a.txt", "value": "حدود", "start": 3})[:3]
+    Traceback (most recent call last):
+    ValueError: could not convert string to float: 'حدود'
+    >>> claim_row({"document": "a.txt", "value": 12, "start": 3, "end": 5})[:2]
+    ('a.txt', 12.0)
+    """
+    row: list[Any] = []
+    for column in CLAIM_COLUMNS:
+        value = claim.get(column)
+        if column == "value":
+            row.append(None if value is None or value == "" else float(value))
+        elif column in _INT_CLAIM_COLUMNS:
+            row.append(_offset(value))
+        else:
+            row.append(_text(value))
+    return tuple(row)
+
+
+def stored_hash(conn: sqlite3.Connection, document: str) -> str | None:
+    """The content hash stored for ``document``, None when it is not stored."""
+    row = conn.execute("SELECT content_hash FROM articles WHERE document = ?", (document,)).fetchone()
+    return None if row is None else row[0]
+
+
+def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) -> WriteCounts:
+    """Store whole articles in one transaction: insert new ones, replace changed ones.
+
+    An article whose stored hash equals its ``content_hash`` is left as it is. Claim rows
+    are validated before the transaction starts, so a bad claim raises ``ValueError``
+    without writing anything.
+    """
+    if not articles:
+        return WriteCounts()
+    prepared = [(art, [claim_row(c) for c in art.claims]) for art in articles]
+    new = replaced = unchanged = n_claims = 0
+    stamp = now_iso()
+    with transaction(conn):
+        for art, rows in prepared:
+            meta = {k: _text(art.metadata.get(k)) for k in ARTICLE_META_FIELDS}
+            values = (
+                art.path,
+                meta["title"],
+                art.text,
+                meta["published"],
+                meta["published_jalali"],
+                meta["source"],
+                meta["url"],
+                meta["speaker"],
+                json.dumps(art.meta, ensure_ascii=False, sort_keys=True, default=str),
+                art.content_hash,
+            )
+            found = conn.execute("SELECT id, content_hash FROM articles WHERE document = ?", (art.document,)).fetchone()
+            if found is not None and found[1] == art.content_hash:
+                unchanged += 1
+                continue
+            if found is not None:
+                article_id = found[0]
+                conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+                conn.execute(
+                    "UPDATE articles SET path = ?, title = ?, text = ?, published = ?, published_jalali = ?, "
+                    "source = ?, url = ?, speaker = ?, meta = ?, content_hash = ?, updated_at = ? WHERE id = ?",
+                    (*values, stamp, article_id),
+                )
+                replaced += 1
+            else:
+                cursor = conn.execute(
+                    "INSERT INTO articles (path, title, text, published, published_jalali, source, url, speaker, "
+                    "meta, content_hash, ingested_at, updated_at, document) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*values, stamp, stamp, art.document),
+                )
+                article_id = cursor.lastrowid
+                new += 1
+            conn.executemany(_CLAIM_INSERT, [(article_id, *row) for row in rows])
+            n_claims += len(rows)
+        _bump_writes(conn)
+    return WriteCounts(new=new, replaced=replaced, unchanged=unchanged, claims=n_claims)
+
+
+def delete_article(conn: sqlite3.Connection, document: str) -> bool:
+    """Remove one article and its claims; True when it was stored."""
+    with transaction(conn):
+        gone = conn.execute("DELETE FROM articles WHERE document = ?", (document,)).rowcount > 0
+        _bump_writes(conn)
+    return gone
+
+
+def start_ingest(conn: sqlite3.Connection, paths: Iterable[str]) -> int:
+    """Record that an ingest of ``paths`` started; returns its id (``finished_at`` stays empty until it ends)."""
+    with transaction(conn):
+        cursor = conn.execute(
+            "INSERT INTO ingests (started_at, paths) VALUES (?, ?)",
+            (now_iso(), json.dumps([str(p) for p in paths], ensure_ascii=False)),
+        )
+        _bump_writes(conn)
+    return int(cursor.lastrowid or 0)
+
+
+def finish_ingest(conn: sqlite3.Connection, ingest_id: int, counts: dict[str, Any], problems: Sequence[str]) -> None:
+    """Record the end of an ingest with its counts and problem lines."""
+    with transaction(conn):
+        conn.execute(
+            "UPDATE ingests SET finished_at = ?, counts = ?, problems = ? WHERE id = ?",
+            (
+                now_iso(),
+                json.dumps(counts, ensure_ascii=False),
+                json.dumps(list(problems), ensure_ascii=False),
+                ingest_id,
+            ),
+        )
+        _bump_writes(conn)
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def _frame(conn: sqlite3.Connection, sql: str, columns: Sequence[str], params: Sequence[Any] = ()) -> pd.DataFrame:
+    rows = conn.execute(sql, params).fetchall()
+    return pd.DataFrame.from_records(rows, columns=list(columns))
+
+
+def _typed_claims(df: pd.DataFrame) -> pd.DataFrame:
+    df["value"] = pd.to_numeric(df["value"], errors="coerce").astype(float)
+    for column in (*_INT_CLAIM_COLUMNS, "claim_id", "article_id"):
+        if column in df:
+            df[column] = df[column].astype(int)
+    for column in _TEXT_CLAIM_COLUMNS:
+        df[column] = df[column].fillna("").astype(str)
+    return df
+
+
+def claims_frame(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Every stored claim: :data:`CLAIM_COLUMNS` in order, then ``claim_id``, ``article_id``.
+
+    ``value`` is float, ``start``/``end`` int (-1 when the extractor gave no offset),
+    text columns are strings (empty when unknown).
+    """
+    columns = (*CLAIM_COLUMNS, "claim_id", "article_id")
+    sql = f"SELECT {_CLAIM_SELECT}, c.id, c.article_id FROM claims c ORDER BY c.article_id, c.id"
+    return _typed_claims(_frame(conn, sql, columns))
+
+
+def export_frame(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Every stored claim with its provenance: :data:`CLAIM_COLUMNS`, then the article's
+    ``path``, its ``ingested_at`` and the ``claim_id``."""
+    columns = (*CLAIM_COLUMNS, *PROVENANCE_COLUMNS)
+    sql = (
+        f"SELECT {_CLAIM_SELECT}, a.path, a.ingested_at, c.id FROM claims c "
+        "JOIN articles a ON a.id = c.article_id ORDER BY c.article_id, c.id"
+    )
+    df = _typed_claims(_frame(conn, sql, columns))
+    for column in ("path", "ingested_at"):
+        df[column] = df[column].fillna("").astype(str)
+    return df
+
+
+def articles_frame(conn: sqlite3.Connection) -> pd.DataFrame:
+    """One row per stored article with its claim count (columns :data:`ARTICLE_FRAME_COLUMNS`)."""
+    sql = (
+        "SELECT a.document, a.title, a.published, a.published_jalali, a.source, a.url, a.path, "
+        "(SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id), a.content_hash, a.ingested_at "
+        "FROM articles a ORDER BY a.id"
+    )
+    df = _frame(conn, sql, ARTICLE_FRAME_COLUMNS)
+    df["n_claims"] = df["n_claims"].astype(int)
+    return df
+
+
+def article_record(conn: sqlite3.Connection, document: str) -> dict[str, Any] | None:
+    """One stored article (document, title, text, published, published_jalali, source, url, speaker), or None."""
+    keys = ("document", "title", "text", "published", "published_jalali", "source", "url", "speaker")
+    row = conn.execute(f"SELECT {', '.join(keys)} FROM articles WHERE document = ?", (document,)).fetchone()
+    return None if row is None else dict(zip(keys, row, strict=True))
+
+
+def last_ingest(conn: sqlite3.Connection) -> dict[str, Any] | None:
+    """The latest ingest: id, started_at, finished_at (None if it did not finish), paths, counts, problems."""
+    row = conn.execute(
+        "SELECT id, started_at, finished_at, paths, counts, problems FROM ingests ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    return {
+        "id": row[0],
+        "started_at": row[1],
+        "finished_at": row[2],
+        "paths": json.loads(row[3] or "[]"),
+        "counts": json.loads(row[4] or "{}"),
+        "problems": json.loads(row[5] or "[]"),
+    }
+
+
+def is_empty(conn: sqlite3.Connection) -> bool:
+    """True when no article is stored."""
+    return conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+
+
+def data_version(conn: sqlite3.Connection) -> int:
+    """A cheap number that changes after every write, for cache keys.
+
+    Combines the store's write counter (bumped by every write through this module) with
+    SQLite's ``PRAGMA data_version`` (which moves on this connection when any other
+    connection commits).
+    """
+    writes = conn.execute("SELECT value FROM store_state WHERE key = 'writes'").fetchone()
+    pragma = conn.execute("PRAGMA data_version").fetchone()[0]
+    return int(writes[0] if writes else 0) * 1_000_000_000 + int(pragma)
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many articles and claims are stored."""
+    articles = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    claims = conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+    return {"articles": int(articles), "claims": int(claims)}
+
+
+def claim_counts_by(conn: sqlite3.Connection, column: str) -> list[tuple[str, int]]:
+    """Claims per value of ``column`` (``province``, ``program``, ``metric``...), most first.
+
+    >>> claim_counts_by(connect(":memory:"), "province")
+    []
+    """
+    if column not in _TEXT_CLAIM_COLUMNS:
+        raise ValueError(f"not a text column of claims: {column}")
+    rows = conn.execute(
+        f"SELECT {_q(column)}, COUNT(*) AS n FROM claims GROUP BY {_q(column)} ORDER BY n DESC, {_q(column)}"
+    ).fetchall()
+    return [(str(key), int(n)) for key, n in rows]
