@@ -33,6 +33,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.errors import UserError
 from dashboard.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
 from dashboard.paths import database_path
 from dashboard.schema import CLAIM_COLUMNS
@@ -90,15 +91,24 @@ def connect(path: str | Path | None = None) -> sqlite3.Connection:
     for a lock, and enforces foreign keys.
     """
     target = database_path() if path is None else path
-    if str(target) != ":memory:":
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    if str(target) != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    migrate(conn)
+    try:
+        if str(target) != ":memory:":
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(
+            str(target), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+    except (OSError, sqlite3.Error) as exc:
+        raise UserError(f"{target}: cannot open the database: {exc}") from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if str(target) != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise UserError(f"{target}: not a usable claims database: {exc}") from exc
     return conn
 
 
