@@ -1,0 +1,207 @@
+"""Article-level facts the claims inherit: headline, date, outlet, province, currency, body, speakers.
+
+>>> text = "۱۴۰۲/۰۹/۰۴\\nایجاد ۵۰۰ شغل در قزوین\\n\\nبه گزارش ایرنا از قزوین، رئیس بسیج سازندگی استان گفت: ..."
+>>> meta = read_article_meta(text)
+>>> meta.source, meta.published, meta.province
+('ایرنا', '2023-11-25', 'Qazvin')
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+import jdatetime
+
+from dashboard.cues import load_cues
+from dashboard.jalali import find_publication_date, parse_date
+from dashboard.keyed_text import KeyedText
+from dashboard.persian import match_key
+from dashboard.taxonomy import NATIONAL, UnitWord, load_taxonomy
+
+SOURCE_RE = re.compile(r"به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)[\s\u200c]+")
+DATELINE_RE = re.compile(r"^\s*([^\W\d_][^\n،:\-–]{1,30}?)\s*[-–]\s")
+MAX_SOURCE_WORDS = 12
+
+
+@dataclass
+class ArticleMeta:
+    """What the article says about itself."""
+
+    title: str = ""
+    published: str = ""
+    published_jalali: str = ""
+    source: str = ""
+    province: str = NATIONAL
+    currency: UnitWord | None = None
+    body_end: int = 0  # claims after this offset are page furniture
+    speakers: list[tuple[int, str]] = field(default_factory=list)  # (offset, speaker) in text order
+
+
+def find_source(text: str) -> tuple[str, int, int] | None:
+    """The outlet after the first «به گزارش»: ``(outlet, start, end)``.
+
+    >>> find_source("به گزارش خبرگزاری مهر از همدان، ...")[0]
+    'خبرگزاری مهر'
+    """
+    cues = load_cues()
+    for match in SOURCE_RE.finditer(text):
+        start = match.end()
+        line_end = text.find("\n", start)
+        segment = text[start : line_end if line_end != -1 else len(text)]
+        cut = len(segment)
+        for stop in cues.source_stop:
+            pattern = rf"(?:^|\s){re.escape(stop)}(?:\s|$)" if stop.isalpha() else re.escape(stop)
+            hit = re.search(pattern, segment)
+            if hit and hit.start() < cut:
+                cut = hit.start()
+        outlet = segment[:cut].strip(" \u200c\t،,.")
+        words = outlet.split()
+        if outlet and len(words) <= MAX_SOURCE_WORDS and not outlet[0].isdigit():
+            return outlet, start, start + len(outlet)
+    return None
+
+
+def _title(text: str, skip_until: int) -> str:
+    offset = 0
+    for line in text.split("\n"):
+        end = offset + len(line)
+        if end > skip_until and line.strip() and len(line.strip()) > 12:
+            return line.strip()
+        offset = end + 1
+    return ""
+
+
+def _body_end(text: str) -> int:
+    """Offset where page furniture starts (a «کد خبر» or «اخبار مرتبط» line after the first lines)."""
+    cues = load_cues()
+    offset = 0
+    seen_lines = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            seen_lines += 1
+            key = match_key(stripped)
+            if seen_lines > 3 and len(stripped) < 40 and any(key.startswith(c) for c in cues.body_end_lines):
+                return offset
+        offset += len(line) + 1
+    return len(text)
+
+
+def _article_province(text: str, source_span: tuple[int, int] | None, title: str) -> str:
+    """Dateline («اردبیل- ...»), «به گزارش ... از X», «استان X» in headline or lead, else National."""
+    from dashboard.context import province_mentions  # noqa: PLC0415  (context imports this module's peers)
+
+    if source_span:
+        after = text[source_span[1] : source_span[1] + 40]
+        m = re.match(r"\s*از\s+([^،,\n]+)", after)
+        if m:
+            found = province_mentions(KeyedText(m.group(1)))
+            if found:
+                return found[0][1]
+    lead_end = text.find("\n\n", text.find(title) + len(title) + 2) if title else -1
+    head = text[: max(lead_end, 0) or 800][:1200]
+    for line in head.split("\n"):
+        m = DATELINE_RE.match(line)
+        if m:
+            found = province_mentions(KeyedText(m.group(1)))
+            if found:
+                return found[0][1]
+    kt = KeyedText(head)
+    found = province_mentions(kt)
+    national = kt.find(load_cues().national_markers)
+    provinces = [key for _i, key in found]
+    if provinces and not (national and national[0][0] < found[0][0]):
+        return max(set(provinces), key=provinces.count)
+    body = KeyedText(text[: _body_end(text)])
+    counts: dict[str, int] = {}
+    for i, key in province_mentions(body):
+        if i > 0 and body.tokens[i - 1].key == "استان":
+            counts[key] = counts.get(key, 0) + 1
+    if counts and not body.find(load_cues().national_markers):
+        return max(counts, key=counts.get)
+    return NATIONAL
+
+
+def _currency(text: str) -> UnitWord | None:
+    units = load_taxonomy().units
+    best: tuple[int, UnitWord] | None = None
+    for word, unit in units.items():
+        if not unit.is_currency or word == "همت":
+            continue
+        pos = text.find(word)
+        if pos != -1 and (best is None or pos < best[0]):
+            best = (pos, unit)
+    return best[1] if best else None
+
+
+def find_speakers(text: str) -> list[tuple[int, str]]:
+    """``(offset, speaker)`` for each sentence that quotes someone: «سردار X گفت:», «وی افزود:».
+
+    A pronoun («وی») takes the last named speaker.
+    """
+    cues = load_cues()
+    speakers: list[tuple[int, str]] = []
+    last = ""
+    for line_start, line in _lines(text):
+        kt = KeyedText(line)
+        hits = kt.find(cues.speech_verbs)
+        if not hits:
+            continue
+        verb_at = hits[0][0]
+        tokens = kt.tokens[:verb_at]
+        # Skip the «به گزارش X،» lead.
+        commas = [i for i, t in enumerate(tokens) if t.text in "،,"]
+        if tokens and tokens[0].key == "به" and commas:
+            tokens = tokens[commas[0] + 1 :]
+        if tokens and tokens[0].key in cues.speaker_pronouns:
+            if last:
+                speakers.append((line_start, last))
+            continue
+        phrase: list[str] = []
+        for t in tokens:
+            if t.key in cues.speaker_stop or not t.is_word:
+                break
+            phrase.append(t.text)
+        if 2 <= len(phrase) <= 14:
+            last = " ".join(phrase)
+            speakers.append((line_start, last))
+    return speakers
+
+
+def _lines(text: str):
+    from dashboard.nlp import sentence_spans  # noqa: PLC0415
+
+    for start, end in sentence_spans(text):
+        yield start, text[start:end]
+
+
+def jalali_of(iso: str) -> str:
+    """The Jalali form of an ISO date: ``"2023-11-25"`` gives ``"1402/09/04"``."""
+    try:
+        return jdatetime.date.fromgregorian(date=datetime.date.fromisoformat(iso)).strftime("%Y/%m/%d")
+    except ValueError:
+        return ""
+
+
+def read_article_meta(text: str, *, title: str | None = None, published: str | None = None) -> ArticleMeta:
+    """Facts about the article from its text; a record's own title or date wins when given."""
+    meta = ArticleMeta()
+    found_date = find_publication_date(text)
+    parsed = parse_date(published) if published else None
+    if parsed:
+        meta.published = parsed[0]
+    elif found_date:
+        meta.published, meta.published_jalali = found_date.iso, found_date.jalali
+    if meta.published and not meta.published_jalali:
+        meta.published_jalali = jalali_of(meta.published)
+    meta.title = (title or "").strip() or _title(text, found_date.end if found_date else 0)
+    source = find_source(text)
+    if source:
+        meta.source = source[0]
+    meta.body_end = _body_end(text)
+    meta.province = _article_province(text, source[1:] if source else None, meta.title)
+    meta.currency = _currency(text[: meta.body_end])
+    meta.speakers = find_speakers(text[: meta.body_end])
+    return meta

@@ -1,0 +1,95 @@
+"""The extractor's word lists (``data/extraction_cues.yaml``), loaded once as match keys.
+
+>>> cues = load_cues()
+>>> "تبصره" in cues.label_before
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from dashboard.paths import DATA_DIR
+from dashboard.persian import match_key
+from dashboard.taxonomy import TaxonomyError
+
+CUES_FILE = DATA_DIR / "extraction_cues.yaml"
+
+_WORD_LISTS = (
+    "label_before",
+    "not_claim_after",
+    "no_head",
+    "qualifiers",
+    "money_nouns",
+    "person_counter",
+    "national_markers",
+    "planned_before",
+    "planned_verbs",
+    "future_time",
+    "cumulative_cues",
+    "period_cues",
+    "speech_verbs",
+    "speaker_pronouns",
+    "speaker_stop",
+    "body_end_lines",
+    "source_lead",
+    "source_stop",
+)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Each list as a set of match keys (ZWNJ and spaces removed), plus the raw qualifier words."""
+
+    label_before: frozenset[str]
+    not_claim_after: frozenset[str]
+    no_head: frozenset[str]
+    qualifiers: dict[str, str]  # match key -> the word as written in the data file
+    money_nouns: frozenset[str]
+    person_counter: frozenset[str]
+    person_roles: dict[str, frozenset[str]]  # metric key -> role words
+    national_markers: frozenset[str]
+    planned_before: frozenset[str]
+    planned_verbs: frozenset[str]
+    future_time: frozenset[str]
+    cumulative_cues: frozenset[str]
+    period_cues: frozenset[str]
+    speech_verbs: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    speaker_stop: frozenset[str]
+    body_end_lines: frozenset[str]
+    source_lead: frozenset[str]
+    source_stop: tuple[str, ...]  # raw strings, matched in the text itself
+
+
+def _word_list(path: Path, data: dict, name: str) -> list[str]:
+    value = data.get(name)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise TaxonomyError(f"{path}: '{name}' must be a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+@cache
+def load_cues(path: Path = CUES_FILE) -> Cues:
+    """Read and check the cue file; a problem names the file and the list."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise TaxonomyError(f"{path}: cannot read: {exc}") from None
+    if not isinstance(data, dict):
+        raise TaxonomyError(f"{path}: expected a mapping at the top level")
+    lists = {name: _word_list(path, data, name) for name in _WORD_LISTS}
+    roles = data.get("person_roles")
+    if not isinstance(roles, dict):
+        raise TaxonomyError(f"{path}: 'person_roles' must map metric keys to word lists")
+    keyed = {name: frozenset(match_key(w) for w in words) for name, words in lists.items()}
+    return Cues(
+        **{name: keyed[name] for name in _WORD_LISTS if name not in ("qualifiers", "source_stop")},
+        qualifiers={match_key(w): w for w in lists["qualifiers"]},
+        person_roles={metric: frozenset(match_key(w) for w in _word_list(path, roles, metric)) for metric in roles},
+        source_stop=tuple(lists["source_stop"]),
+    )

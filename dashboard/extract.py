@@ -1,0 +1,167 @@
+"""The extraction pipeline: article in, claims out.
+
+read (``dashboard.readers``) → fold characters (``persian``) → find figures (``numbers`` +
+``mentions``) → attach context (``article_meta`` + ``context``) → fold restatements → rows.
+
+>>> from dashboard.article import Article
+>>> text = "به گزارش ایسنا، مسئول بسیج سازندگی استان یزد گفت: تاکنون ۵۸۲ صندوق قرض‌الحسنه راه‌اندازی شده است."
+>>> [(c["value"], c["metric"], c["province"], c["status"]) for c in extract_article(Article("x.txt", text, "x.txt"))]
+[(582.0, 'funds', 'Yazd', 'reported')]
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.article import Article, ReadProblem
+from dashboard.article_meta import ArticleMeta, read_article_meta
+from dashboard.context import period_of, program_of, province_in_sentence, status_of
+from dashboard.keyed_text import KeyedText
+from dashboard.mentions import Mention, find_mentions
+from dashboard.nlp import sentence_spans
+from dashboard.persian import fold_chars
+from dashboard.schema import CLAIM_COLUMNS
+
+GENERAL = "general"
+MAX_QUOTE_CHARS = 600
+
+
+def article_metadata(article: Article) -> dict[str, str]:
+    """Article-level fields: title, published, published_jalali, source, url, speaker."""
+    meta = _meta(article, fold_chars(article.text))
+    return {
+        "title": meta.title,
+        "published": meta.published,
+        "published_jalali": meta.published_jalali,
+        "source": meta.source,
+        "url": article.url or "",
+        "speaker": meta.speakers[0][1] if meta.speakers else "",
+    }
+
+
+def _meta(article: Article, folded: str) -> ArticleMeta:
+    meta = read_article_meta(folded, title=article.title, published=article.published)
+    if article.source:
+        meta.source = article.source.strip()
+    return meta
+
+
+def extract_article(article: Article) -> list[dict]:
+    """The claims of one article, one dict per claim with the keys of ``CLAIM_COLUMNS``."""
+    text = article.text
+    folded = fold_chars(text)
+    meta = _meta(article, folded)
+    sentences = [s for s in sentence_spans(folded) if s[0] < meta.body_end]
+    starts = [s for s, _ in sentences]
+    speaker_offsets = [o for o, _ in meta.speakers]
+    mentions = [m for m in find_mentions(folded[: meta.body_end], meta.currency) if m.start < meta.body_end]
+    keyed: dict[int, KeyedText] = {}
+    rows: list[dict] = []
+    for mention in mentions:
+        si = bisect.bisect_right(starts, mention.start) - 1
+        if si < 0:
+            continue
+        s_start, s_end = sentences[si]
+        kt = keyed.get(si) or keyed.setdefault(si, KeyedText(folded, s_start, s_end))
+        first = kt.index_at(mention.start)
+        last = max(first + 1, kt.index_at(mention.end - 1) + 1)
+        head_end_token = kt.index_at(mention.head_end)
+        province = province_in_sentence(kt, first, last) or meta.province
+        program = program_of(kt, first, last, mention.metric, head_end_token) or GENERAL
+        speaker_i = bisect.bisect_right(speaker_offsets, mention.start) - 1
+        rows.append(
+            {
+                "document": article.document,
+                "value": float(mention.value),
+                "unit": mention.unit,
+                "metric": mention.metric,
+                "program": program,
+                "province": province,
+                "status": status_of(kt, first, last),
+                "published": meta.published,
+                "source": meta.source,
+                "metric_fa": mention.metric_fa,
+                "qualifier": mention.qualifier,
+                "mention": text[mention.start : mention.end],
+                "quote": text[s_start:s_end][:MAX_QUOTE_CHARS],
+                "start": mention.start,
+                "end": mention.end,
+                "speaker": meta.speakers[speaker_i][1] if speaker_i >= 0 else "",
+                "period": period_of(kt, first, last),
+                "published_jalali": meta.published_jalali,
+                "title": meta.title,
+                "url": article.url or "",
+                "_in_title": bool(meta.title) and s_end <= folded.find(meta.title) + len(meta.title) + 1,
+                "_precise": _significant_digits(mention) ,
+            }
+        )
+    return [_public(r) for r in fold_restatements(rows)]
+
+
+def _significant_digits(mention: Mention) -> int:
+    digits = f"{mention.value:.0f}".rstrip("0") if mention.value >= 1 else f"{mention.value}"
+    return len(digits)
+
+
+def _is_rounding_of(rough: float, precise: float) -> bool:
+    """Is ``rough`` a rounded form of ``precise``? ۱۲۳ هزار of ۱۲۳٬۱۸۲, ۵ هزار of ۵٬۴۵۰."""
+    if rough == precise or rough <= 0 or precise <= 0:
+        return rough == precise
+    magnitude = 1
+    while rough % (magnitude * 10) == 0:
+        magnitude *= 10
+    if magnitude < 100:
+        return False
+    return abs(precise - rough) < magnitude and abs(precise - rough) / precise < 0.1
+
+
+def fold_restatements(rows: list[dict]) -> list[dict]:
+    """One row per claim: repeats and rounded restatements fold into the most precise statement.
+
+    Rows fold when metric, unit, province and program agree and the values are equal, or
+    one is a rounding of the other; the kept row is the most precise one, preferring the body
+    over the headline.
+    """
+    kept: list[dict] = []
+    for row in sorted(rows, key=lambda r: (-r["_precise"], r["_in_title"], r["start"])):
+        same = [
+            k
+            for k in kept
+            if k["metric"] == row["metric"]
+            and k["unit"] == row["unit"]
+            and k["province"] == row["province"]
+            and (k["program"] == row["program"] or GENERAL in (k["program"], row["program"]))
+            and _is_rounding_of(row["value"], k["value"])
+        ]
+        if not same:
+            kept.append(row)
+    kept.sort(key=lambda r: r["start"])
+    return kept
+
+
+def _public(row: dict) -> dict:
+    return {column: row[column] for column in CLAIM_COLUMNS}
+
+
+def extract_frame(articles: Iterable[Article]) -> pd.DataFrame:
+    """Claims of many articles as one DataFrame with ``CLAIM_COLUMNS``."""
+    rows = [claim for article in articles for claim in extract_article(article)]
+    return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+
+
+def extract_paths(paths: Iterable[str | Path]) -> tuple[pd.DataFrame, list[ReadProblem]]:
+    """Read and extract files or folders; unreadable inputs come back as problems."""
+    from dashboard.readers import iter_articles  # noqa: PLC0415
+
+    problems: list[ReadProblem] = []
+    rows: list[dict] = []
+    for item in iter_articles(paths):
+        if isinstance(item, ReadProblem):
+            problems.append(item)
+        else:
+            rows.extend(extract_article(item))
+    return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS)), problems

@@ -1,0 +1,262 @@
+"""From numbers to figures: the unit after a number and the noun it counts.
+
+A *mention* is a number that states a claim: «۲۹ هزار و ۱۰۰ صندوق», «۶ هزار و ۵۰۰ میلیارد
+تومان», «۱۵ مگاوات». Numbers that are labels (`تبصره ۱۶`), dates and durations (`۴ سال`),
+ranges (`۱۰ تا ۱۵ نفره`) or per-item attributes (`نیروگاه ۵ کیلوواتی`) are dropped here.
+
+>>> [(m.value, m.unit, m.metric) for m in find_mentions("۴۴۵ صندوق و ۲۹ میلیارد تومان اعتبار")]
+[(445.0, 'count', 'funds'), (290000000000.0, 'IRR', 'money')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from dashboard.cues import Cues, load_cues
+from dashboard.keyed_text import Token, tokenize
+from dashboard.nlp import stopwords, verb_stems
+from dashboard.numbers import NumberSpan, find_numbers
+from dashboard.persian import ZWNJ, match_key
+from dashboard.taxonomy import Taxonomy, UnitWord, load_taxonomy
+
+UNIT_METRIC = {"IRR": "money", "W": "power", "Wh": "energy", "percent": "percent", "ha": "area", "m2": "area"}
+PLURAL_SUFFIXES = ("های", "ها", "هایی", "ان", "ات")
+LOOKAHEAD_TOKENS = 14
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number that states a figure, with its canonical value, unit and counted noun."""
+
+    start: int  # offsets of the whole figure (number, scale, unit) in the text
+    end: int
+    value: float
+    unit: str
+    metric: str
+    metric_fa: str  # the head noun as written («فرصت شغلی», «جهادگر»)
+    head_end: int  # where the counted noun phrase ends (start of the rest of the clause)
+    qualifier: str
+    currency_given: bool  # money whose currency word is written next to it
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    taxonomy: Taxonomy
+    cues: Cues
+    unit_re: re.Pattern[str]
+    units: dict[str, UnitWord]  # match key -> unit word
+    heads: dict[str, str]  # match key of a head phrase -> metric key
+    max_head_tokens: int
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    tax = load_taxonomy()
+    words = sorted(tax.units, key=len, reverse=True)
+    flexible = [r"[\s\u200c]*".join(map(re.escape, w.replace(ZWNJ, " ").split())) for w in words]
+    # A unit word must end the word: «کیلوواتی» is an attribute («۵ کیلوواتی»), not a unit.
+    unit_re = re.compile(r"[\s\u200c]*(" + "|".join(flexible) + r")(?![^\W\d_])")
+    heads: dict[str, str] = {}
+    longest = 1
+    for metric in tax.metrics.values():
+        for head in metric.heads:
+            heads.setdefault(match_key(head), metric.key)
+            longest = max(longest, len(head.replace(ZWNJ, " ").split()))
+    return _Lexicon(tax, load_cues(), unit_re, {match_key(w): u for w, u in tax.units.items()}, heads, longest)
+
+
+def _strip_plural(key: str) -> str:
+    for suffix in PLURAL_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 2:
+            return key[: -len(suffix)]
+    return key
+
+
+def match_head(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """The metric whose head phrase starts at token ``i`` (longest first), and the tokens it spans."""
+    lex = _lexicon()
+    for n in range(min(lex.max_head_tokens, len(tokens) - i), 0, -1):
+        if not all(t.is_word for t in tokens[i : i + n]):
+            continue
+        key = "".join(t.key for t in tokens[i : i + n])
+        metric = lex.heads.get(key) or lex.heads.get(_strip_plural(key))
+        if metric:
+            return metric, n
+    return None
+
+
+def is_verb_like(key: str) -> bool:
+    """True for finite verb forms built on hazm's stems: «شد», «کردند», «میشود», «رسیده»."""
+    past, present = verb_stems()
+    if key.startswith(("می", "نمی")) and len(key) > 3:
+        return True
+    for stem_set, endings in (
+        (past, ("", "م", "ی", "یم", "ید", "ند", "ه", "هاند", "هایم", "هاست")),
+        (present, ("د", "ند", "م", "یم", "ید")),
+    ):
+        for ending in endings:
+            if ending and not key.endswith(ending):
+                continue
+            stem = key[: len(key) - len(ending)] if ending else key
+            stem = stem[1:] if stem.startswith(("ب", "ن")) and stem[1:] in stem_set else stem
+            if stem in stem_set:
+                return True
+    return False
+
+
+def _qualifier_before(tokens: list[Token], i: int) -> str:
+    cues = _lexicon().cues
+    for n in (3, 2, 1):
+        if i - n < 0:
+            continue
+        key = "".join(t.key for t in tokens[i - n : i])
+        if key in cues.qualifiers:
+            return cues.qualifiers[key]
+    return ""
+
+
+def _ends_with(tokens: list[Token], i: int, keys: frozenset[str]) -> bool:
+    """Do the tokens just before index ``i`` end with one of ``keys`` (up to three tokens)?"""
+    for n in (1, 2, 3):
+        if i - n >= 0 and "".join(t.key for t in tokens[i - n : i]) in keys:
+            return True
+    return False
+
+
+def _is_year(span: NumberSpan) -> bool:
+    v = span.value
+    digits_only = not span.has_words and span.text.strip().isdigit()
+    return digits_only and v == int(v) and (1300 <= v <= 1499 or 1900 <= v <= 2100)
+
+
+def find_mentions(text: str, currency: UnitWord | None = None) -> list[Mention]:
+    """Every figure in ``text`` (already folded with ``fold_chars``).
+
+    ``currency`` is the article's currency word, used for money written with no currency
+    («۲۲۲ میلیارد اعتبارات»); ``None`` means toman.
+    """
+    lex = _lexicon()
+    cues = lex.cues
+    default_currency = currency or lex.taxonomy.units["تومان"]
+    spans = [s for s in find_numbers(text)]
+    numbers = [s for s in spans if s.kind == "number"]
+    mentions: list[Mention] = []
+    skip_next = False
+    for idx, span in enumerate(numbers):
+        if skip_next:
+            skip_next = False
+            continue
+        before = tokenize(text, max(0, span.start - 60), span.start)
+        after_unit = lex.unit_re.match(text, span.end)
+        unit_word = lex.units[match_key(after_unit.group(1))] if after_unit else None
+        figure_end = after_unit.end() if after_unit else span.end
+        after = tokenize(text, figure_end, min(len(text), figure_end + 160))
+        # Ranges «۱۰ تا ۱۵ نفره», «بین ۲۰ تا ۴۰ عضو»: an attribute, not a claim.
+        if after and after[0].key == "تا" and idx + 1 < len(numbers) and numbers[idx + 1].start <= after[0].end + 2:
+            skip_next = True
+            continue
+        if _ends_with(before, len(before), cues.label_before):
+            continue
+        if before and before[-1].text in "/-:#" and before[-1].end == span.start:
+            continue
+        if unit_word is None:
+            if not after or not after[0].is_word:
+                first_key = ""
+            else:
+                first_key = after[0].key
+            if first_key and (
+                first_key in cues.not_claim_after
+                or (after[0].start == span.end and not match_head(after, 0))  # «۱۰ساله», «۵کیلوواتی»
+            ):
+                continue
+        # A bare «یک» is an article («یک شرکت»), not a figure.
+        if span.has_words and span.value == 1 and match_key(span.text) == "یک":
+            continue
+        qualifier = _qualifier_before(before, len(before))
+        mention = _classify(text, span, unit_word, figure_end, before, after, default_currency, qualifier)
+        if mention is None or (mention.unit == "count" and _is_year(span) and mention.metric == "other"):
+            continue
+        mentions.append(mention)
+    return mentions
+
+
+def _classify(
+    text: str,
+    span: NumberSpan,
+    unit_word: UnitWord | None,
+    figure_end: int,
+    before: list[Token],
+    after: list[Token],
+    default_currency: UnitWord,
+    qualifier: str,
+) -> Mention | None:
+    lex = _lexicon()
+    cues = lex.cues
+
+    def make(value: float, unit: str, metric: str, metric_fa: str, head_end: int, given: bool) -> Mention:
+        return Mention(span.start, figure_end, value, unit, metric, metric_fa, head_end, qualifier, given)
+
+    if unit_word is not None:
+        value = span.value * unit_word.factor
+        metric = UNIT_METRIC.get(unit_word.unit, "other")
+        return make(value, unit_word.unit, metric, unit_word.word, figure_end, unit_word.is_currency)
+    # Scaled amounts next to a money noun take the article's currency: «۲۲۲ میلیارد اعتبارات».
+    scaled = span.has_words and span.value >= 1e6
+    if scaled and after and after[0].key in cues.money_nouns:
+        return make(span.value * default_currency.factor, "IRR", "money", default_currency.word, figure_end, False)
+    if not after or not after[0].is_word:
+        return _bare(text, span, figure_end, before, after, make)
+    head = match_head(after, 0)
+    if head:
+        metric, n = head
+        head_fa = text[after[0].start : after[n - 1].end]
+        if metric == "other":
+            return None
+        return make(span.value, "count", metric, head_fa, after[n - 1].end, False)
+    if after[0].key in cues.person_counter:
+        metric = _person_role(before, after)
+        return make(span.value, "count", metric, after[0].text, after[0].end, False)
+    if after[0].key in cues.no_head or after[0].key in stopwords() or is_verb_like(after[0].key):
+        return _bare(text, span, figure_end, before, after, make)
+    if scaled and span.value >= 1e9:
+        return None  # «۲ میلیارد» of something unnamed: too vague to count
+    return make(span.value, "count", "other", after[0].text, after[0].end, False)
+
+
+def _person_role(before: list[Token], after: list[Token]) -> str:
+    """Metric for «N نفر»: a role word later in the clause, or just before the number."""
+    cues = _lexicon().cues
+    window: list[Token] = []
+    for token in after[1:LOOKAHEAD_TOKENS]:
+        if token.text in ".؟!؛:":
+            break
+        window.append(token)
+    for token in window:
+        if match_head([token], 0) and match_head([token], 0)[0] not in ("other",):
+            metric = match_head([token], 0)[0]
+            if metric in cues.person_roles:
+                return metric
+        for metric, roles in cues.person_roles.items():
+            if token.key in roles or _strip_plural(token.key) in roles:
+                return metric
+    for token in reversed(before[-3:]):
+        for metric, roles in cues.person_roles.items():
+            if token.key in roles:
+                return metric
+    return "other"
+
+
+def _bare(text: str, span: NumberSpan, figure_end: int, before: list[Token], after: list[Token], make) -> Mention | None:
+    """A number with no noun after it counts only as «... به N رسید/برسد»: it takes the subject's noun."""
+    if not before or before[-1].key != "به":
+        return None
+    verb = next((t for t in after[:3] if t.is_word), None)
+    if verb is None or "رس" not in verb.key:
+        return None
+    for i in range(len(before) - 2, -1, -1):
+        head = match_head(before, i)
+        if head and head[0] != "other":
+            return make(span.value, "count", head[0], before[i].text, figure_end, False)
+    return None
