@@ -252,3 +252,20 @@ def find_publication_date(text: str, head_chars: int = 600) -> FoundDate | None:
             if found and _has_label(line, found, start):
                 tail_hit = found
     return tail_hit
+
+
+def publication_date(published: str | None, text: str) -> tuple[str, str] | None:
+    """An article's publication date: the record's own date when it has one, else its date line.
+
+    Returns ``(ISO Gregorian, the date as written)``.
+
+    >>> publication_date("۱۳۹۷/۰۵/۲۰", "تیتر")
+    ('2018-08-11', '۱۳۹۷/۰۵/۲۰')
+    >>> publication_date(None, "۳ آذر ۱۴۰۲\\n\\nتیتر")
+    ('2023-11-24', '۳ آذر ۱۴۰۲')
+    """
+    given = parse_date(published) if published else None
+    if given:
+        return given
+    found = find_publication_date(text)
+    return (found.iso, found.jalali) if found else None

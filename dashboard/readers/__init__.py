@@ -1,0 +1,127 @@
+"""Turn input paths into articles: files and folders of .txt, .html, .jsonl, .csv and .zip.
+
+Every bad input (missing, empty, binary, too large, a broken line or row) becomes one
+``ReadProblem`` naming the file and where in it, and reading goes on with the rest.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("تیتر خبر\\n\\nمتن خبر", encoding="utf-8")
+>>> _ = (folder / "b.txt").write_bytes(b"")
+>>> _ = (folder / "README.md").write_text("not an article")
+>>> [x.document if isinstance(x, Article) else x.message for x in iter_articles([folder])]
+['a.txt', 'empty file']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from dashboard.article import Article, ReadProblem
+from dashboard.readers.archive import ZipLimits, iter_members
+from dashboard.readers.decode import DecodeError, decode_text
+from dashboard.readers.html_page import iter_html
+from dashboard.readers.records import iter_csv, iter_jsonl
+from dashboard.readers.source import Source
+from dashboard.readers.text_file import iter_text
+
+DEFAULT_MAX_BYTES = 20 * 2**20
+FormatReader = Callable[[Source, str], Iterator[Article | ReadProblem]]
+FORMATS: dict[str, FormatReader] = {
+    ".txt": iter_text,
+    ".html": iter_html,
+    ".htm": iter_html,
+    ".jsonl": iter_jsonl,
+    ".csv": iter_csv,
+}
+ARCHIVE = ".zip"
+SUPPORTED = (*FORMATS, ARCHIVE)
+
+__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED", "Article", "ReadProblem", "ZipLimits", "iter_articles", "read_source"]
+
+
+def _size_text(n: int) -> str:
+    """``20971520`` gives ``"20 MiB"``; sizes that are not whole MiB stay in bytes."""
+    return f"{n // 2**20} MiB" if n >= 2**20 and n % 2**20 == 0 else f"{n:,} bytes"
+
+
+def read_source(source: Source) -> Iterator[Article | ReadProblem]:
+    """Decode one file's bytes and hand them to the reader for its format."""
+    try:
+        text = decode_text(source.data)
+    except DecodeError as exc:
+        yield ReadProblem(source.path, None, str(exc))
+        return
+    if not text.strip():
+        yield ReadProblem(source.path, None, "empty file")
+        return
+    yield from FORMATS[source.suffix](source, text)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under ``folder`` with a supported extension, sorted, skipping hidden files and folders."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
+                yield Path(root) / name
+
+
+def _read_file(path: Path, max_bytes: int) -> Iterator[Article | ReadProblem]:
+    shown = str(path)
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+        if suffix == ARCHIVE:
+            yield from _read_archive(path, max_bytes)
+            return
+        if size > max_bytes:
+            yield ReadProblem(shown, None, f"file is larger than the {_size_text(max_bytes)} limit ({size:,} bytes)")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield ReadProblem(shown, None, f"cannot read the file ({exc.strerror or exc})")
+        return
+    yield from read_source(Source(document=path.name, path=shown, data=data))
+
+
+def _read_archive(path: Path, max_bytes: int) -> Iterator[Article | ReadProblem]:
+    limits = ZipLimits.for_max_bytes(max_bytes)
+    for item in iter_members(path, path.name, str(path), set(FORMATS), limits):
+        if isinstance(item, ReadProblem):
+            yield item
+        else:
+            yield from read_source(item)
+
+
+def iter_articles(
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | ReadProblem]:
+    """Articles from files and folders (read recursively, sorted), with a problem for each bad input.
+
+    Inside folders, files of other types are skipped silently; named explicitly they are a problem.
+    ``max_bytes`` limits each file and each zip member.
+    """
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files = list(_walk(path))
+        elif path.is_file():
+            if path.suffix.lower() not in SUPPORTED:
+                yield ReadProblem(str(path), None, f"unsupported file type (expected one of {', '.join(SUPPORTED)})")
+                continue
+            files = [path]
+        elif path.exists():
+            yield ReadProblem(str(path), None, "not a regular file or folder")
+            continue
+        else:
+            yield ReadProblem(str(path), None, "no such file or folder")
+            continue
+        for file in files:
+            key = file.resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+            yield from _read_file(file, max_bytes)

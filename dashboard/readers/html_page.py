@@ -1,0 +1,260 @@
+"""A saved news page: its headline, summary and body, without menus, scripts, related news or footers.
+
+trafilatura finds the article body; when it finds nothing (tiny or broken pages) a plain lxml
+pass that drops page furniture takes over. The text is ``headline`` + blank line + paragraphs
+separated by blank lines; when the page shows a publication date, that date line comes first so
+that the date finder sees it, and it is kept in ``meta["date_text"]``. ``published`` is the ISO
+date from ``<time datetime>``, ``<meta>`` tags or JSON-LD when the page has one.
+
+>>> page = ("<html><body><nav>خانه | اقتصادی</nav><article><time datetime='2023-11-28'>۷ آذر ۱۴۰۲</time>"
+...         "<h1>افتتاح ۲۰ مدرسه</h1><p>ساخت بیست مدرسه در روستاهای استان به پایان رسید.</p></article></body></html>")
+>>> article = read_html(Source("x.html", "in/x.html", b""), page)
+>>> article.text.split("\\n\\n")
+['۷ آذر ۱۴۰۲', 'افتتاح ۲۰ مدرسه', 'ساخت بیست مدرسه در روستاهای استان به پایان رسید.']
+>>> article.published, article.title
+('2023-11-28', 'افتتاح ۲۰ مدرسه')
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+import lxml.etree
+import lxml.html
+import yaml
+
+from dashboard.article import Article, ReadProblem
+from dashboard.jalali import date_line, parse_date
+from dashboard.paths import DATA_DIR
+from dashboard.persian import ZWNJ
+from dashboard.readers.source import Source
+
+HINTS_FILE = DATA_DIR / "html_page.yaml"
+BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption"}
+MAX_DATE_TEXT = 120  # a date element's text is short; longer means it holds more than the date
+# trafilatura drops invisible characters such as ZWNJ; a printable stand-in carries them through.
+_STAND_INS = ("\u2bd1", "\u2e3a", "\u2b9c", "\u2ba8", "\u2b6c")
+_ZWNJ_FORMS = re.compile(r"\u200c|&zwnj;|&#8204;|&#x200c;", re.IGNORECASE)
+
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+
+@lru_cache(maxsize=1)
+def _hints() -> dict[str, set[str]]:
+    with open(HINTS_FILE, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return {key: {str(w).lower() for w in words} for key, words in data.items()}
+
+
+def _squash(text: str) -> str:
+    """Whitespace runs to one space, ends trimmed."""
+    return " ".join(text.split())
+
+
+def _tokens(element: Any) -> set[str]:
+    """Tokens of an element's class and id: ``"news-lead itemDate"`` gives news, lead, item, date."""
+    raw = f"{element.get('class') or ''} {element.get('id') or ''}"
+    raw = re.sub(r"([a-z])([A-Z])", r"\1 \2", raw)
+    return {t for t in re.split(r"[^0-9A-Za-z]+", raw.lower()) if t}
+
+
+def _outside_article(element: Any) -> bool:
+    """Whether the element sits in a header, nav, footer or aside (by tag, or by class tokens)."""
+    hints = _hints()
+    for node in element.iterancestors():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag in hints["outside_tags"] or _tokens(node) & hints["boilerplate_tokens"]:
+            return True
+    return False
+
+
+def _parse_tree(html: str) -> Any | None:
+    try:
+        return lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _trafilatura_lines(html: str) -> tuple[list[str], str | None]:
+    """Body lines and title as trafilatura sees them, with ZWNJ kept; ``([], None)`` when it finds nothing."""
+    import trafilatura  # imported here: it is slow to import and only pages need it
+
+    stand_in = next((c for c in _STAND_INS if c not in html), None)
+    prepared = _ZWNJ_FORMS.sub(stand_in, html) if stand_in else html
+    try:
+        doc = trafilatura.bare_extraction(
+            prepared, with_metadata=True, include_comments=False, include_tables=True, include_images=False
+        )
+    except Exception:  # trafilatura raises assorted errors on garbage; the lxml pass takes over
+        return [], None
+    if doc is None:
+        return [], None
+
+    def restore(value: str | None) -> str | None:
+        return value.replace(stand_in, ZWNJ) if value and stand_in else value
+
+    text = restore(getattr(doc, "text", None)) or ""
+    return [_squash(line) for line in text.split("\n") if line.strip()], restore(getattr(doc, "title", None))
+
+
+def _fallback_lines(tree: Any) -> list[str]:
+    """Text of the page's leaf blocks, outside page furniture; the body's plain text when it has no blocks."""
+    hints = _hints()
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str):
+            if element.getparent() is not None:
+                element.drop_tree()  # comments and processing instructions
+            continue
+        if element.getparent() is None:
+            continue
+        if element.tag in hints["drop_tags"] or element.tag in hints["outside_tags"]:
+            element.drop_tree()
+        elif _tokens(element) & hints["boilerplate_tokens"]:
+            element.drop_tree()
+    lines: list[str] = []
+    for element in tree.iter(*BLOCK_TAGS):
+        if any(child.tag in BLOCK_TAGS for child in element.iterdescendants() if isinstance(child.tag, str)):
+            continue
+        text = _squash(element.text_content())
+        if text:
+            lines.append(text)
+    if not lines:
+        body = tree.find("body")
+        root = body if body is not None else tree
+        lines = [_squash(line) for line in root.text_content().split("\n") if line.strip()]
+    return lines
+
+
+def _furniture_texts(tree: Any) -> set[str]:
+    """Texts of page furniture (menus, headers, footers, related lists), whole and line by line."""
+    hints = _hints()
+    texts: set[str] = set()
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in hints["outside_tags"] or _tokens(element) & hints["boilerplate_tokens"]:
+            texts.add(_squash(element.text_content()))
+            texts.update(_squash(e.text_content()) for e in element.iter() if isinstance(e.tag, str))
+    texts.discard("")
+    return texts
+
+
+def _headline(tree: Any | None, fallback: str | None) -> str | None:
+    """The page's one ``<h1>`` inside the article, else trafilatura's title, else ``og:title`` or ``<title>``."""
+    if tree is not None:
+        heads = [_squash(h.text_content()) for h in tree.iter("h1") if not _outside_article(h)]
+        heads = [h for h in heads if h]
+        if len(heads) == 1:
+            return heads[0]
+    if fallback and fallback.strip():
+        return _squash(fallback)
+    if tree is not None:
+        for meta in tree.iter("meta"):
+            if (meta.get("property") or meta.get("name") or "").lower() == "og:title" and meta.get("content"):
+                return _squash(meta.get("content"))
+        title = tree.find(".//title")
+        if title is not None and title.text_content().strip():
+            return _squash(title.text_content())
+    return None
+
+
+def _iso_date(value: str | None) -> str | None:
+    found = parse_date(value) if value else None
+    return found[0] if found else None
+
+
+def _published(tree: Any) -> str | None:
+    """The ISO publication date the page states for machines: ``<time datetime>``, ``<meta>``, JSON-LD."""
+    hints = _hints()
+    for time in tree.iter("time"):
+        if not _outside_article(time):
+            iso = _iso_date(time.get("datetime"))
+            if iso:
+                return iso
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in hints["date_meta"]:
+            iso = _iso_date(meta.get("content"))
+            if iso:
+                return iso
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.get("itemprop", "").lower() == "datepublished":
+            iso = _iso_date(element.get("datetime") or element.get("content") or element.text_content())
+            if iso:
+                return iso
+    for script in tree.iter("script"):
+        if "ld+json" in (script.get("type") or "") and script.text:
+            # matched as a pattern so that broken JSON-LD does not hide the date
+            match = re.search(r'"datePublished"\s*:\s*"([^"]+)"', script.text)
+            iso = _iso_date(match.group(1)) if match else None
+            if iso:
+                return iso
+    return None
+
+
+def _date_text(tree: Any) -> str | None:
+    """The publication date as the page shows it: a ``<time>`` element or a date-classed element."""
+    hints = _hints()
+    candidates = [t for t in tree.iter("time")]
+    candidates += [e for e in tree.iter() if isinstance(e.tag, str) and _tokens(e) & hints["date_tokens"]]
+    for element in candidates:
+        if _outside_article(element):
+            continue
+        text = _squash(element.text_content())
+        if text and len(text) <= MAX_DATE_TEXT and date_line(text):
+            return text
+    return None
+
+
+def _leads(tree: Any) -> list[str]:
+    """Summary paragraphs printed under the headline (class ``lead``, ``summary`` ...)."""
+    hints = _hints()
+    found = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("meta", "head", "html", "body"):
+            continue
+        if _tokens(element) & hints["lead_tokens"] and not _outside_article(element):
+            text = _squash(element.text_content())
+            if text and text not in found:
+                found.append(text)
+    return found
+
+
+def read_html(source: Source, html: str) -> Article | ReadProblem:
+    """One page to an article, or a problem when it holds no text at all."""
+    tree = _parse_tree(html)
+    lines, trafilatura_title = _trafilatura_lines(html)
+    if not lines and tree is not None:
+        lines = _fallback_lines(_parse_tree(html))
+    if not lines:
+        return ReadProblem(source.path, None, "no article text found in the page")
+    headline = _headline(tree, trafilatura_title)
+    date_text = _date_text(tree) if tree is not None else None
+    published = _published(tree) if tree is not None else None
+    furniture = _furniture_texts(tree) if tree is not None else set()
+    body = [line for line in lines if line not in (headline, date_text) and line not in furniture]
+    if tree is not None:
+        joined = "\n".join(body)
+        leads = [lead for lead in _leads(tree) if lead not in joined and lead != headline]
+        body = leads + body
+    parts = [p for p in (date_text, headline, *body) if p]
+    meta = {"date_text": date_text} if date_text else {}
+    return Article(
+        document=source.document,
+        text="\n\n".join(parts),
+        path=source.path,
+        title=headline,
+        published=published,
+        meta=meta,
+    )
+
+
+def iter_html(source: Source, text: str) -> Iterator[Article | ReadProblem]:
+    """Reader entry point, shaped like the other formats' readers."""
+    yield read_html(source, text)
