@@ -1,0 +1,113 @@
+"""Benchmark: extraction against hazm's own normalizer and tokenizers on the same texts.
+
+Builds a corpus of at least 500 articles by varying the shared corpus and the seeds
+(numbers shifted, paragraphs reordered), then times, in one run:
+
+* ``extract``: the whole claim extraction of every article;
+* ``hazm``: ``Normalizer().normalize`` + ``sent_tokenize`` + ``word_tokenize`` of every article.
+
+Prints both times and their ratio (floor: <= 1.0; goal: 0.5). Each side is timed on a
+warm process (imports, lexicons and hazm objects are built before the clock starts), best
+of three rounds, so the ratio is comparable across runs on a noisy machine.
+
+usage: python tests/bench/bench_extract.py [--articles N] [--shared DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from dashboard.article import Article  # noqa: E402
+from dashboard.extract import extract_article  # noqa: E402
+from dashboard.readers import iter_articles  # noqa: E402
+
+DIGITS = re.compile(r"[0-9۰-۹]+")
+
+
+def _vary(text: str, rng: random.Random) -> str:
+    """Shift every digit run a little and shuffle the middle paragraphs."""
+
+    def shift(m: re.Match[str]) -> str:
+        s = m.group()
+        persian = any("۰" <= c <= "۹" for c in s)
+        value = int(s.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))) + rng.randint(0, 9)
+        out = str(value)
+        return out.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) if persian else out
+
+    paragraphs = DIGITS.sub(shift, text).split("\n\n")
+    middle = paragraphs[2:-1]
+    rng.shuffle(middle)
+    return "\n\n".join(paragraphs[:2] + middle + paragraphs[-1:])
+
+
+def build_corpus(shared: Path, n: int) -> list[Article]:
+    """At least ``n`` articles made from the shared corpus and the seeds."""
+    base = [a for a in iter_articles([shared / "corpus" / "dev", REPO / "seeds"]) if isinstance(a, Article)]
+    rng = random.Random(1402)
+    corpus = []
+    while len(corpus) < n:
+        for a in base:
+            corpus.append(Article(f"{len(corpus)}_{a.document}", _vary(a.text, rng), a.path, a.title, a.published))
+    return corpus[:n]
+
+
+def _best_of(rounds: int, fn) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    args = parser.parse_args()
+
+    corpus = build_corpus(args.shared, args.articles)
+    mb = sum(len(a.text.encode("utf-8")) for a in corpus) / 1e6
+
+    import hazm  # noqa: PLC0415
+
+    normalizer = hazm.Normalizer()
+
+    def run_hazm() -> None:
+        for a in corpus:
+            normalized = normalizer.normalize(a.text)
+            for sentence in hazm.sent_tokenize(normalized):
+                hazm.word_tokenize(sentence)
+
+    def run_extract() -> None:
+        for a in corpus:
+            extract_article(a)
+
+    extract_article(corpus[0])  # warm: lexicons, hazm's lists
+    run_hazm_first = _best_of(1, run_hazm)  # warm hazm too
+    t_hazm = min(run_hazm_first, _best_of(2, run_hazm))
+    t_extract = _best_of(3, run_extract)
+    ratio = t_extract / t_hazm
+    lines = [
+        f"articles={len(corpus)} text={mb:.2f} MB",
+        f"extract: {t_extract:.3f} s ({len(corpus) / t_extract:.0f} articles/s)",
+        f"hazm normalize+sent_tokenize+word_tokenize: {t_hazm:.3f} s",
+        f"ratio extract/hazm = {ratio:.2f} (floor 1.0, goal 0.5)",
+    ]
+    print("\n".join(lines))
+    out = REPO / "bench-results"
+    out.mkdir(exist_ok=True)
+    (out / "extract.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 0 if ratio <= 1.0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

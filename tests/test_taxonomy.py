@@ -1,0 +1,84 @@
+"""Integrity of the taxonomy data files under data/ against the spec and the boundaries."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from dashboard.cues import load_cues
+from dashboard.persian import match_key
+from dashboard.taxonomy import CANONICAL_UNITS, NATIONAL, TaxonomyError, load_provinces, load_taxonomy, load_units
+
+REPO = Path(__file__).resolve().parents[1]
+SPEC = (REPO / "docs" / "claims.md").read_text(encoding="utf-8")
+
+
+def _spec_table_keys(heading: str) -> set[str]:
+    section = SPEC.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    return set(re.findall(r"^\| `([a-z_0-9]+)` \|", section, re.M))
+
+
+def test_metric_keys_are_the_spec_keys() -> None:
+    assert set(load_taxonomy().metrics) == _spec_table_keys("Metrics (what is counted)")
+
+
+def test_program_keys_are_the_spec_keys() -> None:
+    assert set(load_taxonomy().programs) == _spec_table_keys("Programs")
+
+
+def test_province_keys_are_the_spec_keys_and_match_the_boundaries() -> None:
+    section = SPEC.split("## Provinces", 1)[1].split("\n## ", 1)[0]
+    spec_keys = set(re.findall(r"`([A-Z][A-Za-z\- ]+)`", section)) - {NATIONAL}
+    tax = load_taxonomy()
+    assert set(tax.provinces) == spec_keys
+    assert len(tax.provinces) == 31
+    geo = json.loads((REPO / "data" / "geo" / "iran_provinces.geojson").read_text(encoding="utf-8"))
+    assert {f["properties"]["name:en"] for f in geo["features"]} == set(tax.provinces)
+    assert tax.province_keys[-1] == NATIONAL
+
+
+def test_units_are_canonical_and_words_unique() -> None:
+    units = load_units(REPO / "data" / "units.yaml")
+    assert {u.unit for u in units.values()} <= set(CANONICAL_UNITS)
+    assert units["تومان"].factor == 10 and units["همت"].factor == 1e13
+    assert len({match_key(w) for w in units}) == len(units)
+
+
+def test_province_names_variants_and_capitals_are_unambiguous() -> None:
+    seen: dict[str, str] = {}
+    for p in load_taxonomy().provinces.values():
+        for name in (p.name_fa, *p.variants):
+            key = match_key(name)
+            assert seen.setdefault(key, p.key) == p.key, f"{name} names two provinces"
+
+
+def test_metric_heads_do_not_name_two_metrics() -> None:
+    seen: dict[str, str] = {}
+    for m in load_taxonomy().metrics.values():
+        for head in m.heads:
+            assert seen.setdefault(match_key(head), m.key) == m.key, f"{head} is a head of two metrics"
+
+
+def test_cue_file_loads_and_person_roles_are_metrics() -> None:
+    cues = load_cues()
+    assert set(cues.person_roles) <= set(load_taxonomy().metrics)
+    assert "تبصره" in cues.label_before
+
+
+def test_a_broken_province_file_is_reported_with_its_name(tmp_path: Path) -> None:
+    bad = tmp_path / "provinces.tsv"
+    bad.write_text("key\tiso\nFars\tIR-07\n", encoding="utf-8")
+    with pytest.raises(TaxonomyError, match="provinces.tsv"):
+        load_provinces(bad)
+
+
+def test_a_duplicate_province_is_refused(tmp_path: Path) -> None:
+    src = (REPO / "data" / "provinces.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line for line in src if not line.startswith("#")]
+    bad = tmp_path / "provinces.tsv"
+    bad.write_text("\n".join([*rows, rows[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(TaxonomyError, match="appears twice"):
+        load_provinces(bad)
