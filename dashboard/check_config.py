@@ -1,0 +1,138 @@
+"""The checks' thresholds and word lists (``data/checks.yaml``, ``data/period_cues.yaml``).
+
+Cue words become regular expressions that run on :func:`fold_text` output, so offsets
+stay those of the original text, and spaces or zero-width non-joiners inside a cue are
+optional: «راه‌اندازی شده» also finds «راهاندازی شده».
+
+>>> cues = load_check_config()
+>>> bool(cues.words("unit_misuse", "time_words").search(fold_text("روزانه ۱۵ مگاوات")))
+True
+>>> bool(cue_regex(["# سال اخیر"]).search(fold_text("طی ۴ سال اخیر")))
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dashboard.errors import UserError
+from dashboard.paths import DATA_DIR
+from dashboard.persian import ZWNJ, fold_chars
+
+CHECKS_FILE = DATA_DIR / "checks.yaml"
+PERIOD_CUES_FILE = DATA_DIR / "period_cues.yaml"
+
+# «#» in a cue: one number written in digits (with separators) or as a word.
+_NUMBER = r"(?:[0-9۰-۹]+(?:[٬,٫./][0-9۰-۹]+)*|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده)"
+_GAP = r"[\s\u200c]*"
+_LETTER = r"[^\W\d_]"
+
+
+def fold_text(text: str) -> str:
+    """Fold Arabic letters and digits and turn ZWNJ into a space, one character for one.
+
+    >>> fold_text("قرض‌الحسنه") == "قرض الحسنه"
+    True
+    """
+    return fold_chars(text).replace(ZWNJ, " ")
+
+
+def _cue_pattern(word: str) -> str:
+    word = fold_text(word).strip()
+    parts = []
+    for token in word.split():
+        if token == "#":
+            parts.append(_NUMBER)
+        else:
+            parts.append(_GAP.join(re.escape(ch) for ch in token))
+    body = _GAP.join(parts)
+    # Short words need a boundary after them too («آن» is not «آنچه»).
+    tail = rf"(?!{_LETTER})" if len(word.replace(" ", "")) <= 3 else ""
+    return rf"(?<!{_LETTER}){body}{tail}"
+
+
+def cue_regex(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """One regex finding any of ``words`` (longest first) in folded text; never matches when empty."""
+    if not words:
+        return re.compile(r"(?!x)x")
+    ordered = sorted({w for w in words if w.strip()}, key=len, reverse=True)
+    return re.compile("|".join(_cue_pattern(w) for w in ordered))
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open(encoding="utf-8") as f:
+            data = yaml.safe_load(f)
+    except FileNotFoundError:
+        raise UserError(f"{path}: file not found") from None
+    except yaml.YAMLError as exc:
+        raise UserError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise UserError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+@dataclass(frozen=True, eq=False)
+class CheckConfig:
+    """The loaded settings with accessors that name the file when something is missing."""
+
+    checks: dict[str, Any]
+    periods: dict[str, Any]
+    checks_path: Path
+    periods_path: Path
+
+    def section(self, name: str) -> dict[str, Any]:
+        block = self.checks.get(name)
+        if not isinstance(block, dict):
+            raise UserError(f"{self.checks_path}: missing section '{name}'")
+        return block
+
+    def number(self, section: str | None, key: str) -> float:
+        block = self.checks if section is None else self.section(section)
+        value = block.get(key)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            where = key if section is None else f"{section}.{key}"
+            raise UserError(f"{self.checks_path}: '{where}' must be a non-negative number")
+        return float(value)
+
+    def word_list(self, section: str | None, key: str) -> tuple[str, ...]:
+        block = self.checks if section is None else self.section(section)
+        value = block.get(key)
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            where = key if section is None else f"{section}.{key}"
+            raise UserError(f"{self.checks_path}: '{where}' must be a list of words")
+        return tuple(value)
+
+    def words(self, section: str | None, key: str) -> re.Pattern[str]:
+        return _compiled(self, section, key)
+
+    def period_words(self, key: str) -> re.Pattern[str]:
+        value = self.periods.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise UserError(f"{self.periods_path}: '{key}' must be a list of words")
+        return cue_regex(value)
+
+    def number_words(self) -> dict[str, int]:
+        value = self.checks.get("number_words")
+        if not isinstance(value, dict) or not all(isinstance(v, int) for v in value.values()):
+            raise UserError(f"{self.checks_path}: 'number_words' must map words to whole numbers")
+        return {fold_text(str(k)): int(v) for k, v in value.items()}
+
+
+@cache
+def _compiled(config: CheckConfig, section: str | None, key: str) -> re.Pattern[str]:
+    return cue_regex(config.word_list(section, key))
+
+
+@cache
+def load_check_config(checks_path: Path = CHECKS_FILE, periods_path: Path = PERIOD_CUES_FILE) -> CheckConfig:
+    """Read both files once; a bad file raises :class:`UserError` naming it."""
+    return CheckConfig(_read(checks_path), _read(periods_path), checks_path, periods_path)

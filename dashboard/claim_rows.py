@@ -1,0 +1,62 @@
+"""A claims table made ready for comparison: required columns checked, dates parsed, periods read.
+
+>>> df = pd.DataFrame([{"document": "a.txt", "value": "445", "unit": "count", "metric": "funds",
+...                     "program": "qard_al_hasan_funds", "province": "Qazvin", "published": "2022-11-20",
+...                     "quote": "تا امروز ۴۴۵ صندوق راه‌اندازی کردیم", "mention": "۴۴۵"}])
+>>> row = prepare_claims(df).iloc[0]
+>>> float(row["value"]), row["period"], str(row["date"].date())
+(445.0, 'cumulative', '2022-11-20')
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.claim_text import claim_clause
+from dashboard.errors import UserError
+from dashboard.periods import effective_period, is_cumulative
+
+REQUIRED_COLUMNS = ("document", "value", "unit", "metric", "program", "province")
+TEXT_COLUMNS = (
+    "status",
+    "published",
+    "source",
+    "metric_fa",
+    "qualifier",
+    "mention",
+    "quote",
+    "period",
+    "title",
+    "url",
+)
+
+
+def prepare_claims(claims: pd.DataFrame, where: str = "claims table") -> pd.DataFrame:
+    """A copy with every column the checks read, ``date`` (Timestamp or NaT), ``period`` read from
+    the words when the extractor left it empty, and ``cumulative`` (bool) for comparisons.
+
+    A table without the required columns raises :class:`UserError` naming ``where``.
+    """
+    if not isinstance(claims, pd.DataFrame):
+        raise UserError(f"{where}: expected a table of claims, got {type(claims).__name__}")
+    missing = [c for c in REQUIRED_COLUMNS if c not in claims.columns]
+    if missing:
+        raise UserError(f"{where}: missing column(s) {', '.join(missing)}")
+    df = claims.copy().reset_index(drop=True)
+    for column in TEXT_COLUMNS:
+        if column not in df:
+            df[column] = ""
+        df[column] = df[column].fillna("").astype(str)
+    for column in ("document", "unit", "metric", "program", "province"):
+        df[column] = df[column].fillna("").astype(str)
+    for column in ("start", "end"):
+        df[column] = pd.to_numeric(df[column], errors="coerce").fillna(-1).astype(int) if column in df else -1
+    df["value"] = pd.to_numeric(df["value"], errors="coerce")
+    df = df[df["value"].notna()].reset_index(drop=True)
+    df["value"] = df["value"].astype(float)
+    df["date"] = pd.to_datetime(df["published"].str.strip().str[:10], errors="coerce", format="%Y-%m-%d")
+    clauses = [claim_clause(row) for _, row in df.iterrows()]
+    df["extractor_period"] = df["period"]
+    df["period"] = [effective_period(p, c) for p, c in zip(df["extractor_period"], clauses, strict=True)]
+    df["cumulative"] = [is_cumulative(p, c) for p, c in zip(df["extractor_period"], clauses, strict=True)]
+    return df

@@ -1,0 +1,72 @@
+"""Comparing and writing out figures: rounded restatements and the arithmetic in messages.
+
+>>> is_restatement(123000, 123182)
+True
+>>> is_restatement(5000, 5450)  # one significant digit: too coarse to tell
+False
+>>> arithmetic([3000, 2450], 5450, "count", "en")
+'3,000 + 2,450 = 5,450'
+>>> arithmetic([3000, 2450], 6000, "count", "fa")
+'۳٬۰۰۰ + ۲٬۴۵۰ = ۵٬۴۵۰ ≠ ۶٬۰۰۰'
+"""
+
+from __future__ import annotations
+
+import math
+
+from dashboard.formatting import format_value
+
+
+def significant_digits(value: float) -> int:
+    """Digits of ``value`` without leading or trailing zeros: 123000 has 3, 5450 has 3, 2.5 has 2."""
+    if value == 0 or not math.isfinite(value):
+        return 0
+    value = abs(value)
+    if value == int(value):
+        return len(str(int(value)).rstrip("0"))
+    return len(f"{value:.6f}".rstrip("0").replace(".", "").lstrip("0"))
+
+
+def rounding_step(value: float) -> float:
+    """The power of ten the value is rounded to: 123000 gives 1000, 5450 gives 10, 2.5 gives 0.1."""
+    if value == 0 or not math.isfinite(value):
+        return 1.0
+    step = 1.0
+    while value % (step * 10) == 0 and step < 1e15:
+        step *= 10
+    if step == 1.0 and value != int(value):
+        text = f"{value:.6f}".rstrip("0")
+        step = 10.0 ** -(len(text.split(".")[1]))
+    return step
+
+
+def is_restatement(rounded: float, exact: float, min_significant: int = 2) -> bool:
+    """Whether ``rounded`` restates ``exact`` at a coarser precision («۱۲۳ هزار» for ۱۲۳٬۱۸۲).
+
+    Equal values are restatements; otherwise ``rounded`` needs ``min_significant``
+    significant digits and must lie within one rounding step of ``exact``.
+    """
+    if rounded == exact:
+        return True
+    if significant_digits(rounded) < min_significant or rounding_step(rounded) <= rounding_step(exact):
+        return False
+    return abs(rounded - exact) < rounding_step(rounded)
+
+
+def same_figure(a: float, b: float, min_significant: int = 2) -> bool:
+    """Equal, or one a rounded restatement of the other."""
+    return is_restatement(a, b, min_significant) or is_restatement(b, a, min_significant)
+
+
+def show(value: float, unit: str, lang: str) -> str:
+    """One figure as a reader expects it in ``lang`` (money in toman, power in kW/MW)."""
+    return format_value(float(value), unit, lang)
+
+
+def arithmetic(parts: list[float], total: float, unit: str, lang: str, op: str = "+") -> str:
+    """«a + b = s» and, when ``s`` differs from ``total``, «≠ total»."""
+    result = sum(parts) if op == "+" else math.prod(parts)
+    text = f" {op} ".join(show(p, unit, lang) for p in parts) + " = " + show(result, unit, lang)
+    if not math.isclose(result, total, rel_tol=1e-9):
+        text += " ≠ " + show(total, unit, lang)
+    return text
