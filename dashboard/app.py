@@ -1,0 +1,52 @@
+"""The dashboard: ``streamlit run dashboard/app.py`` (or ``make run``).
+
+Sets the page up (Persian font, right to left), keeps the language and filters in the URL,
+and hands over to the page chosen in the top navigation (files under ``dashboard/pages/``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+# streamlit puts this file's folder on the path: the package's own modules (numbers.py...) would then
+# shadow the standard library's, so swap it for the repository root.
+sys.path[:] = [p for p in sys.path if p and Path(p).resolve() != HERE]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import ui, urlstate  # noqa: E402
+from dashboard.i18n import t  # noqa: E402
+
+PAGES_DIR = HERE / "pages"
+# (file, label key, url path, icon)
+PAGES = (
+    ("overview.py", "page_overview", "overview", ":material/dashboard:"),
+    ("claims.py", "page_claims", "claims", ":material/table:"),
+    ("article.py", "page_article", "article", ":material/article:"),
+    ("findings.py", "page_findings", "findings", ":material/troubleshoot:"),
+    ("add.py", "page_add", "add", ":material/upload_file:"),
+    ("about.py", "page_about", "about", ":material/info:"),
+)
+
+st.set_page_config(page_title="ادعاهای آماری / Claimed figures", page_icon="📊", layout="wide")
+urlstate.begin_run()
+
+head, switch = st.columns([6, 1], vertical_alignment="center")
+with switch:
+    lang = ui.language_switch()
+ui.styles(lang)
+with head:
+    st.title(t("app_title", lang), anchor=False)
+    ui.caveat(lang)
+
+pages = [
+    st.Page(PAGES_DIR / name, title=t(label, lang), url_path=path, icon=icon, default=i == 0)
+    for i, (name, label, path, icon) in enumerate(PAGES)
+]
+st.navigation(pages, position="top").run()
+urlstate.publish()

@@ -1,0 +1,179 @@
+"""Filtering claims: pure functions on DataFrames, and the filter bar that drives them.
+
+Every filter is vectorised (``isin``, string comparison of ISO dates, one ``str.contains``
+on a precomputed search key), so a change on 100,000 claims costs milliseconds.
+
+>>> import pandas as pd
+>>> df = pd.DataFrame({"province": ["Yazd", "Qom"], "metric": ["jobs", "funds"],
+...     "published": ["2024-01-05", ""], "quote": ["۵۸۲ صندوق در یزد", "قم"]})
+>>> apply_filters(df, FilterState(province=("Yazd",)))["metric"].tolist()
+['jobs']
+>>> apply_filters(df, FilterState(text="صندوق"))["province"].tolist()
+['Yazd']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+
+import pandas as pd
+
+from dashboard.formatting import localize
+from dashboard.i18n import column_label, t, value_label
+from dashboard.persian import match_key
+
+LIST_FILTERS = ("province", "program", "metric", "status", "source", "speaker")
+SEARCH_COLUMNS = ("quote", "mention", "title", "speaker", "source", "metric_fa", "document")
+SEARCH_KEY = "_search"
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """What the user chose; empty means «all».
+
+    >>> FilterState(province=("Qazvin",), metric=("jobs",)).active()
+    [('province', 'Qazvin'), ('metric', 'jobs')]
+    """
+
+    province: tuple[str, ...] = ()
+    program: tuple[str, ...] = ()
+    metric: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    speaker: tuple[str, ...] = ()
+    text: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    def active(self) -> list[tuple[str, str]]:
+        """The filters in use as (name, value) pairs, lists joined with ``+``, in a fixed order."""
+        out = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, tuple) and value:
+                out.append((f.name, "+".join(value)))
+            elif isinstance(value, dt.date):
+                out.append((f.name, value.isoformat()))
+            elif isinstance(value, str) and value.strip():
+                out.append((f.name, value.strip()))
+        return out
+
+    def is_empty(self) -> bool:
+        """True when nothing is filtered."""
+        return not self.active()
+
+
+def search_key(df: pd.DataFrame) -> pd.Series:
+    """A folded text per claim for free-text search (ZWNJ, spaces, ي/ك and digit script ignored)."""
+    parts = [df[c].fillna("").astype(str) for c in SEARCH_COLUMNS if c in df]
+    if not parts:
+        return pd.Series("", index=df.index, dtype=object)
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = joined + " " + part
+    uniques = joined.unique()
+    keys = dict(zip(uniques, (match_key(u).lower() for u in uniques), strict=True))
+    return joined.map(keys)
+
+
+def apply_filters(df: pd.DataFrame, state: FilterState) -> pd.DataFrame:
+    """The rows of ``df`` that match every chosen filter (undated rows drop out of a date range)."""
+    mask = pd.Series(True, index=df.index)
+    for name in LIST_FILTERS:
+        chosen = getattr(state, name)
+        if chosen and name in df:
+            mask &= df[name].isin(chosen)
+    if state.date_from or state.date_to:
+        dates = df["published"].fillna("").astype(str)
+        mask &= dates != ""
+        if state.date_from:
+            mask &= dates >= state.date_from.isoformat()
+        if state.date_to:
+            mask &= dates <= state.date_to.isoformat()
+    query = match_key(state.text).lower() if state.text else ""
+    if query:
+        keys = df[SEARCH_KEY] if SEARCH_KEY in df else search_key(df)
+        mask &= keys.str.contains(query, regex=False)
+    return df[mask]
+
+
+def option_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
+    """Each value of ``column`` with its number of claims, most first (ties by key).
+
+    >>> option_counts(pd.DataFrame({"province": ["Qom", "Yazd", "Yazd"]}), "province")
+    {'Yazd': 2, 'Qom': 1}
+    """
+    if column not in df or df.empty:
+        return {}
+    counts = df[column].fillna("").astype(str).value_counts()
+    counts = counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
+    return {str(k): int(v) for k, v in counts.items()}
+
+
+def option_text(column: str, key: str, count: int | None, lang: str) -> str:
+    """An option as the user sees it: «تهران (۱۲)»."""
+    label = value_label(column, key, lang)
+    return label if count is None else f"{label} ({localize(str(count), lang)})"
+
+
+def date_bounds(df: pd.DataFrame) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last publication date in ``df`` (None when no claim is dated)."""
+    dates = df["published"].fillna("").astype(str) if "published" in df else pd.Series(dtype=str)
+    dates = dates[dates != ""]
+    if dates.empty:
+        return None, None
+    try:
+        return dt.date.fromisoformat(dates.min()[:10]), dt.date.fromisoformat(dates.max()[:10])
+    except ValueError:
+        return None, None
+
+
+def filter_bar(df: pd.DataFrame, lang: str, counts: dict[str, dict[str, int]] | None = None) -> FilterState:
+    """Draw the filters (in an expander at the top of the page) and return the choice.
+
+    ``counts`` (column → value → claims) labels every option; computed from ``df`` when not given.
+    Values are kept in the URL (see :mod:`dashboard.urlstate`).
+    """
+    import streamlit as st
+
+    from dashboard import urlstate
+
+    counts = counts if counts is not None else {c: option_counts(df, c) for c in LIST_FILTERS}
+    state: dict[str, object] = {}
+    with st.expander(t("filters", lang), expanded=True, key="filters_box"):
+        cols = st.columns(3)
+        for i, name in enumerate(LIST_FILTERS):
+            options = list(counts.get(name, {}))
+            key = urlstate.prepare(name, [], valid=lambda v, o=options: [x for x in (v or []) if x in o])
+            with cols[i % 3]:
+                chosen = st.multiselect(
+                    column_label(name, lang),
+                    options,
+                    key=key,
+                    format_func=lambda k, n=name: option_text(n, k, counts.get(n, {}).get(k), lang),
+                    placeholder=t("all", lang),
+                )
+            state[name] = tuple(urlstate.remember(name, chosen))
+        first, last = date_bounds(df)
+        c1, c2, c3 = st.columns([2, 1, 1])
+        with c1:
+            key = urlstate.prepare("q", "")
+            state["text"] = urlstate.remember(
+                "q", st.text_input(t("f_text", lang), key=key, help=t("f_text_help", lang))
+            )
+        for col, name, label in ((c2, "date_from", "f_date_from"), (c3, "date_to", "f_date_to")):
+            with col:
+                key = urlstate.prepare(name, None)
+                value = st.date_input(t(label, lang), key=key, min_value=None, max_value=None, format="YYYY-MM-DD")
+                value = value if isinstance(value, dt.date) else None
+                state[name] = urlstate.remember(name, value)
+        if first and last:
+            st.caption(f"{localize(first.isoformat(), lang)} … {localize(last.isoformat(), lang)}")
+        st.button(
+            t("f_clear", lang),
+            key="filters_clear",
+            on_click=urlstate.forget,
+            args=([*LIST_FILTERS, "q", "date_from", "date_to"],),
+        )
+    return FilterState(**state)  # type: ignore[arg-type]

@@ -1,0 +1,151 @@
+"""Findings and history: inconsistencies found in the claims, and every appearance of one figure over time."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, queries, ui, urlstate
+from dashboard.filters import FilterState, apply_filters, filter_bar
+from dashboard.formatting import jalali_date, localize
+from dashboard.i18n import t, value_label
+
+PLOTLY_CONFIG = {"displaylogo": False}
+MAX_FINDINGS = 200
+
+
+def _as_list(value: object) -> list[str]:
+    """A cell that may hold a list, a tuple or a ``|``/``,``-joined string, as a list of strings."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return []
+    if isinstance(value, list | tuple | set):
+        return [str(v) for v in value]
+    text = str(value)
+    for sep in ("|", ";", ","):
+        if sep in text:
+            return [p.strip() for p in text.split(sep) if p.strip()]
+    return [text] if text else []
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _issues(path: str, version: int, state: FilterState) -> pd.DataFrame:
+    from dashboard.checks import find_issues
+
+    return find_issues(apply_filters(queries.claims(path), state))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _history(path: str, version: int, state: FilterState) -> pd.DataFrame:
+    from dashboard.history import claim_history
+
+    return claim_history(apply_filters(queries.claims(path), state))
+
+
+def show_findings(path: str, version: int, state: FilterState, lang: str) -> None:
+    """Each finding: its kind, the explanation with its arithmetic, the quotes and links to the articles."""
+    try:
+        issues = _issues(path, version, state)
+    except ImportError:
+        st.info(t("findings_unavailable", lang))
+        return
+    st.caption(t("findings_intro", lang))
+    if issues is None or issues.empty:
+        st.success(t("findings_none", lang))
+        return
+    st.markdown(f"**{t('findings_count', lang, n=localize(str(len(issues)), lang))}**")
+    message_col = "message_fa" if lang == "fa" and "message_fa" in issues else "message_en"
+    if message_col not in issues:
+        message_col = "message"
+    for i, row in enumerate(issues.head(MAX_FINDINGS).itertuples(index=False)):
+        data = row._asdict()
+        where = " · ".join(
+            value_label(col, str(data.get(col) or ""), lang)
+            for col in ("province", "program", "metric")
+            if data.get(col)
+        )
+        with st.container(border=True, key=f"finding_{i}"):
+            st.markdown(f"**{data.get('kind', '')}** — {where}")
+            st.text(str(data.get(message_col) or data.get("message") or ""))
+            for q in _as_list(data.get("quotes")):
+                st.caption(f"«{q}»")
+            docs = _as_list(data.get("documents"))
+            if docs:
+                links = "  ".join(f"[{d}](./article?document={quote(d, safe='')})" for d in docs[:10])
+                st.markdown(f"{t('finding_documents', lang)}: {links}")
+    if len(issues) > MAX_FINDINGS:
+        st.caption(
+            t("table_capped", lang, shown=localize(str(MAX_FINDINGS), lang), total=localize(str(len(issues)), lang))
+        )
+
+
+def show_history(df: pd.DataFrame, path: str, version: int, state: FilterState, lang: str) -> None:
+    """Pick a province, program and metric; chart every appearance; list the most repeated claims."""
+    st.subheader(t("history", lang), anchor=False)
+    st.caption(t("history_intro", lang))
+    try:
+        from dashboard.history import series
+
+        hist = _history(path, version, state)
+    except ImportError:
+        st.info(t("findings_unavailable", lang))
+        return
+    combos = (
+        df.groupby(["province", "program", "metric"], observed=True).size().sort_values(ascending=False).reset_index()
+    )
+    if combos.empty:
+        st.caption(t("no_data", lang))
+        return
+    top = combos.iloc[0]
+    picks = {}
+    cols = st.columns(3)
+    for col, name in zip(cols, ("province", "program", "metric"), strict=True):
+        options = sorted(combos[name].unique().tolist())
+        default = str(top[name])
+        key = urlstate.prepare(f"h_{name}", default, valid=lambda v, o=options, d=default: v if v in o else d)
+        with col:
+            picks[name] = urlstate.remember(
+                f"h_{name}",
+                st.selectbox(
+                    t(f"f_{name}", lang), options, key=key, format_func=lambda k, n=name: value_label(n, k, lang)
+                ),
+                default=default,
+            )
+    rows = series(df, picks["province"], picks["program"], picks["metric"])
+    st.plotly_chart(
+        charts.history_chart(rows, picks["metric"], picks["province"], picks["program"], lang),
+        config=PLOTLY_CONFIG,
+        key="chart_history",
+    )
+    if hist is not None and not hist.empty:
+        st.markdown(f"**{t('history_table', lang)}**")
+        shown = hist.sort_values("appearances", ascending=False, kind="stable").head(100)
+        table = pd.DataFrame(
+            {
+                t("col_province", lang): [value_label("province", str(v), lang) for v in shown.get("province", [])],
+                t("col_program", lang): [value_label("program", str(v), lang) for v in shown.get("program", [])],
+                t("col_metric", lang): [value_label("metric", str(v), lang) for v in shown.get("metric", [])],
+                t("col_value", lang): shown.get("value", pd.Series(dtype=float)).tolist(),
+                t("col_unit", lang): [value_label("unit", str(v), lang) for v in shown.get("unit", [])],
+                t("first_published", lang): [jalali_date(v, lang) for v in shown.get("first_published", [])],
+                t("appearances", lang): shown.get("appearances", pd.Series(dtype=int)).tolist(),
+            }
+        )
+        st.dataframe(table, hide_index=True, key="history_table")
+
+
+def main() -> None:
+    lang = ui.lang()
+    path = queries.db_path()
+    version = queries.version(path)
+    df = queries.claims(path)
+    if df.empty:
+        st.info(t("empty_db", lang))
+        return
+    state = filter_bar(df, lang, queries.counts(path))
+    show_findings(path, version, state, lang)
+    show_history(apply_filters(df, state), path, version, state, lang)
+
+
+main()

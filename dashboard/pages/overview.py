@@ -1,0 +1,106 @@
+"""Overview: key figures, charts by province, program and time, and the map."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, queries, ui, urlstate
+from dashboard.filters import filter_bar
+from dashboard.formatting import jalali_span, localize
+from dashboard.i18n import metric_label, t
+from dashboard.taxonomy import NATIONAL
+
+PLOTLY_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False}
+VIEWS = ("charts", "map", "time")
+HOWS = ("count", "sum", "latest")
+PERIODS = ("month", "year")
+
+
+def key_figures(df, lang: str) -> None:
+    """Articles, claims, provinces, outlets and the Jalali date span of the filtered claims."""
+    provinces = df.loc[df["province"].ne("") & df["province"].ne(NATIONAL), "province"].nunique()
+    outlets = df.loc[df["source"].ne(""), "source"].nunique()
+    dated = df.loc[df["published"].ne(""), "published"]
+    span = jalali_span(dated.min(), dated.max(), lang) if not dated.empty else t("no_dates", lang)
+    cols = st.columns([1, 1, 1, 1, 2])
+    for col, label, value in (
+        (cols[0], "kf_articles", df["document"].nunique()),
+        (cols[1], "kf_claims", len(df)),
+        (cols[2], "kf_provinces", provinces),
+        (cols[3], "kf_outlets", outlets),
+    ):
+        col.metric(t(label, lang), localize(f"{value:,}", lang))
+    cols[4].metric(t("kf_span", lang), span)
+
+
+def choose(name: str, options: tuple[str, ...] | list, label: str, lang: str, fmt, horizontal: bool = True):
+    """A radio kept in the URL under ``name``."""
+    key = urlstate.prepare(name, options[0], valid=lambda v: v if v in options else options[0])
+    return urlstate.remember(
+        name, st.radio(label, options, key=key, format_func=fmt, horizontal=horizontal), default=options[0]
+    )
+
+
+def main() -> None:
+    lang = ui.lang()
+    df = queries.claims()
+    if df.empty:
+        st.info(t("empty_db", lang))
+        return
+    state = filter_bar(df, lang, queries.counts())
+    view = queries_filtered = None
+    from dashboard.filters import apply_filters
+
+    queries_filtered = apply_filters(df, state)
+    key_figures(queries_filtered, lang)
+    if queries_filtered.empty:
+        st.warning(t("no_match", lang))
+        return
+
+    view = choose("view", VIEWS, t("view", lang), lang, lambda v: t(f"view_{v}", lang))
+    metric_options = [None, *queries.counts().get("metric", {})]
+    c1, c2, c3 = st.columns([1, 2, 1])
+    with c1:
+        key = urlstate.prepare("chart_metric", None, valid=lambda v: v if v in metric_options else None)
+        metric = st.selectbox(
+            t("chart_metric", lang),
+            metric_options,
+            key=key,
+            format_func=lambda m: t("all", lang) if m is None else metric_label(m, lang),
+            help=t("chart_metric_help", lang),
+        )
+        urlstate.remember("chart_metric", metric)
+    with c2:
+        how = choose("how", HOWS, t("measure", lang), lang, lambda h: t(f"how_{h}", lang))
+    if how != "count" and not metric:
+        st.info(t("pick_metric_for_values", lang))
+
+    if view == "charts":
+        left, right = st.columns(2)
+        with left:
+            st.plotly_chart(
+                charts.bar_chart(queries_filtered, "province", how, metric, lang),
+                config=PLOTLY_CONFIG,
+                key="chart_province",
+            )
+        with right:
+            st.plotly_chart(
+                charts.bar_chart(queries_filtered, "program", how, metric, lang),
+                config=PLOTLY_CONFIG,
+                key="chart_program",
+            )
+    elif view == "map":
+        st.plotly_chart(charts.province_map(queries_filtered, how, metric, lang), config=PLOTLY_CONFIG, key="chart_map")
+        national = int((queries_filtered["province"] == NATIONAL).sum())
+        if national:
+            st.caption(t("map_national_note", lang, n=localize(str(national), lang)))
+        st.caption(f"{t('map_no_data', lang)} · {t('map_attribution', lang)}")
+    else:
+        with c3:
+            period = choose("period", PERIODS, t("granularity", lang), lang, lambda p: t(f"gran_{p}", lang))
+        st.plotly_chart(
+            charts.time_chart(queries_filtered, period, how, metric, lang), config=PLOTLY_CONFIG, key="chart_time"
+        )
+
+
+main()

@@ -1,0 +1,97 @@
+"""Cached reads of the claims database for the pages.
+
+Every loader is keyed on the database path and :func:`dashboard.store.data_version`, so a
+write (an upload on the «افزودن خبر» page, or ``python -m dashboard ingest``) shows on the
+next run, and nothing is read twice otherwise. The claims frame is cached as a shared
+resource (not copied per run: pages must treat it as read-only), which keeps reruns on
+100,000 claims cheap.
+"""
+
+from __future__ import annotations
+
+from contextlib import closing
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import store
+from dashboard.charts import add_periods
+from dashboard.filters import LIST_FILTERS, SEARCH_KEY, option_counts, search_key
+from dashboard.paths import database_path
+
+
+def db_path() -> str:
+    """The database file in use (``$CLAIMS_DB`` or ``data/claims.sqlite``)."""
+    return str(database_path())
+
+
+def version(path: str | None = None) -> int:
+    """The database's data version (changes after every write)."""
+    with closing(store.connect(path or db_path())) as conn:
+        return store.data_version(conn)
+
+
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _claims(path: str, data_version: int) -> pd.DataFrame:
+    with closing(store.connect(path)) as conn:
+        df = store.export_frame(conn)
+    df = add_periods(df)
+    df[SEARCH_KEY] = search_key(df)
+    return df
+
+
+def claims(path: str | None = None) -> pd.DataFrame:
+    """Every claim with provenance, Jalali period columns (``jyear``, ``jmonth``, ``jdate``) and a search key."""
+    path = path or db_path()
+    return _claims(path, version(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _articles(path: str, data_version: int) -> pd.DataFrame:
+    with closing(store.connect(path)) as conn:
+        return store.articles_frame(conn)
+
+
+def articles(path: str | None = None) -> pd.DataFrame:
+    """One row per stored article with its claim count."""
+    path = path or db_path()
+    return _articles(path, version(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _counts(path: str, data_version: int) -> dict[str, dict[str, int]]:
+    df = _claims(path, data_version)
+    return {column: option_counts(df, column) for column in LIST_FILTERS}
+
+
+def counts(path: str | None = None) -> dict[str, dict[str, int]]:
+    """For each filterable column, each value with its number of claims (for the option labels)."""
+    path = path or db_path()
+    return _counts(path, version(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _article(path: str, data_version: int, document: str) -> dict[str, Any] | None:
+    with closing(store.connect(path)) as conn:
+        return store.article_record(conn, document)
+
+
+def article(document: str, path: str | None = None) -> dict[str, Any] | None:
+    """One stored article (text and metadata), or None."""
+    path = path or db_path()
+    return _article(path, version(path), document)
+
+
+def last_ingest(path: str | None = None) -> dict[str, Any] | None:
+    """The latest ingest's record (not cached: it is one small row)."""
+    with closing(store.connect(path or db_path())) as conn:
+        return store.last_ingest(conn)
+
+
+def clear() -> None:
+    """Drop every cached read (after an upload in this process)."""
+    _claims.clear()
+    _articles.clear()
+    _counts.clear()
+    _article.clear()
