@@ -1,0 +1,527 @@
+"""Find every number in a Persian text and read its value.
+
+Digits in three scripts, thousands separators, decimals, number words and their mixtures
+are read the way a Persian reader does; dates, times, phone numbers and long ids are found
+too, with their own ``kind``, so nobody mistakes them for figures. Units and currencies are
+left to the caller: in «۱۲ همت» the span is «۱۲».
+
+>>> [(s.text, s.value) for s in find_numbers("۱۲۳ هزار و ۱۸۲ شغل و ۶ هزار و ۵۰۰ میلیارد تومان")]
+[('۱۲۳ هزار و ۱۸۲', 123182.0), ('۶ هزار و ۵۰۰ میلیارد', 6500000000000.0)]
+>>> parse_number("دو و نیم میلیارد")
+2500000000.0
+>>> [s.kind for s in find_numbers("تاریخ ۱۴۰۲/۰۹/۰۳ ساعت ۱۴:۱۰ تلفن ۰۲۱-۸۸۷۷۶۶۵۵")]
+['date', 'time', 'phone']
+
+The words themselves live in ``data/number_words.yaml`` (see :func:`load_number_words`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from dashboard.paths import DATA_DIR
+from dashboard.persian import ZWNJ, fold_chars, to_ascii_digits
+
+NUMBER_WORDS_FILE = DATA_DIR / "number_words.yaml"
+
+KINDS = ("number", "date", "time", "phone", "id")
+
+# Persian/Arabic letters (digits, punctuation, ٪ ٫ ٬ excluded); ZWNJ is handled apart.
+_L = "\u0620-\u065f\u066e-\u06d3\u06d5-\u06ef\u06fa-\u06ff"
+_Z = "\u200c\u200d\u200f"  # ZWNJ and the joiner breaks fold_chars folds into it
+_D = "0-9\u06f0-\u06f9\u0660-\u0669"  # ASCII, Persian and Arabic-Indic digits
+_GAP = f"[ \t\u00a0\u200b\u2009\u202f{_Z}]*"  # what may stand between the parts of one number
+_GAP_RE = re.compile(_GAP)
+_NEXT_WORD_RE = re.compile(f"{_GAP}([{_L}]+)")
+
+# Atom classes. Word classes are the sections of the data file.
+_DIGITS, _ZERO, _UNIT, _TEEN, _TEN, _HUNDRED, _SCALE, _HALF, _JOIN, _ORDINAL = "DZUTNHSFJO"
+_GROUP_STARTS = frozenset("DZUTNHF")
+_WORD_CLASSES = {"units": _UNIT, "teens": _TEEN, "tens": _TEN, "hundreds": _HUNDRED, "scales": _SCALE}
+_RANGES = {
+    "units": (lambda v: 1 <= v <= 9, "a whole number from 1 to 9"),
+    "teens": (lambda v: 10 <= v <= 19, "a whole number from 10 to 19"),
+    "tens": (lambda v: 20 <= v <= 90 and v % 10 == 0, "a multiple of 10 from 20 to 90"),
+    "hundreds": (lambda v: 100 <= v <= 900 and v % 100 == 0, "a multiple of 100 from 100 to 900"),
+    "scales": (lambda v: v >= 1000 and _is_power_of_1000(v), "a power of 1000 (1000, 1000000, ...)"),
+}
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    """One numeric expression found in a text.
+
+    ``value`` is the number for kind ``"number"`` («۲٫۵ میلیون» → 2500000.0); for ids and
+    phone numbers it is the plain value of their digits, for dates and times 0.
+    """
+
+    start: int  # offsets into the text given to find_numbers
+    end: int
+    value: float
+    text: str  # text[start:end]
+    kind: str  # "number" | "date" | "time" | "phone" | "id"
+    has_words: bool  # True when any number word (هزار, میلیون, سه, ...) is part of it
+
+
+class NumberWordsError(ValueError):
+    """``data/number_words.yaml`` is missing or inconsistent; the message names the file."""
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """The number words of ``data/number_words.yaml``: «سه» → (unit, 3), «هزار» → (scale, 1000)."""
+
+    words: dict[str, tuple[str, int]]  # word -> (class letter, value)
+    half: str
+    joiner: str
+    ordinal_suffixes: tuple[str, ...]
+    ordinal_words: tuple[str, ...]
+    ambiguous: dict[str, frozenset[str]]  # word -> words after which it is not a number
+    path: Path
+
+
+def _is_power_of_1000(v: int) -> bool:
+    while v >= 1000 and v % 1000 == 0:
+        v //= 1000
+    return v == 1
+
+
+def _is_word(w: object) -> bool:
+    return isinstance(w, str) and bool(w) and re.fullmatch(rf"[{_L}]+(?:{ZWNJ}[{_L}]+)*", w) is not None
+
+
+@lru_cache(maxsize=4)
+def load_number_words(path: Path = NUMBER_WORDS_FILE) -> NumberWords:
+    """Read and check the number word file; a problem raises :class:`NumberWordsError` naming it.
+
+    >>> load_number_words().words["سیصد"]
+    ('H', 300)
+    """
+    try:
+        with path.open(encoding="utf-8") as f:
+            data = yaml.safe_load(f)
+    except FileNotFoundError:
+        raise NumberWordsError(f"{path}: file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise NumberWordsError(f"{path}: cannot be read ({exc})") from None
+    except yaml.YAMLError as exc:
+        raise NumberWordsError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise NumberWordsError(f"{path}: expected a mapping at the top level")
+
+    words: dict[str, tuple[str, int]] = {}
+
+    def add(word: object, cls: str, value: int, where: str) -> None:
+        if not _is_word(word):
+            raise NumberWordsError(f"{path}: {where}: {word!r} is not a single Persian word")
+        word = fold_chars(str(word))
+        if word in words:
+            raise NumberWordsError(f"{path}: {where}: the word {word!r} appears twice")
+        words[word] = (cls, value)
+
+    for key in ("zero", "half", "joiner"):
+        if not _is_word(data.get(key)):
+            raise NumberWordsError(f"{path}: '{key}' must be one Persian word")
+    add(data["zero"], _ZERO, 0, "zero")
+    for section, cls in _WORD_CLASSES.items():
+        block = data.get(section)
+        if not isinstance(block, dict) or not block:
+            raise NumberWordsError(f"{path}: missing section '{section}' (word: value)")
+        in_range, wanted = _RANGES[section]
+        for word, value in block.items():
+            if isinstance(value, bool) or not isinstance(value, int) or not in_range(value):
+                raise NumberWordsError(f"{path}: {section}.{word}: value {value!r} is not {wanted}")
+            add(word, cls, value, section)
+    if not any(v == 100 for c, v in words.values() if c == _HUNDRED):
+        raise NumberWordsError(f"{path}: hundreds: needs the plain hundred word (value 100)")
+    add(data["half"], _HALF, 0, "half")
+    joiner = fold_chars(data["joiner"])
+    if joiner in words:
+        raise NumberWordsError(f"{path}: joiner: the word {joiner!r} is also a number word")
+
+    ordinals = data.get("ordinals")
+    if not isinstance(ordinals, dict):
+        raise NumberWordsError(f"{path}: missing section 'ordinals' (suffixes, irregular)")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("suffixes", "irregular"):
+        items = ordinals.get(key)
+        if not isinstance(items, list) or not all(_is_word(w) for w in items):
+            raise NumberWordsError(f"{path}: ordinals.{key} must be a list of Persian words")
+        lists[key] = tuple(fold_chars(w) for w in items)
+    for word in lists["irregular"]:
+        if word in words:
+            raise NumberWordsError(f"{path}: ordinals.irregular: {word!r} is also a number word")
+
+    ambiguous: dict[str, frozenset[str]] = {}
+    block = data.get("ambiguous") or {}
+    if not isinstance(block, dict):
+        raise NumberWordsError(f"{path}: 'ambiguous' must map words to {{not_before: [...]}}")
+    for word, spec in block.items():
+        word = fold_chars(str(word))
+        if word not in words:
+            raise NumberWordsError(f"{path}: ambiguous.{word}: not a number word of this file")
+        after = spec.get("not_before") if isinstance(spec, dict) else None
+        if not isinstance(after, list) or not all(_is_word(w) for w in after):
+            raise NumberWordsError(f"{path}: ambiguous.{word}.not_before must be a list of Persian words")
+        ambiguous[word] = frozenset(fold_chars(w) for w in after)
+
+    return NumberWords(
+        words=words,
+        half=fold_chars(data["half"]),
+        joiner=joiner,
+        ordinal_suffixes=lists["suffixes"],
+        ordinal_words=lists["irregular"],
+        ambiguous=ambiguous,
+        path=path,
+    )
+
+
+def _letter_variants() -> dict[str, str]:
+    """Each Persian letter with the Arabic letters ``fold_chars`` folds into it: «ی» → «یيى»."""
+    variants: dict[str, str] = {}
+    for code in range(0x0620, 0x06FF + 1):
+        ch = chr(code)
+        folded = fold_chars(ch)
+        if folded != ch and len(folded) == 1 and re.fullmatch(f"[{_L}]", folded):
+            variants[folded] = variants.get(folded, folded) + ch
+    return variants
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation for ``words`` that fails on the first letter and prefers the longest.
+
+    Letters also match their unfolded Arabic forms, so «يك» is found without folding the text.
+    """
+    variants = _letter_variants()
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def char(ch: str) -> str:
+        alts = variants.get(ch)
+        return f"[{alts}]" if alts else re.escape(ch)
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [char(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    lexicon: NumberWords
+    candidate: re.Pattern[str]  # where a digit or Latin run may start
+    digits: re.Pattern[str]  # digit structures, Latin words and addresses, matched at a candidate
+    words: re.Pattern[str]  # number words, ordinals and the joiner, as whole tokens
+    parts: re.Pattern[str]  # the words inside one token
+    token_cache: dict[str, tuple[tuple[int, int, str, float], ...]]
+
+
+def _digit_pattern() -> str:
+    d = f"[{_D}]"
+    zero = "[0\u06f0\u0660]"
+    groups = f"{d}{{1,3}}(?P<ts>[,\u066c\u060c]){d}{{3}}(?:(?P=ts){d}{{3}})*(?!{d})"
+    latin = f"[A-Za-z0-9_{_D}]"
+    return "|".join(
+        (
+            r"(?P<url>(?:https?://|www\.)[^\s\"'<>()\[\]{}\u060c]+)",
+            f"(?P<latin>[A-Za-z_](?:{latin}|[./\\-:?=&#%+@](?={latin}))*)",
+            f"(?P<id>{d}+(?P<is>[/.\\-:]){d}+(?:(?P=is){d}+){{2,}})",
+            f"(?P<date>{d}{{1,4}}(?P<ds>[/.\\-]){d}{{1,2}}(?P=ds){d}{{1,4}}(?!{d}))",
+            f"(?P<time>{d}{{1,2}}:{d}{{2}}(?::{d}{{2}})?(?!{d}))",
+            f"(?P<phone>{zero}{d}{{2,3}}-{d}{{5,8}}(?!{d})|{d}{{5,8}}-{zero}{d}{{2,3}}(?!{d})"
+            f"|(?:\\+|00)98[- ]?{d}{{2,3}}[- ]?{d}{{3,4}}[- ]?{d}{{3,4}}(?!{d})|{zero}{d}{{10}}(?!{d}))",
+            f"(?P<num>(?:{groups}|{d}+)(?:[\u066b.]{d}+|/{d}+)?)",
+        )
+    )
+
+
+@lru_cache(maxsize=4)
+def _matcher(path: Path = NUMBER_WORDS_FILE) -> _Matcher:
+    """The compiled scanners for the words of ``path``."""
+    lex = load_number_words(path)
+    word = _trie_pattern(sorted(lex.words))
+    join = _trie_pattern([lex.joiner])
+    z = f"[{_Z}]"
+    suffix = _trie_pattern(list(lex.ordinal_suffixes))
+    irregular = _trie_pattern(list(lex.ordinal_words))
+    words = re.compile(
+        f"(?<![{_L}])(?<![{_L}]{z})"
+        f"(?:(?P<ord>(?:{word}){z}?(?:{suffix})|{irregular})"
+        f"|(?P<word>{word}(?:{z}?(?:{join}{z}?)?{word})*)"
+        f"|(?P<join>{join}))"
+        f"(?![{_L}])(?!{z}[{_L}])"
+    )
+    return _Matcher(
+        lexicon=lex,
+        candidate=re.compile(f"[{_D}A-Za-z_+]"),
+        digits=re.compile(_digit_pattern()),
+        words=words,
+        parts=re.compile(f"{word}|{join}"),
+        token_cache={},
+    )
+
+
+# An atom: (start, end, class, value, first of its token, last of its token)
+_Atom = tuple[int, int, str, float, bool, bool]
+
+
+def _digits_value(s: str) -> float:
+    """``"1,234٫5"`` → 1234.5 (the text is already ASCII digits)."""
+    s = s.replace(",", "").replace("\u066c", "").replace("\u060c", "")
+    return float(s.replace("\u066b", ".").replace("/", "."))
+
+
+def _token_atoms(m: _Matcher, token: str) -> tuple[tuple[int, int, str, float], ...]:
+    """The words of one token: «یکصدوبیست» → یکصد, و, بیست (offsets within the token)."""
+    cached = m.token_cache.get(token)
+    if cached is None:
+        words = m.lexicon.words
+        found = []
+        for p in m.parts.finditer(token):
+            key = fold_chars(p.group())
+            found.append((p.start(), p.end(), *(words[key] if key in words else (_JOIN, 0))))
+        cached = tuple(found)
+        if len(m.token_cache) < 10_000:
+            m.token_cache[token] = cached
+    return cached
+
+
+def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
+    """Split the text into atoms; dates, times, phones and ids come out as finished spans."""
+    atoms: list[_Atom] = []
+    others: list[NumberSpan] = []
+    pos = 0
+    candidate, digits = m.candidate.search, m.digits.match
+    while (c := candidate(text, pos)) is not None:
+        x = digits(text, c.start())
+        if x is None:  # a lone «+»
+            pos = c.end()
+            continue
+        kind = x.lastgroup
+        s, e = pos_span = x.span()
+        pos = e
+        if kind == "num":
+            ascii_digits = to_ascii_digits(x.group())
+            if ascii_digits.isdigit() and len(ascii_digits) >= 8 and (ascii_digits[0] == "0" or len(ascii_digits) > 12):
+                others.append(NumberSpan(s, e, float(ascii_digits), x.group(), "id", False))
+            else:
+                atoms.append((s, e, _DIGITS, _digits_value(ascii_digits), True, True))
+        elif kind in ("date", "time"):
+            others.append(NumberSpan(*pos_span, 0.0, x.group(), kind, False))
+        elif kind in ("phone", "id"):
+            plain = "".join(ch for ch in to_ascii_digits(x.group()) if ch.isdigit())
+            others.append(NumberSpan(*pos_span, float(plain) if plain else 0.0, x.group(), kind, False))
+        # url and latin: skipped, so their digits never become numbers
+    word_atoms: list[_Atom] = []
+    for x in m.words.finditer(text):
+        kind = x.lastgroup
+        s, e = x.span()
+        if kind == "word":
+            parts = _token_atoms(m, x.group())
+            last = len(parts) - 1
+            for k, (ps, pe, cls, value) in enumerate(parts):
+                word_atoms.append((s + ps, s + pe, cls, float(value), k == 0, k == last))
+        else:
+            word_atoms.append((s, e, _JOIN if kind == "join" else _ORDINAL, 0.0, True, True))
+    if word_atoms:
+        atoms = sorted(atoms + word_atoms) if atoms else word_atoms
+    return atoms, others
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    return start == end or _GAP_RE.fullmatch(text, end, start) is not None
+
+
+_ORDINAL_PHRASE = -1
+
+
+def _parse(atoms: list[_Atom], i: int, text: str) -> tuple[int, float]:
+    """Read one number phrase from ``atoms[i]`` on, like a Persian reader.
+
+    Returns (index after its last atom, value); the index is ``i`` when no phrase starts here
+    and ``_ORDINAL_PHRASE`` when the words turn out to be an ordinal («بیست و یکم»).
+    Scale words multiply the group before them; one bigger than every earlier scale multiplies
+    the whole phrase: «۶ هزار و ۵۰۰ میلیارد» = (6000 + 500) × 1e9.
+    """
+    n = len(atoms)
+    total = 0.0
+    group: float | None = None
+    gcls = ""  # class of the last part of the group
+    simple = False  # the group is one unit word so far (for «دو صد»)
+    last_scale = max_scale = 0.0
+    after_scale = False
+    needs_scale = False  # a group written after a scale with no «و» must end in a smaller scale
+    closed = False  # «یک میلیون و نیم»: nothing may follow
+    has_digits = False
+    best = (i, 0.0)
+    rollback: tuple[int, float] | None = None  # where to stop when a later group does not fit
+    j = i
+    while j < n and not closed:
+        s, e, cls, value, first, last = atoms[j]
+        if j > i and not _adjacent(text, atoms[j - 1][1], s):
+            break
+        if j == i and not first:
+            return best
+        step = 1
+        if cls == _SCALE:
+            if group is None:
+                if after_scale and value > max_scale:  # «هزار میلیارد»
+                    total *= value
+                    last_scale = max_scale = value
+                elif j == i:  # «هزار» alone is 1000
+                    total = value
+                    last_scale = max_scale = value
+                else:  # «... و ۱۲ هزار میلیارد»: the later group starts a phrase of its own
+                    return rollback if rollback is not None else best
+            elif last_scale == 0 or value < last_scale:
+                total += group * value
+                last_scale = value
+                max_scale = max(max_scale, value)
+            elif value > max_scale and not needs_scale:
+                total = (total + group) * value
+                last_scale = max_scale = value
+            else:
+                return rollback if rollback is not None else best
+            group, gcls, after_scale, needs_scale = None, "", True, False
+        elif cls == _JOIN:
+            if j + 1 >= n or not _adjacent(text, e, atoms[j + 1][0]):
+                break
+            _, _, bcls, bvalue, bfirst, _ = atoms[j + 1]
+            if bcls == _ORDINAL:
+                return (_ORDINAL_PHRASE, 0.0) if not has_digits and (group is not None or after_scale) else best
+            if group is None and after_scale and bcls in _GROUP_STARTS and bfirst and not needs_scale:
+                rollback = best
+                if bcls == _HALF:
+                    total += 0.5 * last_scale
+                    closed = True
+                else:
+                    group, gcls, simple = bvalue, bcls, bcls == _UNIT
+                    has_digits = has_digits or bcls == _DIGITS
+                after_scale = False
+            elif group is not None and (
+                (gcls == _HUNDRED and bcls in (_UNIT, _TEEN, _TEN))
+                or (gcls == _TEN and bcls == _UNIT)
+                or (gcls in "DZUTNH" and bcls == _HALF and group == int(group))
+            ):
+                group += 0.5 if bcls == _HALF else bvalue
+                gcls, simple = bcls, False
+            else:
+                break
+            step = 2
+            last = atoms[j + 1][5]
+        elif cls in _GROUP_STARTS:
+            if j == i:
+                group, gcls, simple = (0.5 if cls == _HALF else value), cls, cls == _UNIT
+                has_digits = cls == _DIGITS
+            elif group is not None and simple and cls == _HUNDRED and value == 100:  # «دو صد»
+                group *= 100
+                gcls, simple = _HUNDRED, False
+            elif group is None and after_scale and cls in "DUTNH" and not needs_scale:  # «۲ میلیون ۵۰۰ هزار»
+                rollback = best
+                group, gcls, simple, needs_scale = value, cls, cls == _UNIT, True
+                has_digits = has_digits or cls == _DIGITS
+                after_scale = False
+            else:
+                break
+        else:  # an ordinal, or anything else: the phrase ends before it
+            break
+        j += step
+        if last and not needs_scale:
+            best = (j, total + (group or 0.0))
+    if needs_scale and rollback is not None:
+        return rollback
+    return best
+
+
+def _find(text: str, whole: bool) -> list[NumberSpan]:
+    m = _matcher()
+    atoms, others = _scan(text, m)
+    spans: list[NumberSpan] = []
+    n = len(atoms)
+    i = 0
+    while i < n:
+        if atoms[i][2] in (_JOIN, _ORDINAL) or not atoms[i][4]:
+            i += 1
+            continue
+        end, value = _parse(atoms, i, text)
+        if end == _ORDINAL_PHRASE:  # skip the whole ordinal phrase
+            j = i + 1
+            while j < n and atoms[j][2] != _ORDINAL:
+                j += 1
+            i = j + 1
+            continue
+        if end <= i:
+            i += 1
+            while i < n and not atoms[i][4]:
+                i += 1
+            continue
+        start, stop = atoms[i][0], atoms[end - 1][1]
+        has_words = any(a[2] != _DIGITS for a in atoms[i:end])
+        if end == i + 1 and not whole and has_words and _ambiguous_alone(text, start, stop, m.lexicon):
+            i = end
+            continue
+        spans.append(NumberSpan(start, stop, value, text[start:stop], "number", has_words))
+        i = end
+    if others:
+        spans = sorted(spans + others, key=lambda s: s.start)
+    return spans
+
+
+def _ambiguous_alone(text: str, start: int, end: int, lex: NumberWords) -> bool:
+    """Is this lone word one that is usually not a number here («نه تنها», «یا نه؟»)?"""
+    not_before = lex.ambiguous.get(fold_chars(text[start:end]))
+    if not_before is None:
+        return False
+    nxt = _NEXT_WORD_RE.match(text, end)
+    return nxt is None or fold_chars(nxt.group(1)) in not_before
+
+
+def find_numbers(text: str) -> list[NumberSpan]:
+    """Every numeric expression in ``text``, in order and never overlapping.
+
+    >>> [(s.text, s.value, s.has_words) for s in find_numbers("یک میلیون و ۳۷۰ هزار نفر، ۴۰٪ آنها")]
+    [('یک میلیون و ۳۷۰ هزار', 1370000.0, True), ('۴۰', 40.0, False)]
+    >>> [s.value for s in find_numbers("۱۲، ۱۳ و ۱۴ و ۱۲،۵۰۰")]
+    [12.0, 13.0, 14.0, 12500.0]
+    >>> find_numbers("در نزدیکی دوره سومین همایش")
+    []
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    return _find(text, whole=False)
+
+
+def parse_number(s: str) -> float | None:
+    """The value of ``s`` when the whole string (spaces aside) is one number, else ``None``.
+
+    >>> parse_number("یکصد و بیست و سه")
+    123.0
+    >>> parse_number("۱۸٬۴۵۰"), parse_number("۲/۵"), parse_number("۱۴۰۲/۰۹/۰۳")
+    (18450.0, 2.5, None)
+    """
+    if not isinstance(s, str):
+        return None
+    stripped = s.strip()
+    if not stripped:
+        return None
+    spans = _find(stripped, whole=True)
+    if len(spans) != 1:
+        return None
+    span = spans[0]
+    if span.kind != "number" or span.start != 0 or span.end != len(stripped):
+        return None
+    return span.value
