@@ -60,12 +60,12 @@ def read_source(source: Source) -> Iterator[Article | ReadProblem]:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` with a supported extension, sorted, skipping hidden files and folders."""
+    """Files under ``folder`` with a supported extension, sorted by path, skipping hidden files and folders."""
+    found = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
-                yield Path(root) / name
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root) / n for n in files if not n.startswith(".") and Path(n).suffix.lower() in SUPPORTED]
+    yield from sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[Article | ReadProblem]:

@@ -16,6 +16,7 @@ import codecs
 
 ARABIC_SCRIPT = range(0x0600, 0x0700)
 MIN_ARABIC_SHARE = 0.6  # of the letters, for a Windows-1256 reading to be believed
+MIN_SPACE_SHARE = 0.04  # prose has spaces between its words; byte noise read as letters has few
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -41,7 +42,9 @@ def _mostly_arabic_script(text: str) -> bool:
     if not letters:
         return False
     arabic = sum(1 for ch in letters if ord(ch) in ARABIC_SCRIPT)
-    return arabic / len(letters) >= MIN_ARABIC_SHARE
+    spaces = sum(1 for ch in text if ch.isspace())
+    spaced = len(text) < 40 or spaces / len(text) >= MIN_SPACE_SHARE
+    return arabic / len(letters) >= MIN_ARABIC_SHARE and spaced
 
 
 def detect_encoding(data: bytes) -> str:

@@ -17,6 +17,7 @@ date from ``<time datetime>``, ``<meta>`` tags or JSON-LD when the page has one.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Iterator
@@ -35,6 +36,23 @@ from dashboard.readers.source import Source
 
 HINTS_FILE = DATA_DIR / "html_page.yaml"
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption"}
+CONTAINER_TAGS = {
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "header",
+    "footer",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "dl",
+    "figure",
+}
+ARTICLE_FRAME_TAGS = {"header", "footer"}
+MIN_MERGED_PART = 15  # a trafilatura line holding two block texts this long has run paragraphs together
 MAX_DATE_TEXT = 120  # a date element's text is short; longer means it holds more than the date
 # trafilatura drops invisible characters such as ZWNJ; a printable stand-in carries them through.
 _STAND_INS = ("\u2bd1", "\u2e3a", "\u2b9c", "\u2ba8", "\u2b6c")
@@ -57,21 +75,32 @@ def _squash(text: str) -> str:
 
 
 def _tokens(element: Any) -> set[str]:
-    """Tokens of an element's class and id: ``"news-lead itemDate"`` gives news, lead, item, date."""
-    raw = f"{element.get('class') or ''} {element.get('id') or ''}"
-    raw = re.sub(r"([a-z])([A-Z])", r"\1 \2", raw)
-    return {t for t in re.split(r"[^0-9A-Za-z]+", raw.lower()) if t}
+    """Tokens of an element's class and id, and each name's adjacent pairs joined.
+
+    ``"news-lead itemDate"`` gives news, lead, newslead, item, date, itemdate.
+    """
+    tokens: set[str] = set()
+    for name in f"{element.get('class') or ''} {element.get('id') or ''}".split():
+        parts = [t for t in re.split(r"[^0-9a-z]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", name).lower()) if t]
+        tokens.update(parts)
+        tokens.update(a + b for a, b in itertools.pairwise(parts))
+    return tokens
+
+
+def _is_furniture(element: Any) -> bool:
+    """Page furniture: nav and aside, menus and related lists by class, and the page's own header
+    and footer (a ``<header>`` or ``<footer>`` inside an ``<article>`` or ``<main>`` belongs to it)."""
+    hints = _hints()
+    if not isinstance(element.tag, str):
+        return False
+    if element.tag in ARTICLE_FRAME_TAGS and any(a.tag in ("article", "main") for a in element.iterancestors()):
+        return bool(_tokens(element) & hints["boilerplate_tokens"])
+    return element.tag in hints["outside_tags"] or bool(_tokens(element) & hints["boilerplate_tokens"])
 
 
 def _outside_article(element: Any) -> bool:
-    """Whether the element sits in a header, nav, footer or aside (by tag, or by class tokens)."""
-    hints = _hints()
-    for node in element.iterancestors():
-        if not isinstance(node.tag, str):
-            continue
-        if node.tag in hints["outside_tags"] or _tokens(node) & hints["boilerplate_tokens"]:
-            return True
-    return False
+    """Whether the element sits in page furniture."""
+    return any(_is_furniture(node) for node in element.iterancestors())
 
 
 def _parse_tree(html: str) -> Any | None:
@@ -113,32 +142,36 @@ def _fallback_lines(tree: Any) -> list[str]:
             continue
         if element.getparent() is None:
             continue
-        if element.tag in hints["drop_tags"] or element.tag in hints["outside_tags"]:
+        if element.tag in hints["drop_tags"] or _is_furniture(element):
             element.drop_tree()
-        elif _tokens(element) & hints["boilerplate_tokens"]:
-            element.drop_tree()
+    blocks = BLOCK_TAGS | CONTAINER_TAGS
     lines: list[str] = []
-    for element in tree.iter(*BLOCK_TAGS):
-        if any(child.tag in BLOCK_TAGS for child in element.iterdescendants() if isinstance(child.tag, str)):
-            continue
-        text = _squash(element.text_content())
+    for element in tree.iter(*blocks):
+        if not any(isinstance(d.tag, str) and d.tag in blocks for d in element.iterdescendants()):
+            text = element.text_content()
+        else:  # the text standing directly in a container, beside its blocks
+            pieces = [element.text or ""]
+            for child in element:
+                inline = isinstance(child.tag, str) and child.tag not in blocks
+                pieces += [child.text_content() if inline else "", child.tail or ""]
+            text = " ".join(pieces)
+        text = _squash(text)
         if text:
             lines.append(text)
-    if not lines:
-        body = tree.find("body")
-        root = body if body is not None else tree
-        lines = [_squash(line) for line in root.text_content().split("\n") if line.strip()]
     return lines
+
+
+def _merged(lines: list[str], blocks: list[str]) -> bool:
+    """Whether some line holds two or more of the page's block texts (trafilatura's plain fallback does that)."""
+    parts = [b for b in set(blocks) if len(b) >= MIN_MERGED_PART]
+    return any(sum(1 for b in parts if b in line and b != line) >= 2 for line in lines)
 
 
 def _furniture_texts(tree: Any) -> set[str]:
     """Texts of page furniture (menus, headers, footers, related lists), whole and line by line."""
-    hints = _hints()
     texts: set[str] = set()
     for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if element.tag in hints["outside_tags"] or _tokens(element) & hints["boilerplate_tokens"]:
+        if _is_furniture(element):
             texts.add(_squash(element.text_content()))
             texts.update(_squash(e.text_content()) for e in element.iter() if isinstance(e.tag, str))
     texts.discard("")
@@ -230,8 +263,11 @@ def read_html(source: Source, html: str) -> Article | ReadProblem:
     """One page to an article, or a problem when it holds no text at all."""
     tree = _parse_tree(html)
     lines, trafilatura_title = _trafilatura_lines(html)
-    if not lines and tree is not None:
-        lines = _fallback_lines(_parse_tree(html))
+    if tree is not None:
+        blocks = _fallback_lines(_parse_tree(html))
+        if not lines or _merged(lines, blocks):
+            lines = blocks
+    lines = [line for line in lines if any(ch.isalpha() for ch in line) and not date_line(line)]
     if not lines:
         return ReadProblem(source.path, None, "no article text found in the page")
     headline = _headline(tree, trafilatura_title)
