@@ -30,9 +30,11 @@ import multiprocessing
 import os
 import sys
 import time
+import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -160,9 +162,22 @@ def _chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
-    """Fork where the platform has it (workers start at once, nothing to re-import), else spawn."""
+    """Fork where the platform has it (workers start at once with the warmed-up extractor), else spawn."""
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A process pool. Native libraries (numpy's BLAS, Arrow) keep idle threads in this process,
+    which makes Python warn at fork; the workers only run the extractor, which uses neither, so
+    that warning is silenced here and only here."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message=r".*use of fork\(\) may lead to deadlocks", category=DeprecationWarning
+        )
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+            yield pool
 
 
 def extract_stream(jobs: Iterable[Job], workers: int) -> Iterator[Result]:
@@ -170,8 +185,8 @@ def extract_stream(jobs: Iterable[Job], workers: int) -> Iterator[Result]:
 
     Pulls jobs lazily and keeps at most a few chunks per worker in flight, so memory stays
     flat however long the input is. Results come in completion order. When a worker
-    process dies, the articles it and the others held become problem lines and a fresh
-    pool carries on.
+    process dies, the articles that were in flight are retried one by one in a fresh
+    process, so only the article that kills its process becomes a problem line.
     """
     if workers <= 1:
         yield from map(extract_one, jobs)
@@ -180,12 +195,11 @@ def extract_stream(jobs: Iterable[Job], workers: int) -> Iterator[Result]:
     limit = workers * CHUNKS_PER_WORKER
     exhausted = False
     while not exhausted:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
-        pending: dict[Future[list[Result]], list[Job]] = {}
-        broken = False
-        try:
+        suspects: list[Job] = []
+        with _pool(workers) as pool:
+            pending: dict[Future[list[Result]], list[Job]] = {}
             while pending or not exhausted:
-                while not exhausted and len(pending) < limit:
+                while not suspects and not exhausted and len(pending) < limit:
                     chunk = next(chunks, None)
                     if chunk is None:
                         exhausted = True
@@ -199,16 +213,20 @@ def extract_stream(jobs: Iterable[Job], workers: int) -> Iterator[Result]:
                     try:
                         results = future.result()
                     except BrokenProcessPool:
-                        broken = True
-                        results = [(None, f"{_describe(a)}: extraction crashed its worker process") for a, _ in chunk]
+                        suspects.extend(chunk)
+                        continue
                     yield from results
-                if broken:
-                    for chunk in pending.values():
-                        yield from ((None, f"{_describe(a)}: extraction crashed its worker process") for a, _ in chunk)
-                    pending.clear()
-                    break
-        finally:
-            pool.shutdown(wait=not broken, cancel_futures=True)
+        yield from _isolate(suspects)
+
+
+def _isolate(suspects: list[Job]) -> Iterator[Result]:
+    """Extract each article in its own fresh process; one that kills it becomes a problem line."""
+    for job in suspects:
+        with _pool(1) as pool:
+            try:
+                yield pool.submit(extract_one, job).result()
+            except BrokenProcessPool:
+                yield None, f"{_describe(job[0])}: extraction crashed its worker process"
 
 
 # --- progress -----------------------------------------------------------------------------
@@ -256,6 +274,16 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _warm_up() -> None:
+    """Import the extractor and let it build its tables once here, before worker processes fork from this one."""
+    from dashboard.extract import extract_article
+
+    try:
+        extract_article(Article(document="warm-up.txt", text="ایجاد ۱۲ فرصت شغلی در روستا", path="warm-up.txt"))
+    except Exception:  # a failing extractor shows up per article, with the article named
+        pass
+
+
 def _read(paths: list[str], max_bytes: int) -> Iterator[Article | ReadProblem]:
     from dashboard.readers import iter_articles
 
@@ -282,6 +310,7 @@ def ingest(
     started = time.monotonic()
     names = [str(p) for p in paths]
     workers = default_workers() if workers is None else max(1, int(workers))
+    _warm_up()
     report = IngestReport()
     bar = _Progress(sys.stderr.isatty() if progress is None else progress)
     conn = store.connect(db_path)
