@@ -239,10 +239,12 @@ def _digit_pattern() -> str:
         (
             r"(?P<url>(?:https?://|www\.)[^\s\"'<>()\[\]{}\u060c]+)",
             f"(?P<latin>[A-Za-z_](?:{latin}|[./\\-:?=&#%+@](?={latin}))*)",
+            f"(?P<dotted>{d}{{1,3}}(?:\\.{d}{{3}}){{2,}}(?!{d}|[.\u066b/]{d}))",  # 1.500.000
             f"(?P<id>{d}+(?P<is>[/.\\-:]){d}+(?:(?P=is){d}+){{2,}})",
             f"(?P<date>{d}{{1,4}}(?P<ds>[/.\\-]){d}{{1,2}}(?P=ds){d}{{1,4}}(?!{d}))",
             f"(?P<time>{d}{{1,2}}:{d}{{2}}(?::{d}{{2}})?(?!{d}))",
             f"(?P<phone>{zero}{d}{{2,3}}-{d}{{5,8}}(?!{d})|{d}{{5,8}}-{zero}{d}{{2,3}}(?!{d})"
+            f"|{zero}[9\u06f9\u0669]{d}{{2}}[- ]{d}{{3}}[- ]?{d}{{4}}(?!{d})"
             f"|(?:\\+|00)98[- ]?{d}{{2,3}}[- ]?{d}{{3,4}}[- ]?{d}{{3,4}}(?!{d})|{zero}{d}{{10}}(?!{d}))",
             f"(?P<num>(?:{groups}|{d}+)(?:[\u066b.]{d}+|/{d}+)?)",
         )
@@ -314,7 +316,9 @@ def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
         kind = x.lastgroup
         s, e = pos_span = x.span()
         pos = e
-        if kind == "num":
+        if kind == "dotted":
+            atoms.append((s, e, _DIGITS, float(to_ascii_digits(x.group()).replace(".", "")), True, True))
+        elif kind == "num":
             ascii_digits = to_ascii_digits(x.group())
             if ascii_digits.isdigit() and len(ascii_digits) >= 8 and (ascii_digits[0] == "0" or len(ascii_digits) > 12):
                 others.append(NumberSpan(s, e, float(ascii_digits), x.group(), "id", False))
@@ -415,7 +419,7 @@ def _parse(atoms: list[_Atom], i: int, text: str) -> tuple[int, float]:
             elif group is not None and (
                 (gcls == _HUNDRED and bcls in (_UNIT, _TEEN, _TEN))
                 or (gcls == _TEN and bcls == _UNIT)
-                or (gcls in "DZUTNH" and bcls == _HALF and group == int(group))
+                or (gcls in "DZUTNH" and bcls == _HALF and group.is_integer())
             ):
                 group += 0.5 if bcls == _HALF else bvalue
                 gcls, simple = bcls, False
