@@ -67,10 +67,8 @@ def _phrase(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class _Patterns:
-    month_of: dict[str, int]
-    named: re.Pattern[str]
-    ymd: re.Pattern[str]
-    dmy: re.Pattern[str]
+    month_of: dict[str, tuple[str, int]]  # spelling key to (calendar, month number)
+    dates: tuple[re.Pattern[str], ...]  # day-month-year with names, English month-day-year, numeric y/m/d, d/m/y
     label_before: re.Pattern[str]
     line_noise: re.Pattern[str]
     not_publication: re.Pattern[str]
@@ -82,10 +80,11 @@ def load_month_table(path: Path = MONTHS_FILE) -> dict:
         data = yaml.safe_load(fh)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping")
-    months = data.get("months")
-    if not isinstance(months, dict) or sorted(int(k) for k in months) != list(range(1, 13)):
-        raise ValueError(f"{path}: 'months' must map each of 1..12 to its spellings")
-    for key in ("weekdays", "publication_labels", "line_words", "not_publication_labels"):
+    for key in ("months", "gregorian_months"):
+        months = data.get(key)
+        if not isinstance(months, dict) or sorted(int(k) for k in months) != list(range(1, 13)):
+            raise ValueError(f"{path}: '{key}' must map each of 1..12 to its spellings")
+    for key in ("weekdays", "publication_labels", "line_words", "not_publication_labels", "lunar_months"):
         if not isinstance(data.get(key), list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise ValueError(f"{path}: '{key}' must be a list of words")
     return data
@@ -94,17 +93,25 @@ def load_month_table(path: Path = MONTHS_FILE) -> dict:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = load_month_table()
-    month_of: dict[str, int] = {}
-    for number, spellings in data["months"].items():
-        for spelling in spellings:
-            month_of[_month_key(spelling)] = int(number)
-    months = _phrase([s for spellings in data["months"].values() for s in spellings])
+    month_of: dict[str, tuple[str, int]] = {}
+    for calendar, table in (("gregorian", data["gregorian_months"]), ("jalali", data["months"])):
+        for number, spellings in table.items():
+            for spelling in spellings:
+                month_of[_month_key(spelling)] = (calendar, int(number))
+    all_months = [s for key in ("months", "gregorian_months") for names in data[key].values() for s in names]
+    months = _phrase(all_months)
+    english = _phrase([s for spellings in data["gregorian_months"].values() for s in spellings if s.isascii()])
     suffix = _phrase([data.get("month_suffix") or "ماه"])
     weekday = _phrase(data["weekdays"])
     lead = rf"(?:(?<!{_LETTER}){weekday}[\s,،]*)?"
     named = re.compile(
         rf"{lead}(?<![\d/.\-])(?P<d>\d{{1,2}})(?:{_GAP}(?:ام|م))?{_GAP}(?P<mon>{months})(?:{_GAP}{suffix})?"
-        rf"(?!{_LETTER})[\s,،]*(?:سال\s*)?(?P<y>\d{{4}})(?![\d])"
+        rf"(?![{_LETTER[1:-1]}A-Za-z])\.?[\s,،]*(?:سال\s*)?(?P<y>\d{{4}})(?![\d])",
+        re.IGNORECASE,
+    )
+    mdy = re.compile(
+        rf"(?<![A-Za-z])(?P<mon>{english})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)",
+        re.IGNORECASE,
     )
     ymd = re.compile(
         rf"{lead}(?<![\d/.\-])(?P<y>\d{{4}})\s*(?P<sep>[/\-.])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*(?P<d>\d{{1,2}})"
@@ -115,22 +122,27 @@ def _patterns() -> _Patterns:
     )
     labels = _phrase(data["publication_labels"])
     label_before = re.compile(rf"(?:^|[\s|،,\-])(?:{labels})\s*[:：]?\s*$")
-    noise_words = _phrase(data["publication_labels"] + data["line_words"] + data["weekdays"])
-    line_noise = re.compile(rf"{noise_words}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d+|[\s|:：\-–—،,/.()\[\]•·*٬٫؛;]+")
+    noise_words = _phrase(
+        data["publication_labels"] + data["line_words"] + data["weekdays"] + data["lunar_months"] + all_months
+    )
+    line_noise = re.compile(rf"(?i:{noise_words})|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d+|[\s|:：\-–—،,/.()\[\]•·*٬٫؛;]+")
     not_publication = re.compile(rf"^\s*{_phrase(data['not_publication_labels'])}")
-    return _Patterns(month_of, named, ymd, dmy, label_before, line_noise, not_publication)
+    return _Patterns(month_of, (named, mdy, ymd, dmy), label_before, line_noise, not_publication)
 
 
 def _month_key(spelling: str) -> str:
-    return re.sub(rf"[\s{ZWNJ}]+", "", _fold(spelling))
+    return re.sub(rf"[\s{ZWNJ}]+", "", _fold(spelling)).lower()
 
 
-def _to_iso(year: int, month: int, day: int) -> str | None:
-    """ISO Gregorian for a Jalali (years 1200-1499) or Gregorian (1901-2199) date, None when invalid."""
+def _to_iso(year: int, month: int, day: int, calendar: str | None = None) -> str | None:
+    """ISO Gregorian for a Jalali (years 1200-1499) or Gregorian (1901-2199) date, None when invalid.
+
+    ``calendar`` ("jalali" or "gregorian") is set when a month name has said which one it is.
+    """
     try:
-        if year in JALALI_YEARS:
+        if year in JALALI_YEARS and calendar in (None, "jalali"):
             return jdatetime.date(year, month, day).togregorian().isoformat()
-        if year in GREGORIAN_YEARS:
+        if year in GREGORIAN_YEARS and calendar in (None, "gregorian"):
             return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
@@ -139,13 +151,15 @@ def _to_iso(year: int, month: int, day: int) -> str | None:
 
 def _iso_of(match: re.Match[str], pats: _Patterns) -> str | None:
     groups = match.groupdict()
+    calendar = None
     if groups.get("mon"):
-        month = pats.month_of.get(_month_key(groups["mon"]))
-        if month is None:
+        named = pats.month_of.get(_month_key(groups["mon"]))
+        if named is None:
             return None
+        calendar, month = named
     else:
         month = int(groups["m"])
-    return _to_iso(int(groups["y"]), month, int(groups["d"]))
+    return _to_iso(int(groups["y"]), month, int(groups["d"]), calendar)
 
 
 def find_dates(text: str) -> list[FoundDate]:
@@ -159,7 +173,7 @@ def find_dates(text: str) -> list[FoundDate]:
     pats = _patterns()
     folded = _fold(text)
     found: list[FoundDate] = []
-    for pattern in (pats.named, pats.ymd, pats.dmy):
+    for pattern in pats.dates:
         for match in pattern.finditer(folded):
             iso = _iso_of(match, pats)
             if iso is None:

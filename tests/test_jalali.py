@@ -69,7 +69,15 @@ def test_jalali_forms(written: str, ymd: tuple[int, int, int]) -> None:
 
 @pytest.mark.parametrize(
     ("written", "iso"),
-    [("2024-11-21", "2024-11-21"), ("2024-11-21T08:30:00+03:30", "2024-11-21"), ("2019/12/26", "2019-12-26")],
+    [
+        ("2024-11-21", "2024-11-21"),
+        ("2024-11-21T08:30:00+03:30", "2024-11-21"),
+        ("2019/12/26", "2019-12-26"),
+        ("۲۵ نوامبر ۲۰۲۳", "2023-11-25"),
+        ("November 25, 2023", "2023-11-25"),
+        ("25 Nov. 2023", "2023-11-25"),
+        ("۵ مه ۲۰۲۴", "2024-05-05"),
+    ],
 )
 def test_gregorian_forms(written: str, iso: str) -> None:
     assert parse_date(written)[0] == iso
@@ -90,6 +98,9 @@ def test_gregorian_forms(written: str, iso: str) -> None:
         "",
         "   ",
         "۱۴:۱۰",
+        "۴ آذر 2023",  # a Jalali month with a Gregorian year
+        "۲۵ نوامبر ۱۴۰۲",  # and the other way round
+        "۱۲ ربیع‌الاول ۱۴۴۵",  # lunar dates are not read
     ],
 )
 def test_invalid_dates(written: str) -> None:
@@ -125,12 +136,18 @@ def test_every_month_spelling_is_read_as_its_month() -> None:
         for spelling in spellings:
             for written in (f"۱ {spelling} ۱۴۰۲", f"۱ {spelling}ماه ۱۴۰۲", f"۱ {spelling.replace('ی', 'ي')} ۱۴۰۲"):
                 assert parse_date(written) == (gregorian(1402, int(number), 1), written), written
+    for number, spellings in data["gregorian_months"].items():
+        for spelling in spellings:
+            written = f"3 {spelling} 2021"
+            assert parse_date(written) == (f"2021-{int(number):02d}-03", written), written
 
 
 def test_data_file_integrity() -> None:
     data = jalali.load_month_table()
     assert sorted(int(k) for k in data["months"]) == list(range(1, 13))
-    keys = [jalali._month_key(s) for spellings in data["months"].values() for s in spellings]
+    assert sorted(int(k) for k in data["gregorian_months"]) == list(range(1, 13))
+    tables = (data["months"], data["gregorian_months"])
+    keys = [jalali._month_key(s) for table in tables for spellings in table.values() for s in spellings]
     assert len(keys) == len(set(keys)), "a spelling is listed for two months or twice"
     for key in ("weekdays", "publication_labels", "line_words", "not_publication_labels"):
         assert len(data[key]) == len(set(data[key])), f"duplicate in {key}"
@@ -162,6 +179,7 @@ def test_malformed_data_file_is_refused(tmp_path: Path) -> None:
         "پنجشنبه، ۵ اردیبهشت ۱۴۰۲",
         "1402/09/07 - 09:05",
         "تاریخ انتشار: ۷ آذر ۱۴۰۲ - نویسنده: گروه اقتصادی",
+        "سه‌شنبه ۷ آذر ۱۴۰۲ - ۱۴ جمادی‌الاول ۱۴۴۵ - ۲۸ نوامبر ۲۰۲۳",
     ],
 )
 def test_date_line_forms(line: str) -> None:
