@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.claim_text import claim_clause
+from dashboard.check_config import fold_text, load_check_config
+from dashboard.claim_text import claim_clause, mention_positions
 from dashboard.errors import UserError
 from dashboard.periods import effective_period, is_cumulative
 
@@ -33,7 +34,8 @@ TEXT_COLUMNS = (
 
 def prepare_claims(claims: pd.DataFrame, where: str = "claims table") -> pd.DataFrame:
     """A copy with every column the checks read, ``date`` (Timestamp or NaT), ``period`` read from
-    the words when the extractor left it empty, and ``cumulative`` (bool) for comparisons.
+    the words when the extractor left it empty, ``cumulative`` (bool) for comparisons and
+    ``per_item`` (bool) for per-item amounts, averages and caps («هر واحد ۵۸۰ میلیون تومان»).
 
     A table without the required columns raises :class:`UserError` naming ``where``.
     """
@@ -59,4 +61,22 @@ def prepare_claims(claims: pd.DataFrame, where: str = "claims table") -> pd.Data
     df["extractor_period"] = df["period"]
     df["period"] = [effective_period(p, c) for p, c in zip(df["extractor_period"], clauses, strict=True)]
     df["cumulative"] = [is_cumulative(p, c) for p, c in zip(df["extractor_period"], clauses, strict=True)]
+    df["per_item"] = [is_per_item(c, m) for c, m in zip(clauses, df["mention"], strict=True)]
     return df
+
+
+def is_per_item(clause: str, mention: str) -> bool:
+    """Whether the words just before the figure make it a per-item amount, an average or a cap.
+
+    >>> is_per_item("هر واحد ۶۰ متری به طور میانگین ۵۸۰ میلیون تومان هزینه دارد", "۵۸۰ میلیون تومان")
+    True
+    >>> is_per_item("۴۴۵ صندوق راه‌اندازی شد", "۴۴۵")
+    False
+    """
+    config = load_check_config()
+    found = mention_positions(clause, mention)
+    if not found:
+        return False
+    window = int(config.number(None, "per_item_window_words"))
+    lead = " ".join(fold_text(clause[: found[0]]).split()[-window:])
+    return bool(config.words(None, "per_item_words").search(lead))

@@ -102,8 +102,13 @@ def mention_positions(text: str, mention: str) -> list[int]:
 
 
 def head_follows(text: str, end: int, head: str) -> bool:
-    """Whether the head noun ``head`` is written right after ``end`` (spaces and ZWNJ ignored)."""
-    key = match_key(head)
+    """Whether the head noun's first word is written right after ``end`` (spaces and ZWNJ ignored).
+
+    >>> head_follows("این ۳۱۰ صندوق در سه دسته", 7, "صندوق قرض‌الحسنه")
+    True
+    """
+    words = fold_text(head).split()
+    key = match_key(words[0]) if words else ""
     return bool(key) and match_key(text[end : end + len(head) + 12]).startswith(key)
 
 
@@ -141,15 +146,12 @@ def occurrences(text: str, claims: pd.DataFrame) -> list[Occurrence]:
             continue
         own = own_position(text, claim)
         head = str(claim.get("metric_fa", "") or "")
+        # A count's head noun follows its figure; money and measures carry their unit inside the mention.
+        needs_head = claim.get("unit") == "count" or (head.strip() and fold_text(head) not in fold_text(mention))
         for pos in mention_positions(text, mention):
             is_own = pos == own
-            if not is_own:
-                if claim.get("unit") == "count" and not head_follows(text, pos + len(mention), head):
-                    continue
-                if claim.get("unit") != "count" and head and not head_follows(text, pos + len(mention), head):
-                    # Money and measures carry their unit in the mention; a head, when given, must fit.
-                    if own >= 0:
-                        continue
+            if not is_own and needs_head and not head_follows(text, pos + len(mention), head):
+                continue
             if pos in by_start and (owners[pos] or not is_own):
                 continue
             by_start[pos] = Occurrence(pos, pos + len(mention), row)

@@ -63,10 +63,16 @@ def show(value: float, unit: str, lang: str) -> str:
     return format_value(float(value), unit, lang)
 
 
-def arithmetic(parts: list[float], total: float, unit: str, lang: str, op: str = "+") -> str:
-    """«a + b = s» and, when ``s`` differs from ``total``, «≠ total»."""
-    result = sum(parts) if op == "+" else math.prod(parts)
-    text = f" {op} ".join(show(p, unit, lang) for p in parts) + " = " + show(result, unit, lang)
+def arithmetic(parts: list[float], total: float, unit: str, lang: str) -> str:
+    """«a + b = s» and, when ``s`` differs from ``total``, «≠ total»; one part alone gives «a ≠ total».
+
+    >>> arithmetic([150], 10, "count", "en")
+    '150 ≠ 10'
+    """
+    result = sum(parts)
+    text = " + ".join(show(p, unit, lang) for p in parts)
+    if len(parts) > 1:
+        text += " = " + show(result, unit, lang)
     if not math.isclose(result, total, rel_tol=1e-9):
         text += " ≠ " + show(total, unit, lang)
     return text

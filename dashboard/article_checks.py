@@ -1,0 +1,410 @@
+"""Checks inside one article: parts against their total, count × size against a total, power as energy.
+
+Each check reads the article's text (or, without it, its claims' quotes) and the claims
+found in it, and reports only what the text makes clear:
+
+* ``sum_mismatch``: parts set against a total («از این تعداد …»، «در سه دسته …»، «که X آن …»)
+  that exceed it, or fall short of it when the text lists the whole («X، Y و Z»).
+  A list of the largest shares («بیشترین سهم») never has to add up.
+* ``product_mismatch``: «۱۸۰ نیروگاه ۵ کیلوواتی» with a stated total capacity that is not 180 × 5 kW.
+* ``unit_misuse``: a power unit read as energy, «روزانه ۱۵ مگاوات برق».
+
+Cue words and tolerances come from ``data/checks.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.check_config import CheckConfig, cue_regex, fold_text, load_check_config
+from dashboard.check_labels import metric_label
+from dashboard.claim_text import Occurrence, clause_bounds, occurrences, sentence_of, sentence_spans
+from dashboard.figures import arithmetic, show
+from dashboard.findings import Finding
+from dashboard.taxonomy import load_taxonomy
+
+_NUMBER_TOKEN = re.compile(r"[0-9۰-۹]+(?:[٬,][0-9۰-۹]{3})*(?:[٫./][0-9۰-۹]+)?")
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
+
+
+@dataclass
+class _Article:
+    document: str
+    text: str
+    folded: str
+    claims: pd.DataFrame
+    spans: list[tuple[int, int]]
+    occ: list[Occurrence]
+
+    def claim(self, o: Occurrence) -> pd.Series:
+        return self.claims.iloc[o.row]
+
+    def key(self, o: Occurrence) -> tuple[str, str]:
+        c = self.claim(o)
+        return c["metric"], c["unit"]
+
+    def sentence(self, pos: int) -> int:
+        return sentence_of(self.spans, pos)
+
+    def sentence_text(self, pos: int) -> str:
+        i = self.sentence(pos)
+        return self.text[self.spans[i][0] : self.spans[i][1]].strip() if i >= 0 else ""
+
+    def in_sentence(self, i: int) -> list[Occurrence]:
+        a, b = self.spans[i]
+        return [o for o in self.occ if a <= o.start < b]
+
+
+def _hedged(claims: list[pd.Series]) -> bool:
+    return any(str(c.get("qualifier", "") or "").strip() for c in claims)
+
+
+# --- sum_mismatch -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Breakdown:
+    total: Occurrence
+    parts: tuple[Occurrence, ...]
+    exhaustive: bool
+
+
+def _ends_with_conjunction(art: _Article, before: Occurrence, last: Occurrence, conj: str) -> bool:
+    between = art.folded[before.end : last.start]
+    return conj in between.split()
+
+
+def _nearest_total(art: _Article, before: int, key: tuple, exclude: set[int], first_sentence: int) -> Occurrence | None:
+    """The last figure before ``before`` counting the same thing, within the allowed sentences."""
+    same = [
+        o
+        for o in art.occ
+        if o.start < before and o.row not in exclude and art.sentence(o.start) >= first_sentence and art.key(o) == key
+    ]
+    if not same or art.claim(same[-1])["value"] <= 0:
+        return None
+    return same[-1]
+
+
+def _same_key_after(art: _Article, start: int, end: int, key: tuple) -> list[Occurrence]:
+    return [o for o in art.occ if start <= o.start < end and art.key(o) == key]
+
+
+def _complete_list(art: _Article, parts: list[Occurrence], seg: tuple[int, int], config: CheckConfig) -> bool:
+    """A list of two or more parts, closed by «و», with no «بیشترین» or «مابقی» in its sentence."""
+    if len(parts) < 2:
+        return False
+    conj = fold_text(str(config.section("sum_mismatch").get("conjunction", "و")))
+    if not _ends_with_conjunction(art, parts[-2], parts[-1], conj):
+        return False
+    a, b = seg
+    for key in ("partial", "remainder"):
+        if config.words("sum_mismatch", key).search(art.folded, a, b):
+            return False
+    return True
+
+
+def _category_count(match_text: str, config: CheckConfig) -> int | None:
+    words = config.number_words()
+    for token in match_text.split():
+        if _NUMBER_TOKEN.fullmatch(token):
+            return int(token.translate(_DIGITS))
+        if token in words:
+            return words[token]
+    return None
+
+
+def _breakdowns(art: _Article, config: CheckConfig) -> list[_Breakdown]:
+    cfg = config.section("sum_mismatch")
+    lookback = int(config.number("sum_mismatch", "lookback_sentences"))
+    back = config.words("sum_mismatch", "back_reference")
+    share = config.words("sum_mismatch", "share_after_part")
+    cats = cue_regex(
+        [f"{b} # {c}" for b in config.word_list("sum_mismatch", "categories_before") for c in cfg["categories"]]
+    )
+    found: dict[tuple, _Breakdown] = {}
+
+    def add(total: Occurrence | None, parts: list[Occurrence], exhaustive: bool) -> None:
+        parts = [p for p in parts if total is not None and p.row != total.row]
+        if total is None or not parts:
+            return
+        found.setdefault((total.row, tuple(p.row for p in parts)), _Breakdown(total, tuple(parts), exhaustive))
+
+    for i, (a, b) in enumerate(art.spans):
+        # «از این تعداد ۲٬۱۰۰ شغل …، ۱٬۸۰۰ شغل … و ۹۰۰ شغل …»: parts of the figure before.
+        cues = list(back.finditer(art.folded, a, b))
+        for n, cue in enumerate(cues):
+            stop = cues[n + 1].start() if n + 1 < len(cues) else b
+            after = [o for o in art.in_sentence(i) if cue.end() <= o.start < stop]
+            if not after:
+                continue
+            key = art.key(after[0])
+            parts = _same_key_after(art, cue.end(), stop, key)
+            total = _nearest_total(art, cue.start(), key, {p.row for p in parts}, max(0, i - lookback))
+            add(total, parts, _complete_list(art, parts, (cue.start(), b), config))
+        # «این ۳۱۰ صندوق در سه دسته …؛ ۱۲۰ …، ۹۵ … و ۸۰ …»: the parts make the whole when they number three.
+        for cue in cats.finditer(art.folded, a, b):
+            count = _category_count(art.folded[cue.start() : cue.end()], config)
+            before = [o for o in art.in_sentence(i) if o.end <= cue.start()]
+            if not before or count is None:
+                continue
+            total = before[-1]
+            parts = _same_key_after(art, cue.end(), b, art.key(total))
+            complete = len(parts) == count >= 2 and not config.words("sum_mismatch", "partial").search(art.folded, a, b)
+            add(total, parts, complete)
+        # «۲۴۲ میلیارد تومان … که ۱۵۸ میلیارد تومان آن … و ۸۴ میلیارد تومان …»: shares of the total before.
+        for o in art.in_sentence(i):
+            tail = art.folded[o.end : min(b, o.end + 24)].split()
+            if not any(share.fullmatch(w) for w in tail[:2]):
+                continue
+            key = art.key(o)
+            total = _nearest_total(art, o.start, key, {o.row}, i)
+            parts = _same_key_after(art, o.start, b, key)
+            add(total, parts, _complete_list(art, parts, (o.start, b), config))
+    return list(found.values())
+
+
+def _sum_findings(art: _Article, config: CheckConfig) -> list[Finding]:
+    out = []
+    for bd in _breakdowns(art, config):
+        total_claim = art.claim(bd.total)
+        parts = [art.claim(p) for p in bd.parts]
+        total, values = float(total_claim["value"]), [float(p["value"]) for p in parts]
+        tol_key = "hedged_tolerance" if _hedged([total_claim, *parts]) else "tolerance"
+        tol = config.number("sum_mismatch", tol_key)
+        s = sum(values)
+        exceeds = s > total * (1 + tol)
+        short = bd.exhaustive and s < total * (1 - tol)
+        if not (exceeds or short):
+            continue
+        unit, metric = total_claim["unit"], total_claim["metric"]
+        fa_sum, en_sum = arithmetic(values, total, unit, "fa"), arithmetic(values, total, unit, "en")
+        if exceeds:
+            fa = f"جمع اجزای «{metric_label(metric, 'fa')}» از کل اعلام‌شده در همین خبر بیشتر است: {fa_sum}"
+            en = f"The parts of “{metric_label(metric, 'en')}” exceed the total the article states: {en_sum}"
+        else:
+            fa = f"اجزایی که خبر کل «{metric_label(metric, 'fa')}» را به آنها تقسیم می‌کند با کل جور نیست: {fa_sum}"
+            en = f"The parts the article divides the “{metric_label(metric, 'en')}” total into do not add up: {en_sum}"
+        quotes = [art.sentence_text(bd.total.start), *(art.sentence_text(p.start) for p in bd.parts)]
+        out.append(
+            Finding(
+                "sum_mismatch",
+                [art.document],
+                str(total_claim["province"]),
+                str(total_claim["program"]),
+                metric,
+                [*values, total],
+                fa,
+                en,
+                quotes,
+            )
+        )
+    return out
+
+
+# --- product_mismatch ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Size:
+    start: int
+    end: int
+    watts: float
+
+
+def _power_words() -> list[tuple[str, float]]:
+    words = [(fold_text(w.word), w.factor) for w in load_taxonomy().units.values() if w.unit == "W"]
+    return sorted(words, key=lambda x: len(x[0]), reverse=True)
+
+
+def _numbers(text: str) -> list[tuple[int, int, float]]:
+    """(start, end, value) of each plain number in ``text``."""
+    from dashboard.numbers import find_numbers  # lazy: the number lexicon loads on first use
+
+    return [(n.start, n.end, float(n.value)) for n in find_numbers(text) if n.kind == "number"]
+
+
+def _sizes(art: _Article, config: CheckConfig) -> list[_Size]:
+    """Per-item power sizes: «۵ کیلوواتی», «هر یک از این نیروگاه‌ها ۵ کیلووات ظرفیت دارد»."""
+    suffix = fold_text(str(config.section("product_mismatch").get("adjective_suffix", "ی")))
+    distributive = config.words("product_mismatch", "distributive")
+    ranges = config.words("product_mismatch", "range_words")
+    sizes = []
+    for start, end, value in _numbers(art.text):
+        rest = art.folded[end:].lstrip()
+        gap = len(art.folded) - end - len(rest)
+        unit = next(((w, f) for w, f in _power_words() if rest.startswith(w)), None)
+        if unit is None:
+            continue
+        word, factor = unit
+        after = rest[len(word) :]
+        if after.lstrip().startswith("ساعت") or after.startswith(" ساعت"):
+            continue  # energy (kWh), not a size
+        adjective = after.startswith(suffix) and not after[len(suffix) : len(suffix) + 1].isalpha()
+        clause_start, _ = clause_bounds(art.folded, start, end)
+        lead = art.folded[clause_start:start]
+        # Only the words after the last number before this one can make it a per-item size.
+        last_number = list(_NUMBER_TOKEN.finditer(lead))
+        lead = " ".join(lead[last_number[-1].end() if last_number else 0 :].split()[-8:])
+        near = " ".join(lead.split()[-2:]) + " " + " ".join(after.split()[:1])
+        if ranges.search(near):
+            continue
+        if adjective or distributive.search(lead):
+            sizes.append(_Size(start, end + gap + len(word), value * factor))
+    return sizes
+
+
+def _lower_bound_near(art: _Article, o: Occurrence, config: CheckConfig) -> bool:
+    a, b = clause_bounds(art.folded, o.start, o.end)
+    return bool(config.words(None, "lower_bound_words").search(art.folded, a, b))
+
+
+def _product_findings(art: _Article, config: CheckConfig) -> list[Finding]:
+    metrics = set(config.word_list("product_mismatch", "per_unit_metrics"))
+    lookback = int(config.number("product_mismatch", "lookback_sentences"))
+    sizes = _sizes(art, config)
+    out, seen = [], set()
+    for size in sizes:
+        s_idx = art.sentence(size.start)
+        counts = [
+            o
+            for o in art.occ
+            if o.end <= size.start
+            and art.claim(o)["metric"] in metrics
+            and art.claim(o)["unit"] == "count"
+            and s_idx - lookback <= art.sentence(o.start) <= s_idx
+        ]
+        if not counts:
+            continue
+        count = counts[-1]
+        count_claim = art.claim(count)
+        c_idx = art.sentence(count.start)
+        totals = [
+            o
+            for o in art.occ
+            if art.claim(o)["unit"] == "W"
+            and art.sentence(o.start) in (s_idx, c_idx)
+            and o.start > count.start
+            and art.claim(o)["status"] == count_claim["status"]
+            and not any(z.start <= o.start < z.end or o.start <= z.start < o.end for z in sizes)
+        ]
+        if not totals:
+            continue
+        total = min(totals, key=lambda o: abs(o.start - size.start))
+        if (count.row, total.row) in seen:
+            continue
+        seen.add((count.row, total.row))
+        total_claim = art.claim(total)
+        n, stated = float(count_claim["value"]), float(total_claim["value"])
+        product = n * size.watts
+        tol_key = "hedged_tolerance" if _hedged([count_claim, total_claim]) else "tolerance"
+        tol = config.number("product_mismatch", tol_key)
+        if _lower_bound_near(art, total, config):
+            bad = product < stated * (1 - tol)
+        else:
+            bad = abs(product - stated) > stated * tol
+        if not bad:
+            continue
+        out.append(_product_finding(art, count, total, size, n, stated))
+    return out
+
+
+def _product_finding(
+    art: _Article, count: Occurrence, total: Occurrence, size: _Size, n: float, stated: float
+) -> Finding:
+    c = art.claim(count)
+    kw = size.watts / 1000
+
+    def line(lang: str) -> str:
+        unit_kw = "کیلووات" if lang == "fa" else "kW"
+        product = show(n * kw, "count", lang) + f" {unit_kw}"
+        return (
+            f"{show(n, 'count', lang)} × {show(kw, 'count', lang)} {unit_kw} = {product} "
+            f"({show(n * size.watts, 'W', lang)}) ≠ {show(stated, 'W', lang)}"
+        )
+
+    fa = f"تعداد × ظرفیت هر واحد با ظرفیت کل اعلام‌شده نمی‌خواند: {line('fa')}"
+    en = f"Count × size of each does not match the stated total capacity: {line('en')}"
+    quotes = [art.sentence_text(count.start), art.sentence_text(size.start), art.sentence_text(total.start)]
+    return Finding(
+        "product_mismatch",
+        [art.document],
+        str(c["province"]),
+        str(c["program"]),
+        str(c["metric"]),
+        [n, size.watts, stated],
+        fa,
+        en,
+        quotes,
+    )
+
+
+# --- unit_misuse --------------------------------------------------------------------------
+
+
+def _misuse_findings(art: _Article, config: CheckConfig) -> list[Finding]:
+    time_words = config.words("unit_misuse", "time_words")
+    energy = config.words("unit_misuse", "energy_words")
+    growth = config.words("unit_misuse", "capacity_growth_words")
+    max_gap = int(config.number("unit_misuse", "max_gap_words"))
+    window = int(config.number("unit_misuse", "energy_window_words"))
+    out, seen = [], set()
+    for o in art.occ:
+        c = art.claim(o)
+        if c["unit"] != "W" or o.row in seen:
+            continue
+        a, b = clause_bounds(art.folded, o.start, o.end)
+        before = [m for m in time_words.finditer(art.folded, a, o.start)]
+        phrase_start = None
+        if before:
+            gap = art.folded[before[-1].end() : o.start]
+            if len(gap.split()) <= max_gap and not _NUMBER_TOKEN.search(gap):
+                phrase_start = before[-1].start()
+        after_words = art.folded[o.end : b].split()
+        after_text = " ".join(after_words[:window])
+        right = " ".join(after_words[:3])
+        after_match = time_words.match(right) if right else None
+        if phrase_start is None and after_match is None:
+            continue
+        if not energy.search(after_text) or growth.search(after_text):
+            continue
+        seen.add(o.row)
+        end = (
+            o.end
+            + (len(art.folded[o.end : b]) - len(art.folded[o.end : b].lstrip()))
+            + (after_match.end() if after_match else 0)
+        )
+        phrase = art.text[phrase_start if phrase_start is not None else o.start : end].strip()
+        fa = (
+            f"«{phrase}»: {show(c['value'], 'W', 'fa')} یکای توان است، نه انرژی؛ "
+            "برق تولیدشده در روز یا سال با کیلووات‌ساعت یا مگاوات‌ساعت سنجیده می‌شود."
+        )
+        en = (
+            f"“{phrase}”: {show(c['value'], 'W', 'en')} is a unit of power, not energy; "
+            "electricity produced per day or year is measured in kWh or MWh."
+        )
+        out.append(
+            Finding(
+                "unit_misuse",
+                [art.document],
+                str(c["province"]),
+                str(c["program"]),
+                str(c["metric"]),
+                [float(c["value"])],
+                fa,
+                en,
+                [art.sentence_text(o.start)],
+            )
+        )
+    return out
+
+
+def check_article(document: str, claims: pd.DataFrame, text: str, config: CheckConfig | None = None) -> list[Finding]:
+    """Every in-article finding for one document; ``claims`` are its prepared rows."""
+    config = config or load_check_config()
+    claims = claims.reset_index(drop=True)
+    art = _Article(document, text, fold_text(text), claims, sentence_spans(text), occurrences(text, claims))
+    return [*_sum_findings(art, config), *_product_findings(art, config), *_misuse_findings(art, config)]

@@ -1,0 +1,55 @@
+"""Consistency checks over a claims table: where the numbers officials claim do not add up.
+
+Precision comes first: each check reports only what the text makes clear, and says why,
+with the arithmetic written out and the sentences it rests on.
+
+>>> import pandas as pd
+>>> text = ("در مجموع ۵ هزار و ۲۰۰ شغل ایجاد شد. از این تعداد ۲ هزار و ۱۰۰ شغل با وام صندوق‌ها، "
+...         "هزار و ۸۰۰ شغل با تسهیلات و ۹۰۰ شغل در مشاغل خانگی ایجاد شده است.")
+>>> def claim(value, mention):
+...     start = text.index(mention)
+...     return {"document": "a.txt", "value": value, "unit": "count", "metric": "jobs", "program": "general",
+...             "province": "Isfahan", "status": "reported", "mention": mention, "metric_fa": "شغل",
+...             "start": start, "end": start + len(mention), "quote": text}
+>>> claims = pd.DataFrame([claim(5200, "۵ هزار و ۲۰۰"), claim(2100, "۲ هزار و ۱۰۰"),
+...                        claim(1800, "هزار و ۸۰۰"), claim(900, "۹۰۰")])
+>>> issues = find_issues(claims, {"a.txt": text})
+>>> issues[["kind", "values"]].values.tolist()
+[['sum_mismatch', '2100;1800;900;5200']]
+>>> issues.loc[0, "message_en"].split(": ")[1]
+'2,100 + 1,800 + 900 = 4,800 ≠ 5,200'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from dashboard.article_checks import check_article
+from dashboard.check_config import load_check_config
+from dashboard.claim_rows import prepare_claims
+from dashboard.claim_text import article_text
+from dashboard.findings import ISSUE_COLUMNS, KINDS, Finding, findings_frame
+from dashboard.timeline_checks import province_exceeds_national, repeated_claim, shrinking_total
+
+__all__ = ["ISSUE_COLUMNS", "KINDS", "find_issues"]
+
+
+def find_issues(claims: pd.DataFrame, texts: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Every finding in ``claims`` (columns :data:`ISSUE_COLUMNS`), one row each.
+
+    ``texts`` maps a document to its stored article text (the text the claims' offsets
+    point into); without it the in-article checks read the claims' quotes. ``documents``
+    is ``;``-joined, ``values`` the numbers involved (``;``-joined plain decimals),
+    ``message`` is ``message_fa + " | " + message_en``, ``quotes`` the evidence, one per line.
+    """
+    config = load_check_config()
+    df = prepare_claims(claims)
+    findings: list[Finding] = []
+    texts = dict(texts or {})
+    for document, group in df.groupby("document", sort=False):
+        findings.extend(check_article(str(document), group, article_text(group, texts, str(document)), config))
+    for check in (province_exceeds_national, shrinking_total, repeated_claim):
+        findings.extend(check(df, config))
+    return findings_frame(findings)

@@ -1,0 +1,211 @@
+"""Checks across articles: provinces against the nation, running totals over time, old figures as new.
+
+* ``province_exceeds_national``: in one Jalali year, the provinces' figures for a metric
+  (same unit, program and period kind) add up to more than the national figure.
+* ``shrinking_total``: a running total («تاکنون»، «به … رسیده») reported lower than an
+  earlier report of the same figure for the same province, program and metric.
+* ``repeated_claim``: the same figure announced again, beyond one news cycle, with the
+  wording of a new achievement («ایجاد شد»، «راه‌اندازی شده») and not as a running total.
+
+Only ``reported`` claims are compared; plans and targets never contradict anything.
+Thresholds come from ``data/checks.yaml``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.check_config import CheckConfig, fold_text, load_check_config
+from dashboard.check_labels import metric_label, province_label
+from dashboard.figures import arithmetic, same_figure, show
+from dashboard.findings import Finding
+from dashboard.formatting import to_jalali
+from dashboard.periods import CUMULATIVE, PERIOD
+from dashboard.taxonomy import NATIONAL
+
+GROUP = ["province", "program", "metric", "unit"]
+
+
+def _reported(df: pd.DataFrame, config: CheckConfig, section: str) -> pd.DataFrame:
+    skip_units = set(config.word_list(section, "skip_units"))
+    skip_metrics = set(config.word_list(section, "skip_metrics"))
+    keep = (df["status"] == "reported") & ~df["unit"].isin(skip_units) & ~df["metric"].isin(skip_metrics)
+    return df[keep & ~df["per_item"] & (df["value"] > 0)]
+
+
+def _day(ts: pd.Timestamp) -> str:
+    return ts.strftime("%Y-%m-%d")
+
+
+def _where(row: pd.Series, lang: str) -> str:
+    date = _day(row["date"]) if pd.notna(row["date"]) else ("بی‌تاریخ" if lang == "fa" else "undated")
+    source = f", {row['source']}" if str(row["source"]).strip() else ""
+    return f"{row['document']} ({date}{source})"
+
+
+def _year(row: pd.Series) -> str:
+    jalali = to_jalali(row["published"]) if pd.notna(row["date"]) else None
+    return str(jalali.year) if jalali is not None else f"doc:{row['document']}"
+
+
+# --- province_exceeds_national ------------------------------------------------------------
+
+
+def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = None) -> list[Finding]:
+    """Provinces adding up to more than the national figure of the same year, metric, unit, program and period kind.
+
+    Each province counts once, with its smallest figure of the year; the national figure
+    is the largest of the year, so only a clear excess is reported.
+    """
+    config = config or load_check_config()
+    tol = config.number("province_exceeds_national", "tolerance")
+    rows = _reported(df, config, "province_exceeds_national").copy()
+    if rows.empty:
+        return []
+    rows["year"] = [_year(r) for _, r in rows.iterrows()]
+    out = []
+    for (metric, unit, program, _period, year), group in rows.groupby(["metric", "unit", "program", "period", "year"]):
+        national = group[group["province"] == NATIONAL]
+        provincial = group[group["province"] != NATIONAL]
+        if national.empty or provincial.empty:
+            continue
+        top = national.loc[national["value"].idxmax()]
+        least = provincial.loc[provincial.groupby("province")["value"].idxmin()].sort_values("value", ascending=False)
+        values = [float(v) for v in least["value"]]
+        if sum(values) <= float(top["value"]) * (1 + tol):
+            continue
+        year_fa = year if not year.startswith("doc:") else "همان خبر"
+        year_en = year if not year.startswith("doc:") else "the same article"
+        names_fa = "، ".join(province_label(p, "fa") for p in least["province"])
+        names_en = ", ".join(least["province"])
+        fa = (
+            f"جمع ارقام استانی «{metric_label(metric, 'fa')}» ({names_fa}) در سال {year_fa} از رقم کل کشور "
+            f"بیشتر است: {arithmetic(values, float(top['value']), unit, 'fa')}"
+        )
+        en = (
+            f"Provincial “{metric_label(metric, 'en')}” figures ({names_en}) for {year_en} add up to more than "
+            f"the national figure: {arithmetic(values, float(top['value']), unit, 'en')}"
+        )
+        out.append(
+            Finding(
+                "province_exceeds_national",
+                [top["document"], *least["document"]],
+                NATIONAL,
+                program,
+                metric,
+                [*values, float(top["value"])],
+                fa,
+                en,
+                [top["quote"], *least["quote"]],
+            )
+        )
+    return out
+
+
+# --- shrinking_total ----------------------------------------------------------------------
+
+
+def shrinking_total(df: pd.DataFrame, config: CheckConfig | None = None) -> list[Finding]:
+    """A running total reported lower than an earlier figure for the same province, program and metric.
+
+    The later figure must be cumulative (by the extractor or the words around it, see
+    ``data/period_cues.yaml``); the earlier one cumulative or unlabelled (a one-period
+    figure is not a total). Each later figure is reported once, against the largest earlier one.
+    """
+    config = config or load_check_config()
+    tol = config.number("shrinking_total", "tolerance")
+    min_sig = int(config.number(None, "restatement_min_significant_digits"))
+    rows = _reported(df, config, "shrinking_total")
+    rows = rows[rows["date"].notna()]
+    out = []
+    for (province, program, metric, unit), group in rows.groupby(GROUP):
+        group = group.sort_values("date", kind="stable")
+        for _, later in group[group["period"] == CUMULATIVE].iterrows():
+            earlier = group[
+                (group["date"] < later["date"])
+                & (group["document"] != later["document"])
+                & (group["period"] != PERIOD)
+                & (group["value"] > later["value"] * (1 + tol))
+            ]
+            earlier = earlier[[not same_figure(v, later["value"], min_sig) for v in earlier["value"]]]
+            if earlier.empty:
+                continue
+            first = earlier.loc[earlier["value"].idxmax()]
+            old, new = float(first["value"]), float(later["value"])
+            fa = (
+                f"رقم تجمعی «{metric_label(metric, 'fa')}» در {province_label(province, 'fa')} کمتر از رقمی است که "
+                f"پیش‌تر اعلام شده بود: {show(old, unit, 'fa')} در {_where(first, 'fa')} و سپس "
+                f"{show(new, unit, 'fa')} در {_where(later, 'fa')}؛ جمع تا امروز نباید کم شود "
+                f"({show(new, unit, 'fa')} < {show(old, unit, 'fa')})."
+            )
+            en = (
+                f"Running total of “{metric_label(metric, 'en')}” in {province_label(province, 'en')} is lower than "
+                f"an earlier report: {show(old, unit, 'en')} in {_where(first, 'en')}, then {show(new, unit, 'en')} "
+                f"in {_where(later, 'en')}; a total so far cannot shrink ({show(new, unit, 'en')} < "
+                f"{show(old, unit, 'en')})."
+            )
+            out.append(
+                Finding(
+                    "shrinking_total",
+                    [first["document"], later["document"]],
+                    province,
+                    program,
+                    metric,
+                    [old, new],
+                    fa,
+                    en,
+                    [first["quote"], later["quote"]],
+                )
+            )
+    return out
+
+
+# --- repeated_claim -----------------------------------------------------------------------
+
+
+def repeated_claim(df: pd.DataFrame, config: CheckConfig | None = None) -> list[Finding]:
+    """The same figure announced again as new, more than one news cycle after it first appeared."""
+    config = config or load_check_config()
+    cycle = pd.Timedelta(days=config.number(None, "news_cycle_days"))
+    min_value = config.number("repeated_claim", "min_value")
+    min_sig = int(config.number(None, "restatement_min_significant_digits"))
+    new_wording = config.words("repeated_claim", "new_wording")
+    rows = _reported(df, config, "repeated_claim")
+    rows = rows[rows["date"].notna() & (rows["value"] >= min_value)]
+    out = []
+    for (province, program, metric, unit), group in rows.groupby(GROUP):
+        group = group.sort_values("date", kind="stable")
+        for _, later in group.iterrows():
+            if later["period"] == CUMULATIVE or not new_wording.search(fold_text(later["quote"])):
+                continue
+            same = pd.Series([same_figure(v, later["value"], min_sig) for v in group["value"]], index=group.index)
+            earlier = group[(group["date"] < later["date"] - cycle) & (group["document"] != later["document"]) & same]
+            if earlier.empty:
+                continue
+            first = earlier.iloc[0]
+            days = int((later["date"] - first["date"]).days)
+            value = float(later["value"])
+            fa = (
+                f"همان رقم {show(value, unit, 'fa')} «{metric_label(metric, 'fa')}» در "
+                f"{province_label(province, 'fa')} که در {_where(first, 'fa')} اعلام شده بود، {days} روز بعد در "
+                f"{_where(later, 'fa')} دوباره به‌عنوان دستاوردی تازه آمده است."
+            )
+            en = (
+                f"The same figure, {show(value, unit, 'en')} “{metric_label(metric, 'en')}” in "
+                f"{province_label(province, 'en')}, first reported in {_where(first, 'en')}, is announced again "
+                f"as new {days} days later in {_where(later, 'en')}."
+            )
+            out.append(
+                Finding(
+                    "repeated_claim",
+                    [first["document"], later["document"]],
+                    province,
+                    program,
+                    metric,
+                    [float(first["value"]), value],
+                    fa,
+                    en,
+                    [first["quote"], later["quote"]],
+                )
+            )
+    return out
