@@ -1,0 +1,81 @@
+"""``python -m dashboard check --csv FILE``: the consistency findings over every stored claim.
+
+    python -m dashboard check --csv findings.csv
+    python -m dashboard check --csv findings.csv --db claims.sqlite
+
+Writes one row per finding (UTF-8 with BOM; columns kind, documents, province, program,
+metric, values, message, message_fa, message_en, quotes) and prints how many findings
+of each kind were found. The checks and their thresholds: ``dashboard/checks.py`` and
+``data/checks.yaml``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dashboard.errors import UserError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``check`` command."""
+    parser = subparsers.add_parser(
+        "check",
+        help="find figures that do not add up across the stored claims",
+        description="Check the stored claims for figures that do not add up: parts against their total "
+        "(sum_mismatch), provinces against the national figure (province_exceeds_national), running totals "
+        "that shrink (shrinking_total), count × size against a stated total (product_mismatch), power units "
+        "used as energy (unit_misuse) and old figures announced as new (repeated_claim). Writes one CSV row "
+        "per finding (UTF-8 with BOM) and prints a count per kind. FILE '-' writes the CSV to stdout.",
+    )
+    parser.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write ('-' for stdout)")
+    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    parser.set_defaults(func=run)
+
+
+def _texts(conn, documents) -> dict[str, str]:
+    from dashboard import store
+
+    texts = {}
+    for document in documents:
+        record = store.article_record(conn, document)
+        if record and isinstance(record.get("text"), str):
+            texts[document] = record["text"]
+    return texts
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run every check over the store, write the findings, print a count per kind."""
+    from dashboard import store
+    from dashboard.checks import KINDS, find_issues
+
+    if args.db is not None and not Path(args.db).is_file():
+        raise UserError(f"{args.db}: no such database file")
+    target = None if args.csv == "-" else Path(args.csv)
+    if target is not None and target.is_dir():
+        raise UserError(f"{target}: is a folder; give a file name for the CSV")
+    conn = store.connect(args.db)
+    try:
+        claims = store.claims_frame(conn)
+        texts = _texts(conn, claims["document"].unique())
+    finally:
+        conn.close()
+    issues = find_issues(claims, texts)
+    data = issues.to_csv(index=False).encode("utf-8-sig")
+    report = sys.stderr if target is None else sys.stdout
+    if target is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        except OSError as exc:
+            raise UserError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    counts = issues["kind"].value_counts()
+    for kind in KINDS:
+        print(f"{kind}: {int(counts.get(kind, 0))}", file=report)
+    where = "stdout" if target is None else str(target)
+    print(f"wrote {len(issues)} findings from {len(claims)} claims to {where}", file=report)
+    return 0
