@@ -10,11 +10,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dashboard.article import Article, ReadProblem
-from dashboard.readers import iter_articles
+from dashboard.errors import UserError
+from dashboard.readers import iter_articles, read_source
 from dashboard.readers.archive import ZipLimits, iter_members
 from dashboard.readers.decode import DecodeError, decode_text
+from dashboard.readers.source import Source
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 DEV = SHARED / "corpus" / "dev"
@@ -454,3 +458,39 @@ def test_dev_corpus_reads_every_gold_document() -> None:
     gold = {d["document"] for d in json.loads(GOLD.read_text(encoding="utf-8"))}
     assert {a.document for a in articles} == gold
     assert all(a.title for a in articles)
+
+
+# --- nothing crashes ----------------------------------------------------------------------------
+
+JUNK_ALPHABET = "<>/{}[]\",:;=#\n\r\t 'abcdivphtml0123۰۱۲آذرکتاب\u200c\x00\ufeff"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    suffix=st.sampled_from([".txt", ".html", ".jsonl", ".csv"]),
+    data=st.one_of(st.binary(max_size=400), st.text(JUNK_ALPHABET, max_size=400).map(str.encode)),
+)
+def test_any_bytes_give_articles_or_problems_never_an_exception(suffix: str, data: bytes) -> None:
+    items = list(read_source(Source(f"x{suffix}", f"in/x{suffix}", data)))
+    assert items
+    assert all(isinstance(i, Article | ReadProblem) for i in items)
+    assert all(i.path == f"in/x{suffix}" for i in items)
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.binary(max_size=300))
+def test_any_bytes_as_a_zip_never_raise(data: bytes) -> None:
+    items = list(iter_members(io.BytesIO(b"PK\x03\x04" + data), "j.zip", "in/j.zip", {".txt"}, ZipLimits(1000, 5000)))
+    assert all(isinstance(i, Source | ReadProblem) for i in items)
+
+
+def test_size_limit_must_be_positive(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="size limit"):
+        list(iter_articles([tmp_path], max_bytes=0))
+
+
+def test_page_with_an_xml_declaration(tmp_path: Path) -> None:
+    page = PAGE.replace("<!doctype html>", '<?xml version="1.0" encoding="utf-8"?>')
+    (tmp_path / "x.html").write_text(page, encoding="utf-8")
+    [article], _ = read(tmp_path / "x.html")
+    assert article.title == HEADLINE and article.published == "2023-11-28"

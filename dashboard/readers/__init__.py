@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from dashboard.article import Article, ReadProblem
+from dashboard.errors import UserError
 from dashboard.readers.archive import ZipLimits, iter_members
 from dashboard.readers.decode import DecodeError, decode_text
 from dashboard.readers.html_page import iter_html
@@ -103,6 +104,8 @@ def iter_articles(
     Inside folders, files of other types are skipped silently; named explicitly they are a problem.
     ``max_bytes`` limits each file and each zip member.
     """
+    if max_bytes <= 0:
+        raise UserError(f"the size limit must be a positive number of bytes, not {max_bytes}")
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)

@@ -103,9 +103,13 @@ def _outside_article(element: Any) -> bool:
     return any(_is_furniture(node) for node in element.iterancestors())
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
 def _parse_tree(html: str) -> Any | None:
+    """The page as an lxml tree (forgiving of broken markup); None when there is nothing to parse."""
     try:
-        return lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html))
     except (lxml.etree.ParserError, ValueError):
         return None
 
