@@ -96,6 +96,18 @@ def test_windows_1256_persian_is_detected(tmp_path: Path) -> None:
     assert article.title == "كارگاه خياطي در روستا"
 
 
+def test_windows_1256_page_is_detected(tmp_path: Path) -> None:
+    page = f"<html><head><title>t</title></head><body><h1>كارگاه خياطي</h1><p>{LEGACY.split(chr(10))[-1]}</p></body></html>"
+    (tmp_path / "old.html").write_bytes(page.encode("cp1256"))
+    [article], _ = read(tmp_path / "old.html")
+    assert article.title == "كارگاه خياطي" and "براي 120 نفر" in article.text
+
+
+def test_declared_charset_is_used_when_the_bytes_are_neither_utf8_nor_persian() -> None:
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Caf\xe9 au lait</p></body></html>'
+    assert "Caf\xe9" in decode_text(page.encode("latin-1"))
+
+
 def test_short_windows_1256_text_is_detected() -> None:
     assert decode_text("گزارش خبري".encode("cp1256")) == "گزارش خبري"
 

@@ -106,6 +106,8 @@ def iter_articles(
     """
     if max_bytes <= 0:
         raise UserError(f"the size limit must be a positive number of bytes, not {max_bytes}")
+    if isinstance(paths, str | Path):
+        paths = [paths]
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
