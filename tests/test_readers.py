@@ -97,7 +97,8 @@ def test_windows_1256_persian_is_detected(tmp_path: Path) -> None:
 
 
 def test_windows_1256_page_is_detected(tmp_path: Path) -> None:
-    page = f"<html><head><title>t</title></head><body><h1>كارگاه خياطي</h1><p>{LEGACY.split(chr(10))[-1]}</p></body></html>"
+    sentence = LEGACY.split("\n")[-1]
+    page = f"<html><head><title>t</title></head><body><h1>كارگاه خياطي</h1><p>{sentence}</p></body></html>"
     (tmp_path / "old.html").write_bytes(page.encode("cp1256"))
     [article], _ = read(tmp_path / "old.html")
     assert article.title == "كارگاه خياطي" and "براي 120 نفر" in article.text
