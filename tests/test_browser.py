@@ -1,0 +1,263 @@
+"""The dashboard in a real browser (Debian Chromium through playwright), on the seeds.
+
+One server and one browser serve the whole module (about 10 s to start, plotly.js loads late):
+
+* the overview draws its charts, and the map draws one SVG shape per province of the GeoJSON;
+* no request leaves the machine (every request the browser makes is logged);
+* a filter (province, such as «یزد», through the URL; status through its widget) changes the page;
+* the CSV download holds exactly the filtered rows, with a BOM and the spec's columns first.
+
+Full-page screenshots land in ``tests/artifacts/`` (git-ignored). Skipped only when ``chromium``
+is not on PATH; CI installs it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from browser_harness import (
+    PLOTLY_CHART,
+    AppServer,
+    Browser,
+    build_database,
+    chromium_path,
+    full_page_screenshot,
+    open_browser,
+    running_app,
+    wait_for_charts,
+    wait_for_idle_app,
+)
+from playwright.sync_api import Page
+
+from dashboard import store
+from dashboard.charts import NO_DATA_COLOR
+from dashboard.i18n import status_label, t
+from dashboard.schema import SPEC_COLUMNS
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(chromium_path() is None, reason="chromium is not on PATH (Debian: apt-get install chromium)"),
+]
+
+REPO = Path(__file__).resolve().parents[1]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+GEOJSON = REPO / "data" / "geo" / "iran_provinces.geojson"
+TIMEOUT_MS = 60_000
+BOM = b"\xef\xbb\xbf"
+# The app's pages by URL path (dashboard/app.py): the overview is the default.
+APP_PAGES = ("", "claims", "article", "findings", "add", "about")
+
+
+# --- fixtures -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh database built from the seeds with ``python -m dashboard ingest``."""
+    return build_database(tmp_path_factory.mktemp("browser-db") / "claims.sqlite")
+
+
+@pytest.fixture(scope="module")
+def stored(database: Path) -> pd.DataFrame:
+    """What the store holds: the truth the page and its download are checked against."""
+    with closing(store.connect(database)) as conn:
+        df = store.export_frame(conn)
+    assert not df.empty, "the seeds gave no claims: nothing to check in the browser"
+    return df
+
+
+@pytest.fixture(scope="module")
+def app(database: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """The app on a free port of 127.0.0.1, serving the seeds' database."""
+    with running_app(database, log=tmp_path_factory.mktemp("browser-app") / "streamlit.log") as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    """Headless Debian Chromium in its own profile, logging every request it makes."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw, open_browser(pw, tmp_path_factory.mktemp("chromium-profile")) as opened:
+        opened.context.set_default_timeout(TIMEOUT_MS)
+        yield opened
+
+
+@pytest.fixture
+def page(browser: Browser, app: AppServer, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh tab; afterwards a full-page screenshot goes to tests/artifacts/ and, should the test
+    fail, the end of the server's log shows in the report."""
+    tab = browser.new_page()
+    yield tab
+    try:
+        full_page_screenshot(tab, ARTIFACTS / f"{request.node.name}.png")
+    except Exception as exc:  # a screenshot must not hide the test's own result
+        print(f"screenshot failed: {exc}")
+    print(f"--- streamlit log (end) ---\n{app.log_text()[-3000:]}")
+    tab.close()
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def province_keys() -> list[str]:
+    """The provinces the map must draw: one feature each in the GeoJSON (``name:en``)."""
+    features = json.loads(GEOJSON.read_text(encoding="utf-8"))["features"]
+    return [f["properties"]["name:en"] for f in features]
+
+
+def read_csv(raw: bytes) -> tuple[list[str], list[dict[str, str]]]:
+    """Header and rows of a downloaded claims CSV whose BOM was already removed."""
+    reader = csv.DictReader(io.StringIO(raw.decode("utf-8"), newline=""))
+    return list(reader.fieldnames or []), list(reader)
+
+
+def assert_offline(browser: Browser) -> None:
+    """Every request so far stayed on this machine (127.0.0.1, localhost, data:, blob:)."""
+    outside = browser.requests.outside()
+    assert not outside, f"{len(outside)} request(s) left the machine: {sorted(set(outside))[:10]}"
+
+
+def wait_for_metric(page: Page, label: str, value: int) -> None:
+    """Wait until the key figure labelled ``label`` (e.g. «ادعا») reads ``value`` (digits in any script)."""
+    page.wait_for_function(
+        r"""([label, want]) => {
+            const digits = s => s.replace(/[\u06f0-\u06f9]/g, d => d.charCodeAt(0) - 0x06F0)
+                                 .replace(/[\u0660-\u0669]/g, d => d.charCodeAt(0) - 0x0660)
+                                 .replace(/[\u066c,\s]/g, "");
+            return [...document.querySelectorAll('[data-testid="stMetric"]')].some(m =>
+                m.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim() === label &&
+                digits(m.querySelector('[data-testid="stMetricValue"]')?.innerText ?? "") === String(want));
+        }""",
+        arg=[label, value],
+        timeout=TIMEOUT_MS,
+    )
+
+
+def wait_for_table_rows(page: Page, rows: int) -> None:
+    """Wait until the claims table holds ``rows`` data rows (its grid's aria-rowcount counts the header too)."""
+    page.wait_for_function(
+        """want => [...document.querySelectorAll('[data-testid="stDataFrame"] [aria-rowcount]')]
+                    .some(g => Number(g.getAttribute('aria-rowcount')) === want + 1)""",
+        arg=rows,
+        timeout=TIMEOUT_MS,
+    )
+
+
+def wait_for_bars(page: Page, key: str, bars: int) -> None:
+    """Wait until the bar chart with Streamlit key ``key`` draws exactly ``bars`` bars."""
+    page.wait_for_function(
+        "([sel, want]) => document.querySelectorAll(sel).length === want",
+        arg=[f".st-key-{key} {PLOTLY_CHART} .trace.bars .point", bars],
+        timeout=TIMEOUT_MS,
+    )
+
+
+def download(page: Page, key: str) -> tuple[str, bytes]:
+    """Click the download button with Streamlit key ``key``; the file's suggested name and bytes."""
+    with page.expect_download(timeout=TIMEOUT_MS) as info:
+        page.locator(f".st-key-{key} button").click()
+    return info.value.suggested_filename, Path(info.value.path()).read_bytes()
+
+
+def busiest_province(df: pd.DataFrame) -> str:
+    """The province (not ``National``) with the most claims: a filter that keeps some rows and drops others."""
+    provinces = df.loc[df["province"].ne("") & df["province"].ne("National"), "province"]
+    assert not provinces.empty, "no claim has a province: the province filter cannot be checked"
+    return str(provinces.value_counts().sort_index().sort_values(ascending=False, kind="stable").index[0])
+
+
+# --- tests --------------------------------------------------------------------------------
+
+
+def test_overview_draws_its_charts(page: Page, app: AppServer, browser: Browser, stored: pd.DataFrame) -> None:
+    page.goto(app.url)
+    wait_for_charts(page, 2)
+    wait_for_bars(page, "chart_province", stored["province"].nunique())
+    wait_for_bars(page, "chart_program", stored["program"].nunique())
+    wait_for_metric(page, t("kf_claims", "fa"), len(stored))
+    assert_offline(browser)
+
+
+def test_map_draws_every_province_and_colours_those_with_claims(
+    page: Page, app: AppServer, browser: Browser, stored: pd.DataFrame
+) -> None:
+    page.goto(f"{app.url}?view=map")
+    shapes = page.locator(f".st-key-chart_map {PLOTLY_CHART} path.choroplethlocation")
+    keys = province_keys()
+    shapes.nth(len(keys) - 1).wait_for(state="attached", timeout=TIMEOUT_MS)
+    assert shapes.count() == len(keys), f"{shapes.count()} province shapes drawn for {len(keys)} provinces"
+    grey = page.evaluate(
+        "c => { const d = document.createElement('div'); d.style.color = c; document.body.append(d);"
+        " const v = getComputedStyle(d).color; d.remove(); return v; }",
+        NO_DATA_COLOR,
+    )
+    fills = shapes.evaluate_all("els => els.map(e => getComputedStyle(e).fill)")
+    with_claims = set(stored["province"]) & set(keys)
+    coloured = [f for f in fills if f not in (grey, "none", "")]
+    assert len(coloured) == len(with_claims), f"{len(coloured)} coloured provinces, {len(with_claims)} have claims"
+    assert_offline(browser)
+
+
+def test_province_in_the_url_filters_the_table_and_its_download(
+    page: Page, app: AppServer, browser: Browser, stored: pd.DataFrame
+) -> None:
+    province = busiest_province(stored)
+    expected = stored[stored["province"] == province]
+    assert 0 < len(expected) < len(stored)
+    page.goto(f"{app.url}claims?province={province}")
+    wait_for_table_rows(page, len(expected))
+    name, raw = download(page, "dl_filtered")
+    assert raw.startswith(BOM), "the CSV has no UTF-8 byte-order mark"
+    header, rows = read_csv(raw[len(BOM) :])
+    assert tuple(header[: len(SPEC_COLUMNS)]) == SPEC_COLUMNS
+    assert province in name, f"the file name {name!r} does not name the filter"
+    assert {r["province"] for r in rows} == {province}
+    assert sorted(int(r["claim_id"]) for r in rows) == sorted(expected["claim_id"].astype(int))
+    by_id = expected.set_index("claim_id")
+    for row in rows:
+        want = by_id.loc[int(row["claim_id"])]
+        assert (row["document"], row["unit"], row["metric"], row["status"]) == (
+            want["document"],
+            want["unit"],
+            want["metric"],
+            want["status"],
+        )
+        assert float(row["value"]) == pytest.approx(float(want["value"]))
+    assert_offline(browser)
+
+
+def test_status_widget_filters_the_overview(page: Page, app: AppServer, browser: Browser, stored: pd.DataFrame) -> None:
+    counts = stored["status"].value_counts()
+    status = str(counts.index[-1])  # the rarer status: the figures must drop
+    assert counts[status] < len(stored)
+    page.goto(app.url)
+    wait_for_charts(page, 2)
+    claims_label = t("kf_claims", "fa")
+    wait_for_metric(page, claims_label, len(stored))
+    page.locator(".st-key-f_status input").click()
+    page.get_by_role("option").filter(has_text=status_label(status, "fa")).first.click()
+    page.keyboard.press("Escape")
+    wait_for_metric(page, claims_label, int(counts[status]))
+    page.wait_for_url(f"**status={status}**", timeout=TIMEOUT_MS)
+    chosen = stored[stored["status"] == status]
+    wait_for_bars(page, "chart_province", chosen["province"].nunique())
+    wait_for_bars(page, "chart_program", chosen["program"].nunique())
+    assert_offline(browser)
+
+
+def test_no_page_sends_a_request_off_the_machine(page: Page, app: AppServer, browser: Browser) -> None:
+    for path in APP_PAGES:
+        page.goto(f"{app.url}{path}")
+        page.get_by_test_id("stHeading").first.wait_for(timeout=TIMEOUT_MS)
+        wait_for_idle_app(page)
+        page.wait_for_timeout(500)  # settling: late assets (fonts, plotly.js) start after the run
+    assert any("/_stcore/" in u for u in browser.requests.urls), "no request was logged: the log itself is broken"
+    assert_offline(browser)
