@@ -341,6 +341,14 @@ def test_html_date_from_meta_tag_and_date_classed_element(tmp_path: Path) -> Non
     assert article.text.startswith("دوشنبه ۲۱ خرداد ۱۴۰۳ - ۱۰:۲۵\n\n" + HEADLINE)
 
 
+def test_date_line_in_the_page_text_comes_first(tmp_path: Path) -> None:
+    page = f"<html><body><h1>{HEADLINE}</h1><p>تاریخ انتشار: ۱۲ آبان ۱۴۰۳</p><p>{BODY}</p></body></html>"
+    (tmp_path / "d.html").write_text(page, encoding="utf-8")
+    [article], _ = read(tmp_path / "d.html")
+    assert article.text.split("\n\n") == ["تاریخ انتشار: ۱۲ آبان ۱۴۰۳", HEADLINE, BODY]
+    assert article.published is None and article.meta["date_text"] == "تاریخ انتشار: ۱۲ آبان ۱۴۰۳"
+
+
 def test_header_inside_the_article_is_kept(tmp_path: Path) -> None:
     page = (
         '<html><body><header class="site-header"><a href="/">نشریه نمونه</a></header><article><header>'

@@ -1,10 +1,12 @@
 """A saved news page: its headline, summary and body, without menus, scripts, related news or footers.
 
-trafilatura finds the article body; when it finds nothing (tiny or broken pages) a plain lxml
-pass that drops page furniture takes over. The text is ``headline`` + blank line + paragraphs
-separated by blank lines; when the page shows a publication date, that date line comes first so
-that the date finder sees it, and it is kept in ``meta["date_text"]``. ``published`` is the ISO
-date from ``<time datetime>``, ``<meta>`` tags or JSON-LD when the page has one.
+trafilatura finds the article body; when it finds nothing, or runs paragraphs together (as it
+does on tiny or broken pages), a plain lxml pass that drops page furniture takes over.
+
+The text is ``headline`` + blank line + paragraphs separated by blank lines. When the page
+shows a publication date, that date line comes first so that the date finder sees it, and it
+is kept in ``meta["date_text"]``. ``published`` is the ISO date from ``<time datetime>``,
+``<meta>`` tags or JSON-LD when the page has one.
 
 >>> page = ("<html><body><nav>خانه | اقتصادی</nav><article><time datetime='2023-11-28'>۷ آذر ۱۴۰۲</time>"
 ...         "<h1>افتتاح ۲۰ مدرسه</h1><p>ساخت بیست مدرسه در روستاهای استان به پایان رسید.</p></article></body></html>")
@@ -36,21 +38,7 @@ from dashboard.readers.source import Source
 
 HINTS_FILE = DATA_DIR / "html_page.yaml"
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption"}
-CONTAINER_TAGS = {
-    "div",
-    "section",
-    "article",
-    "main",
-    "body",
-    "header",
-    "footer",
-    "ul",
-    "ol",
-    "table",
-    "tr",
-    "dl",
-    "figure",
-}
+CONTAINER_TAGS = set("div section article main body header footer ul ol table tr dl figure".split())
 ARTICLE_FRAME_TAGS = {"header", "footer"}
 MIN_MERGED_PART = 15  # a trafilatura line holding two block texts this long has run paragraphs together
 MAX_DATE_TEXT = 120  # a date element's text is short; longer means it holds more than the date
@@ -271,11 +259,12 @@ def read_html(source: Source, html: str) -> Article | ReadProblem:
         blocks = _fallback_lines(_parse_tree(html))
         if not lines or _merged(lines, blocks):
             lines = blocks
-    lines = [line for line in lines if any(ch.isalpha() for ch in line) and not date_line(line)]
+    date_lines = [line for line in lines if date_line(line)]
+    lines = [line for line in lines if any(ch.isalpha() for ch in line) and line not in date_lines]
     if not lines:
         return ReadProblem(source.path, None, "no article text found in the page")
     headline = _headline(tree, trafilatura_title)
-    date_text = _date_text(tree) if tree is not None else None
+    date_text = (_date_text(tree) if tree is not None else None) or next(iter(date_lines), None)
     published = _published(tree) if tree is not None else None
     furniture = _furniture_texts(tree) if tree is not None else set()
     body = [line for line in lines if line not in (headline, date_text) and line not in furniture]
