@@ -19,7 +19,7 @@ import yaml
 
 from dashboard.errors import UserError
 from dashboard.paths import DATA_DIR
-from dashboard.persian import fold_chars
+from dashboard.persian import ZWNJ, fold_chars
 
 NUMBER_WORDS_FILE = DATA_DIR / "number_words.yaml"
 
@@ -54,6 +54,10 @@ class NumberWords:
     joiner: str
     ordinal_suffixes: tuple[str, ...]
     ordinal_words: tuple[str, ...]
+    fraction_suffix: str  # «چهار» + «م»: the denominator 4 of «سه چهارم»
+    fraction_words: dict[str, int]  # irregular denominators: «سوم» → 3
+    plural_suffixes: frozenset[str]  # «ها» in «ده ها»
+    vague_before: frozenset[str]  # «چند», «دهها» (ZWNJ removed) before a bare scale word
     ambiguous: dict[str, frozenset[str]]  # word -> words after which it is not a number
     path: Path
 
@@ -131,6 +135,27 @@ def load_number_words(path: Path = NUMBER_WORDS_FILE) -> NumberWords:
         if word in words:
             raise NumberWordsError(f"{path}: ordinals.irregular: {word!r} is also a number word")
 
+    fractions = data.get("fractions")
+    if not isinstance(fractions, dict) or not _is_word(fractions.get("suffix")):
+        raise NumberWordsError(f"{path}: 'fractions' needs a 'suffix' word and 'irregular' denominators")
+    fraction_words: dict[str, int] = {}
+    irregular = fractions.get("irregular") or {}
+    if not isinstance(irregular, dict):
+        raise NumberWordsError(f"{path}: fractions.irregular must map words to whole numbers")
+    for word, value in irregular.items():
+        if not _is_word(word) or isinstance(value, bool) or not isinstance(value, int) or value < 2:
+            raise NumberWordsError(f"{path}: fractions.irregular.{word}: needs a whole denominator of 2 or more")
+        if fold_chars(word) not in lists["irregular"]:
+            raise NumberWordsError(f"{path}: fractions.irregular.{word}: not listed in ordinals.irregular")
+        fraction_words[fold_chars(word)] = value
+
+    plural = data.get("plural_suffixes")
+    if not isinstance(plural, list) or not all(_is_word(w) for w in plural):
+        raise NumberWordsError(f"{path}: plural_suffixes must be a list of Persian words")
+    vague = data.get("vague_before")
+    if not isinstance(vague, list) or not all(isinstance(w, str) and _is_word(w.replace(ZWNJ, "")) for w in vague):
+        raise NumberWordsError(f"{path}: vague_before must be a list of Persian words")
+
     ambiguous: dict[str, frozenset[str]] = {}
     block = data.get("ambiguous") or {}
     if not isinstance(block, dict):
@@ -150,6 +175,10 @@ def load_number_words(path: Path = NUMBER_WORDS_FILE) -> NumberWords:
         joiner=joiner,
         ordinal_suffixes=lists["suffixes"],
         ordinal_words=lists["irregular"],
+        fraction_suffix=fold_chars(fractions["suffix"]),
+        fraction_words=fraction_words,
+        plural_suffixes=frozenset(fold_chars(w) for w in plural),
+        vague_before=frozenset(fold_chars(w).replace(ZWNJ, "") for w in vague),
         ambiguous=ambiguous,
         path=path,
     )

@@ -35,7 +35,7 @@ from dashboard.number_words import (
     NumberWords,
     load_number_words,
 )
-from dashboard.persian import fold_chars, to_ascii_digits
+from dashboard.persian import ZWNJ, fold_chars, to_ascii_digits
 
 KINDS = ("number", "date", "time", "phone", "id")
 
@@ -45,6 +45,7 @@ _D = "0-9\u06f0-\u06f9\u0660-\u0669"  # ASCII, Persian and Arabic-Indic digits
 _GAP = f"[ \t\u00a0\u200b\u2009\u202f{_Z}]*"  # what may stand between the parts of one number
 _GAP_RE = re.compile(_GAP)
 _NEXT_WORD_RE = re.compile(f"{_GAP}([{_L}]+)")
+_PREVIOUS_WORDS_RE = re.compile(f"(?:([{_L}{_Z}]+)[ \t\u00a0]+)?([{_L}{_Z}]+){_GAP}$")
 
 # Atom classes: the word classes of the data file, plus digits, the joiner and ordinals.
 _DIGITS, _JOIN, _ORDINAL = "DJO"
@@ -189,6 +190,23 @@ def _token_atoms(m: _Matcher, token: str) -> tuple[tuple[int, int, str, float], 
     return cached
 
 
+def _denominator(lex: NumberWords, ordinal: str) -> float:
+    """The denominator an ordinal gives a fraction: «چهارم» → 4, «سوم» → 3; 0 when it gives none.
+
+    >>> _denominator(load_number_words(), "دهم"), _denominator(load_number_words(), "سومین")
+    (10.0, 0.0)
+    """
+    key = fold_chars(ordinal).replace(ZWNJ, "")
+    if key in lex.fraction_words:
+        return float(lex.fraction_words[key])
+    suffix = lex.fraction_suffix
+    if key.endswith(suffix):
+        cls, value = lex.words.get(key[: -len(suffix)], (_ORDINAL, 0))
+        if cls in (_UNIT, _TEEN, _TEN, _HUNDRED, _SCALE) and value >= 2:
+            return float(value)
+    return 0.0
+
+
 def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
     """Split the text into atoms; dates, times, phones and ids come out as finished spans."""
     atoms: list[_Atom] = []
@@ -226,8 +244,10 @@ def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
             last = len(parts) - 1
             for k, (ps, pe, cls, value) in enumerate(parts):
                 word_atoms.append((s + ps, s + pe, cls, float(value), k == 0, k == last))
+        elif kind == "join":
+            word_atoms.append((s, e, _JOIN, 0.0, True, True))
         else:
-            word_atoms.append((s, e, _JOIN if kind == "join" else _ORDINAL, 0.0, True, True))
+            word_atoms.append((s, e, _ORDINAL, _denominator(m.lexicon, x.group()), True, True))
     if word_atoms:
         atoms = sorted(atoms + word_atoms) if atoms else word_atoms
     return atoms, others
@@ -328,6 +348,9 @@ def _parse(atoms: list[_Atom], i: int, text: str) -> tuple[int, float]:
                 after_scale = False
             else:
                 break
+        elif cls == _ORDINAL and value and group is not None and gcls in "UTNH" and not (total or has_digits):
+            group /= value  # a fraction: «سه چهارم» = 0.75
+            closed = True
         else:  # an ordinal, or anything else: the phrase ends before it
             break
         j += step
@@ -362,7 +385,7 @@ def _find(text: str, whole: bool) -> list[NumberSpan]:
             continue
         start, stop = atoms[i][0], atoms[end - 1][1]
         has_words = any(a[2] != _DIGITS for a in atoms[i:end])
-        if end == i + 1 and not whole and has_words and _ambiguous_alone(text, start, stop, m.lexicon):
+        if not whole and has_words and _vague(text, atoms, i, end, m.lexicon):
             i = end
             continue
         spans.append(NumberSpan(start, stop, value, text[start:stop], "number", has_words))
@@ -372,13 +395,29 @@ def _find(text: str, whole: bool) -> list[NumberSpan]:
     return spans
 
 
-def _ambiguous_alone(text: str, start: int, end: int, lex: NumberWords) -> bool:
-    """Is this lone word one that is usually not a number here («نه تنها», «یا نه؟»)?"""
-    not_before = lex.ambiguous.get(fold_chars(text[start:end]))
-    if not_before is None:
-        return False
-    nxt = _NEXT_WORD_RE.match(text, end)
-    return nxt is None or fold_chars(nxt.group(1)) in not_before
+def _vague(text: str, atoms: list[_Atom], i: int, end: int, lex: NumberWords) -> bool:
+    """Do the words around this phrase say it is no number at all?
+
+    «نه تنها» and «یا نه؟» (a lone ambiguous word), «ده ها روستا» (a plural suffix written
+    apart), «چند هزار» and «ده‌ها میلیون» (a vague count before a bare scale word).
+    """
+    start, stop = atoms[i][0], atoms[end - 1][1]
+    following = _NEXT_WORD_RE.match(text, stop)
+    next_word = fold_chars(following.group(1)) if following else ""
+    if atoms[end - 1][2] != _DIGITS and following and following.start(1) > stop and next_word in lex.plural_suffixes:
+        return True
+    if end == i + 1:
+        not_before = lex.ambiguous.get(fold_chars(text[start:stop]))
+        if not_before is not None and (not next_word or next_word in not_before):
+            return True
+    cls, value = atoms[i][2], atoms[i][3]
+    if cls == _SCALE or (cls == _HUNDRED and value == 100):
+        before = _PREVIOUS_WORDS_RE.search(text, max(0, start - 40), start)
+        if before:
+            last = fold_chars(before.group(2)).replace(ZWNJ, "")
+            pair = fold_chars(before.group(1) or "").replace(ZWNJ, "") + last
+            return last in lex.vague_before or pair in lex.vague_before
+    return False
 
 
 def find_numbers(text: str) -> list[NumberSpan]:

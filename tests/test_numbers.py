@@ -88,6 +88,10 @@ PARSE_CASES = [
     ("یک میلیون و نیم", 1.5e6),
     ("نیم میلیون", 5e5),
     ("نیم", 0.5),
+    # fractions
+    ("سه چهارم", 0.75),
+    ("یک دهم", 0.1),
+    ("دو سوم", 2 / 3),
     # surrounding spaces do not matter
     ("  ۱۵ هزار  ", 15000),
 ]
@@ -162,6 +166,13 @@ FIND_CASES = [
     ("نه تنها بودجه، بلکه نه نفر دیگر", [("نه", 9)]),
     ("آیا پرداخت شد یا نه؟", []),
     ("بیست و نه روستا", [("بیست و نه", 29)]),
+    # vague plurals and counts are not numbers
+    ("ده ها روستا و صد های دیگر", []),
+    ("چند هزار نفر، چندین میلیارد تومان و چند صد هزار خانوار", []),
+    ("ده‌ها هزار نفر و ده ها میلیون تومان", []),
+    ("پانزده هزار نفر و چند نفر", [("پانزده هزار", 15000)]),
+    # a fraction in words
+    ("یک سوم بودجه و سه چهارم طرح‌ها", [("یک سوم", 1 / 3), ("سه چهارم", 0.75)]),
     # dates, times, phones and ids have their own kinds
     ("جلسه 1399/11/27 ساعت ۱۴:۱۰ برگزار شد", [("1399/11/27", 0, "date"), ("۱۴:۱۰", 0, "time")]),
     ("تاریخ ۱۴۰۲/۰۹/۰۳ و 1402-09-03", [("۱۴۰۲/۰۹/۰۳", 0, "date"), ("1402-09-03", 0, "date")]),
@@ -292,6 +303,12 @@ def test_number_words_file_is_consistent() -> None:
         assert word in lex.words
     for word in raw["ordinals"]["irregular"]:
         assert parse_number(word) is None
+    for word, denominator in raw["fractions"]["irregular"].items():
+        assert parse_number(f"یک {word}") == pytest.approx(1 / denominator)
+    for word in raw["vague_before"]:
+        assert numbers(f"{word} هزار نفر") == [], word
+    for word in raw["plural_suffixes"]:
+        assert numbers(f"صد {word}") == [], word
 
 
 def _broken(tmp_path: Path, change) -> Path:
@@ -314,6 +331,10 @@ def _broken(tmp_path: Path, change) -> Path:
         (lambda d: d["hundreds"].update({"یک\u200cصد": 100}), "not a single Persian word"),
         (lambda d: d["ambiguous"].update({"سلام": {"not_before": []}}), "not a number word"),
         (lambda d: d["ordinals"].update({"suffixes": "م"}), "ordinals.suffixes"),
+        (lambda d: d["fractions"]["irregular"].update({"سوم": 1}), "denominator of 2 or more"),
+        (lambda d: d["fractions"]["irregular"].update({"دوازدهم": 12}), "not listed in ordinals.irregular"),
+        (lambda d: d.update({"plural_suffixes": None}), "plural_suffixes"),
+        (lambda d: d.update({"vague_before": ["چند تا"]}), "vague_before"),
     ],
 )
 def test_bad_number_words_file_names_file_and_problem(tmp_path: Path, change, message: str) -> None:
