@@ -1,7 +1,7 @@
 """The dashboard: ``streamlit run dashboard/app.py`` (or ``make run``).
 
 Sets the page up (Persian font, right to left), keeps the language and filters in the URL,
-and hands over to the page chosen in the top navigation (files under ``dashboard/pages/``).
+and hands over to the page chosen in the top navigation (files under ``dashboard/views/``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import streamlit as st  # noqa: E402
 from dashboard import ui, urlstate  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 
-PAGES_DIR = HERE / "pages"
+PAGES_DIR = HERE / "views"  # not "pages/": that folder name turns on Streamlit's old multipage mode
 # (file, label key, url path, icon)
 PAGES = (
     ("overview.py", "page_overview", "overview", ":material/dashboard:"),
@@ -48,5 +48,7 @@ pages = [
     st.Page(PAGES_DIR / name, title=t(label, lang), url_path=path, icon=icon, default=i == 0)
     for i, (name, label, path, icon) in enumerate(PAGES)
 ]
-st.navigation(pages, position="top").run()
+page = st.navigation(pages, position="top")
+urlstate.enter_page(page.url_path)
+page.run()
 urlstate.publish()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields
 
 import pandas as pd
 
-from dashboard.formatting import localize
+from dashboard.formatting import jalali_span, localize
 from dashboard.i18n import column_label, t, value_label
 from dashboard.persian import match_key
 
@@ -169,7 +169,8 @@ def filter_bar(df: pd.DataFrame, lang: str, counts: dict[str, dict[str, int]] | 
                 value = value if isinstance(value, dt.date) else None
                 state[name] = urlstate.remember(name, value)
         if first and last:
-            st.caption(f"{localize(first.isoformat(), lang)} … {localize(last.isoformat(), lang)}")
+            gregorian = f"{localize(first.isoformat(), lang)} … {localize(last.isoformat(), lang)}"
+            st.caption(f"{jalali_span(first, last, lang)} ({gregorian})")
         st.button(
             t("f_clear", lang),
             key="filters_clear",

@@ -51,6 +51,7 @@ _COMMA_LISTS = ("province", "program", "metric", "status")
 _SEEDED = "_qp_seeded"
 _USED = "_qp_used"
 _DEFAULTS = "_qp_defaults"
+_PAGE = "_qp_page"
 
 
 def widget_key(name: str) -> str:
@@ -105,6 +106,19 @@ def begin_run() -> None:
             value = parse(name, st.query_params.get_all(name))
             if value not in (None, []):
                 state[_store_key(name)] = value
+
+
+def enter_page(page: str) -> None:
+    """Call with the page about to run: after a page switch the widgets start from the remembered values.
+
+    (A widget on a new page is a new widget to Streamlit, which would otherwise start it empty.)
+    """
+    state = st.session_state
+    if state.get(_PAGE) != page:
+        for name in PARAMS:
+            if name != "lang":
+                state.pop(widget_key(name), None)
+        state[_PAGE] = page
 
 
 def current(name: str, default: Any = None) -> Any:

@@ -37,7 +37,8 @@ def table_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     out["quote"] = df["quote"]
     out["url"] = df["url"].where(df["url"].str.match(r"^https?://", na=False), None)
     out["article"] = "./article?document=" + df["document"].map(lambda d: quote(str(d), safe=""))
-    return out
+    # The grid stays left to right; in Persian the first column should sit on the right.
+    return out[out.columns[::-1]] if lang == "fa" else out
 
 
 def column_config(lang: str) -> dict:

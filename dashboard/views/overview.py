@@ -58,18 +58,18 @@ def main() -> None:
         return
 
     view = choose("view", VIEWS, t("view", lang), lang, lambda v: t(f"view_{v}", lang))
-    metric_options = [None, *queries.counts().get("metric", {})]
+    metric_options = ["", *queries.counts().get("metric", {})]
     c1, c2, c3 = st.columns([1, 2, 1])
     with c1:
-        key = urlstate.prepare("chart_metric", None, valid=lambda v: v if v in metric_options else None)
+        key = urlstate.prepare("chart_metric", "", valid=lambda v: v if v in metric_options else "")
         metric = st.selectbox(
             t("chart_metric", lang),
             metric_options,
             key=key,
-            format_func=lambda m: t("all", lang) if m is None else metric_label(m, lang),
+            format_func=lambda m: t("all", lang) if not m else metric_label(m, lang),
             help=t("chart_metric_help", lang),
         )
-        urlstate.remember("chart_metric", metric)
+        metric = urlstate.remember("chart_metric", metric or "", default="") or None
     with c2:
         how = choose("how", HOWS, t("measure", lang), lang, lambda h: t(f"how_{h}", lang))
     if how != "count" and not metric:

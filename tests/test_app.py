@@ -1,0 +1,360 @@
+"""The Streamlit app through AppTest on a real database (the seeds ingested plus a few articles of our
+own), and the download and highlighting builders it uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import downloads, store
+from dashboard.filters import FilterState, apply_filters, option_counts, search_key
+from dashboard.highlight import clean_spans, highlight_text
+from dashboard.ingest import ingest
+from dashboard.schema import SPEC_COLUMNS
+
+REPO = Path(__file__).resolve().parents[1]
+APP = str(REPO / "dashboard" / "app.py")
+PAGES = ("overview", "claims", "article", "findings", "add", "about")
+TIMEOUT = 60
+
+SCRIPT_TEXT = "در استان یزد <script>alert('x')</script> تعداد ۴۰ صندوق <b>تازه</b> راه‌اندازی شد."
+
+
+def _claim(doc: str, text: str, mention: str, **fields) -> dict:
+    start = text.index(mention)
+    return {"document": doc, "mention": mention, "quote": text, "start": start, "end": start + len(mention), **fields}
+
+
+def our_articles() -> list[store.StoredArticle]:
+    """Three short articles written for these tests: dated, with outlets, one holding markup."""
+    t1 = "معاون استاندار قزوین گفت: امسال ۷۵ صندوق قرض‌الحسنه در روستاهای قزوین تشکیل شد."
+    t2 = "به گفته مدیرکل، ۴ هزار فرصت شغلی در یزد تا پایان سال ایجاد خواهد شد و ۱۲ میلیارد تومان وام داده می‌شود."
+    common = {"status": "reported", "source": "خبرنامه آزمون"}
+    return [
+        store.StoredArticle(
+            document="own_qazvin.txt",
+            path="own_qazvin.txt",
+            text=t1,
+            content_hash="own1",
+            metadata={"title": "صندوق‌های تازه قزوین", "published": "2024-11-20", "source": "خبرنامه آزمون"},
+            claims=[
+                _claim(
+                    "own_qazvin.txt",
+                    t1,
+                    "۷۵ صندوق",
+                    value=75,
+                    unit="count",
+                    metric="funds",
+                    program="qard_al_hasan_funds",
+                    province="Qazvin",
+                    published="2024-11-20",
+                    **common,
+                ),
+            ],
+        ),
+        store.StoredArticle(
+            document="own_yazd.txt",
+            path="own_yazd.txt",
+            text=t2,
+            content_hash="own2",
+            metadata={
+                "title": "اشتغال یزد",
+                "published": "2023-06-10",
+                "source": "روزنامه نمونه",
+                "url": "https://news.example/yazd?id=7",
+            },
+            claims=[
+                _claim(
+                    "own_yazd.txt",
+                    t2,
+                    "۴ هزار فرصت شغلی",
+                    value=4000,
+                    unit="count",
+                    metric="jobs",
+                    program="general",
+                    province="Yazd",
+                    status="planned",
+                    published="2023-06-10",
+                    source="روزنامه نمونه",
+                    url="https://news.example/yazd?id=7",
+                ),
+                _claim(
+                    "own_yazd.txt",
+                    t2,
+                    "۱۲ میلیارد تومان",
+                    value=1.2e11,
+                    unit="IRR",
+                    metric="money",
+                    program="general",
+                    province="Yazd",
+                    status="planned",
+                    published="2023-06-10",
+                    source="روزنامه نمونه",
+                    url="https://news.example/yazd?id=7",
+                ),
+            ],
+        ),
+        store.StoredArticle(
+            document="own_script.txt",
+            path="own_script.txt",
+            text=SCRIPT_TEXT,
+            content_hash="own3",
+            metadata={"title": "<i>عنوان</i>", "published": "2024-01-05", "source": "=خبر"},
+            claims=[
+                _claim(
+                    "own_script.txt",
+                    SCRIPT_TEXT,
+                    "۴۰ صندوق",
+                    value=40,
+                    unit="count",
+                    metric="funds",
+                    program="qard_al_hasan_funds",
+                    province="Yazd",
+                    published="2024-01-05",
+                    status="reported",
+                    source="=خبر",
+                ),
+            ],
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory) -> Path:
+    """The repository's seeds ingested for real, plus our own three articles."""
+    db = tmp_path_factory.mktemp("db") / "claims.sqlite"
+    report = ingest([REPO / "seeds"], db, workers=1)
+    assert report.new >= 1 and report.claims_stored > 0, report.summary_lines()
+    conn = store.connect(db)
+    store.write_articles(conn, our_articles())
+    conn.close()
+    return db
+
+
+@pytest.fixture
+def app_on(monkeypatch, seeded_db):
+    """An AppTest factory reading ``seeded_db``; query parameters are set before the first run."""
+
+    def make(page: str | None = None, **params: str) -> AppTest:
+        monkeypatch.setenv("CLAIMS_DB", str(seeded_db))
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        if page and page != "overview":
+            at.switch_page(f"views/{page}.py").run()
+        assert not at.exception, [e.message for e in at.exception]
+        return at
+
+    return make
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def metric_values(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+# ---- every page runs ----
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_seeded_database(app_on, page: str) -> None:
+    at = app_on(page)
+    assert at.main.children, "the page drew nothing"
+    if page == "overview":
+        assert any("راستی‌آزمایی" in c.value for c in at.caption), "the caveat line is missing"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_an_empty_database(monkeypatch, tmp_path, page: str) -> None:
+    monkeypatch.setenv("CLAIMS_DB", str(tmp_path / "empty.sqlite"))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    if page != "overview":
+        at.switch_page(f"views/{page}.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    if page not in ("add",):
+        assert any("هنوز خبری" in i.value for i in at.info)
+
+
+# ---- filters ----
+
+
+def test_overview_figures_follow_the_province_filter(app_on, seeded_db) -> None:
+    at = app_on()
+    everything = store.export_frame(store.connect(seeded_db))
+    assert metric_values(at)["ادعا"] == f"{len(everything):,}".translate(str.maketrans("0123456789,", "۰۱۲۳۴۵۶۷۸۹٬"))
+    before = figures(at)[0]["data"][0]["y"]
+    assert len(before) > 1
+
+    at.multiselect(key="f_province").set_value(["Yazd"]).run()
+    assert not at.exception
+    yazd = everything[everything["province"] == "Yazd"]
+    assert metric_values(at)["ادعا"] == str(len(yazd)).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert figures(at)[0]["data"][0]["y"] == ["یزد"]
+    assert at.query_params["province"] == "Yazd"
+
+
+def test_measure_and_metric_change_the_chart(app_on) -> None:
+    at = app_on(lang="en")
+    at.selectbox(key="f_chart_metric").set_value("money").run()
+    at.radio(key="f_how").set_value("sum").run()
+    fig = figures(at)[0]
+    assert fig["layout"]["title"]["text"] == "Sum of “Money” (toman) by province"
+    values = dict(zip(fig["data"][0]["y"], fig["data"][0]["x"], strict=True))
+    assert values["Yazd"] == pytest.approx(1.2e10)
+
+
+def test_map_view_from_the_url(app_on) -> None:
+    at = app_on(view="map", metric="funds", lang="en")
+    (fig,) = figures(at)
+    kinds = {trace["type"] for trace in fig["data"]}
+    assert kinds == {"choropleth"}
+    drawn = fig["data"][-1]["locations"]
+    assert set(drawn) <= {"Yazd", "Qazvin"} and "Yazd" in drawn
+    assert any("OpenStreetMap" in c.value for c in at.caption)
+
+
+def test_time_view_uses_jalali_periods(app_on) -> None:
+    at = app_on(view="time", period="year", lang="en")
+    (fig,) = figures(at)
+    assert fig["data"][0]["x"] == ["1402", "1402", "1403"][:0] or set(fig["data"][0]["x"]) >= {"1402", "1403"}
+
+
+def test_url_opens_the_claims_table_filtered(app_on) -> None:
+    at = app_on("claims", province="Qazvin", status="reported", lang="en")
+    assert at.multiselect(key="f_province").value == ["Qazvin"]
+    table = at.dataframe[0].value
+    assert len(table) > 0
+    assert set(table["province"]) == {"Qazvin"}
+    assert set(table["status"]) == {"Reported"}
+
+
+def test_free_text_search_ignores_zwnj_and_digit_script(app_on) -> None:
+    at = app_on("claims", q="قرضالحسنه", lang="en")
+    documents = " ".join(at.dataframe[0].value["article"])
+    assert "own_qazvin.txt" in documents  # its text has «قرض‌الحسنه» with a ZWNJ
+    assert "own_yazd.txt" not in documents
+
+
+def test_invalid_url_values_are_dropped(app_on) -> None:
+    at = app_on("claims", province="Atlantis", date_from="not-a-date")
+    assert at.multiselect(key="f_province").value == []
+    assert "province" not in at.query_params
+
+
+def test_date_range_from_the_url(app_on) -> None:
+    at = app_on("claims", date_from="2024-01-01", date_to="2024-12-31", lang="en")
+    table = at.dataframe[0].value
+    assert len(table) == 2
+    assert all(dt.date(2024, 1, 1) <= d.date() <= dt.date(2024, 12, 31) for d in table["published"])
+
+
+def test_language_switch_is_kept_in_the_url(app_on) -> None:
+    at = app_on()
+    assert at.title[0].value == "ادعاهای آماری مسئولان"
+    at.toggle(key="f_lang").set_value(True).run()
+    assert at.title[0].value == "Officials' claimed figures"
+    assert at.query_params["lang"] == "en"
+
+
+# ---- article page ----
+
+
+def test_article_page_escapes_markup_and_highlights_figures(app_on) -> None:
+    at = app_on("article", document="own_script.txt")
+    assert at.selectbox(key="f_document").value == "own_script.txt"
+    bodies = [h.proto.body for h in at.get("html") if 'class="article-text"' in h.proto.body]
+    assert len(bodies) == 1
+    body = bodies[0]
+    assert "<script" not in body and "<b>" not in body
+    assert "&lt;script&gt;" in body and "&lt;b&gt;" in body
+    assert '<mark class="claim"' in body and ">۴۰ صندوق</mark>" in body
+
+
+def test_article_page_with_unknown_document_warns(app_on) -> None:
+    at = app_on("article", document="nope.txt")
+    assert any("nope.txt" in w.value for w in at.warning)
+
+
+# ---- builders the pages use ----
+
+
+def test_highlight_escapes_everything_and_keeps_offsets() -> None:
+    text = "<script>x</script> ۱۲ صندوق & «۳ شغل»"
+    start = text.index("۱۲ صندوق")
+    html_out = highlight_text(text, [(start, start + 8, '"><img src=x onerror=1>')])
+    assert "<script" not in html_out and "<img" not in html_out
+    assert "&lt;script&gt;x&lt;/script&gt;" in html_out and "&amp;" in html_out
+    assert '<mark class="claim" title="&quot;&gt;&lt;img src=x onerror=1&gt;">۱۲ صندوق</mark>' in html_out
+
+
+def test_bad_offsets_are_dropped() -> None:
+    assert clean_spans([(3, 2, ""), (-1, 4, ""), (0, 99, ""), ("x", 2, ""), (1, 3, "a"), (2, 4, "b")], 10) == [
+        (1, 3, "a")
+    ]
+
+
+def test_csv_download_has_bom_spec_columns_first_and_safe_cells(seeded_db) -> None:
+    df = store.export_frame(store.connect(seeded_db))
+    df = df.assign(_search="internal", jyear=1403)
+    data = downloads.csv_bytes(df)
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = data.decode("utf-8-sig").splitlines()
+    header = lines[0].split(",")
+    assert tuple(header[: len(SPEC_COLUMNS)]) == SPEC_COLUMNS
+    assert header[-3:] == ["path", "ingested_at", "claim_id"]
+    assert "_search" not in header and "jyear" not in header
+    assert len(lines) == len(df) + 1
+    row = next(line for line in lines if line.startswith("own_script.txt"))
+    assert ",'=خبر," in row
+
+
+def test_export_filename_says_what_was_filtered() -> None:
+    today = dt.date(2024, 11, 22)
+    name = downloads.export_filename(FilterState(province=("Qazvin",), metric=("jobs",)), today)
+    assert name == "claims_province-Qazvin_metric-jobs_2024-11-22.csv"
+    state = FilterState(province=("East Azerbaijan", "Qom"), date_from=dt.date(2024, 1, 1), text="a/b")
+    assert downloads.export_filename(state, today) == (
+        "claims_province-East-Azerbaijan+Qom_text-ab_date_from-2024-01-01_2024-11-22.csv"
+    )
+    assert downloads.export_filename(state, today, full=True) == "claims_all_2024-11-22.csv"
+    assert downloads.export_filename(FilterState(), today, ext="txt") == "claims_all_2024-11-22.txt"
+
+
+def test_readme_names_source_filters_rows_and_attribution() -> None:
+    df = pd.DataFrame({"published": ["2024-11-20", "", "2023-06-10"], "document": ["a", "b", "c"]})
+    text = downloads.readme_text(df, FilterState(province=("Yazd",)), dt.date(2024, 11, 22), n_articles=9)
+    assert "Rows (claims): 3" in text
+    assert "Filters applied: province = Yazd" in text
+    assert "Publication dates: 2023-06-10 .. 2024-11-20 (Jalali 1402/03/20 – 1403/08/30)" in text
+    assert "not verified facts" in text and "OpenStreetMap contributors, ODbL" in text
+    assert "Articles in the database: 9" in text
+    full = downloads.readme_text(df, FilterState(province=("Yazd",)), dt.date(2024, 11, 22), full=True)
+    assert "Filters applied: none (all claims)" in full
+
+
+def test_filters_are_pure_and_combine() -> None:
+    df = pd.DataFrame(
+        {
+            "province": ["Yazd", "Yazd", "Qom"],
+            "metric": ["jobs", "funds", "jobs"],
+            "status": ["planned", "reported", "reported"],
+            "published": ["2024-01-01", "", "2023-01-01"],
+            "quote": ["۴ هزار شغل", "صندوق‌های قرض‌الحسنه", "٣ شغل"],
+        }
+    )
+    df["_search"] = search_key(df)
+    assert apply_filters(df, FilterState(province=("Yazd",), metric=("jobs",))).index.tolist() == [0]
+    assert apply_filters(df, FilterState(date_from=dt.date(2023, 6, 1))).index.tolist() == [0]
+    assert apply_filters(df, FilterState(text="قرض الحسنه")).index.tolist() == [1]
+    assert apply_filters(df, FilterState(text="3")).index.tolist() == [2]  # Arabic-Indic ٣ found by 3
+    assert apply_filters(df, FilterState()).index.tolist() == [0, 1, 2]
+    assert option_counts(df, "province") == {"Yazd": 2, "Qom": 1}
