@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,7 @@ MONTHS_FILE = DATA_DIR / "jalali_months.yaml"
 JALALI_YEARS = range(1200, 1500)
 GREGORIAN_YEARS = range(1901, 2200)
 TAIL_CHARS = 400  # a labelled date line this close to the end also counts (some sites print it last)
+MAX_DATE_LINE = 300  # longer lines are prose, never a date line
 
 _LETTER = r"[\u0600-\u06FF]"
 _GAP = rf"[\s{ZWNJ}]*"  # what may separate the parts of one word or phrase
@@ -249,23 +251,34 @@ def find_publication_date(text: str, head_chars: int = 600) -> FoundDate | None:
     """
     if not text:
         return None
-    tail_from = max(len(text) - TAIL_CHARS, head_chars)
-    offset = 0
-    tail_hit: FoundDate | None = None
-    for line in text.splitlines(keepends=True):
-        start = offset
-        offset += len(line)
-        if not line.strip():
-            continue
-        if start < head_chars:
-            found = _line_date(line, start)
-            if found:
-                return found
-        elif start >= tail_from and tail_hit is None:
-            found = _line_date(line, start)
-            if found and _has_label(line, found, start):
-                tail_hit = found
-    return tail_hit
+    for start, line in _lines_in(text, 0, head_chars):
+        found = _line_date(line, start)
+        if found:
+            return found
+    for start, line in _lines_in(text, max(len(text) - TAIL_CHARS, head_chars), len(text)):
+        found = _line_date(line, start)
+        if found and _has_label(line, found, start):
+            return found
+    return None
+
+
+def _lines_in(text: str, begin: int, end: int) -> Iterator[tuple[int, str]]:
+    """Short non-blank lines that start in ``text[begin:end]``, with their offsets (a date line is short)."""
+    if begin >= len(text):
+        return
+    if begin > 0 and text[begin - 1] != "\n":  # start at the next line
+        newline = text.find("\n", begin)
+        if newline < 0:
+            return
+        begin = newline + 1
+    start = begin
+    while start < min(end, len(text)):
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        line = text[start:stop]
+        if line.strip() and len(line) <= MAX_DATE_LINE:
+            yield start, line
+        start = stop + 1
 
 
 def publication_date(published: str | None, text: str) -> tuple[str, str] | None:
