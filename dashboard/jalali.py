@@ -35,7 +35,8 @@ GREGORIAN_YEARS = range(1901, 2200)
 TAIL_CHARS = 400  # a labelled date line this close to the end also counts (some sites print it last)
 MAX_DATE_LINE = 300  # longer lines are prose, never a date line
 
-_LETTER = r"[\u0600-\u06FF]"
+_ARABIC_SCRIPT = "\u0600-\u06ff"
+_LETTER = f"[{_ARABIC_SCRIPT}]"
 _GAP = rf"[\s{ZWNJ}]*"  # what may separate the parts of one word or phrase
 
 
@@ -108,7 +109,7 @@ def _patterns() -> _Patterns:
     lead = rf"(?:(?<!{_LETTER}){weekday}[\s,،]*)?"
     named = re.compile(
         rf"{lead}(?<![\d/.\-])(?P<d>\d{{1,2}})(?:{_GAP}(?:ام|م))?{_GAP}(?P<mon>{months})(?:{_GAP}{suffix})?"
-        rf"(?![{_LETTER[1:-1]}A-Za-z])\.?[\s,،]*(?:سال\s*)?(?P<y>\d{{4}})(?![\d])",
+        rf"(?![{_ARABIC_SCRIPT}A-Za-z])\.?[\s,،]*(?:سال\s*)?(?P<y>\d{{4}})(?![\d])",
         re.IGNORECASE,
     )
     mdy = re.compile(
@@ -127,7 +128,8 @@ def _patterns() -> _Patterns:
     noise_words = _phrase(
         data["publication_labels"] + data["line_words"] + data["weekdays"] + data["lunar_months"] + all_months
     )
-    line_noise = re.compile(rf"(?i:{noise_words})|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d+|[\s|:：\-–—،,/.()\[\]•·*٬٫؛;]+")
+    words = rf"(?<!{_LETTER})(?i:{noise_words})(?!{_LETTER})"
+    line_noise = re.compile(rf"{words}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d+|[\s|:：\-–—،,/.()\[\]•·*٬٫؛;]+")
     not_publication = re.compile(rf"^\s*{_phrase(data['not_publication_labels'])}")
     return _Patterns(month_of, (named, mdy, ymd, dmy), label_before, line_noise, not_publication)
 
