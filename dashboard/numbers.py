@@ -118,9 +118,16 @@ class _Matcher:
     token_cache: dict[str, tuple[tuple[int, int, str, float], ...]]
 
 
+def _digit(ascii_digits: str) -> str:
+    """A regex class for these digits in all three scripts: ``"34"`` → ``[34۳۴٣٤]``."""
+    return "[" + "".join(f"{c}{chr(0x06F0 + int(c))}{chr(0x0660 + int(c))}" for c in ascii_digits) + "]"
+
+
 def _digit_pattern() -> str:
     d = f"[{_D}]"
-    zero = "[0\u06f0\u0660]"
+    zero = _digit("0")
+    # «۱۴۰۲/۰۹»: a Jalali year and a month, not 1402.09
+    year_month = f"{_digit('1')}{_digit('34')}{d}{{2}}/(?:{zero}{_digit('123456789')}|{_digit('1')}{_digit('012')})"
     groups = f"{d}{{1,3}}(?P<ts>[,\u066c\u060c]){d}{{3}}(?:(?P=ts){d}{{3}})*(?!{d})"
     latin = f"[A-Za-z0-9_{_D}]"
     return "|".join(
@@ -129,12 +136,12 @@ def _digit_pattern() -> str:
             f"(?P<latin>[A-Za-z_](?:{latin}|[./\\-:?=&#%+@](?={latin}))*)",
             f"(?P<dotted>{d}{{1,3}}(?:\\.{d}{{3}}){{2,}}(?!{d}|[.\u066b/]{d}))",  # 1.500.000
             f"(?P<id>{d}+(?P<is>[/.\\-:]){d}+(?:(?P=is){d}+){{2,}})",
-            f"(?P<date>{d}{{1,4}}(?P<ds>[/.\\-]){d}{{1,2}}(?P=ds){d}{{1,4}}(?!{d}))",
+            f"(?P<date>{d}{{1,4}}(?P<ds>[/.\\-]){d}{{1,2}}(?P=ds){d}{{1,4}}(?!{d})|{year_month}(?!{d}|/{d}))",
             f"(?P<time>{d}{{1,2}}:{d}{{2}}(?::{d}{{2}})?(?!{d}))",
             f"(?P<phone>{zero}{d}{{2,3}}-{d}{{5,8}}(?!{d})|{d}{{5,8}}-{zero}{d}{{2,3}}(?!{d})"
-            f"|{zero}[9\u06f9\u0669]{d}{{2}}[- ]{d}{{3}}[- ]?{d}{{4}}(?!{d})"
+            f"|{zero}{_digit('9')}{d}{{2}}[- ]{d}{{3}}[- ]?{d}{{4}}(?!{d})"
             f"|(?:\\+|00)98[- ]?{d}{{2,3}}[- ]?{d}{{3,4}}[- ]?{d}{{3,4}}(?!{d})|{zero}{d}{{10}}(?!{d}))",
-            f"(?P<num>(?:{groups}|{d}+)(?:[\u066b.]{d}+|/{d}+)?)",
+            f"(?P<num>(?:{groups}|{d}+)(?:[\u066b.]{d}+|/{d}{{1,3}}(?!{d}))?)",
         )
     )
 
@@ -311,10 +318,10 @@ def _parse(atoms: list[_Atom], i: int, text: str) -> tuple[int, float]:
         elif cls == _JOIN:
             if j + 1 >= n or not _adjacent(text, e, atoms[j + 1][0]):
                 break
-            _, _, bcls, bvalue, bfirst, _ = atoms[j + 1]
+            _, _, bcls, bvalue, _, _ = atoms[j + 1]
             if bcls == _ORDINAL:
                 return (_ORDINAL_PHRASE, 0.0) if not has_digits and (group is not None or after_scale) else best
-            if group is None and after_scale and bcls in _GROUP_STARTS and bfirst and not needs_scale:
+            if group is None and after_scale and bcls in _GROUP_STARTS and not needs_scale:
                 rollback = best
                 if bcls == _HALF:
                     total += 0.5 * last_scale
