@@ -21,7 +21,7 @@ import pandas as pd
 
 from dashboard.check_config import CheckConfig, cue_regex, fold_text, load_check_config
 from dashboard.check_labels import metric_label
-from dashboard.claim_text import Occurrence, clause_bounds, occurrences, sentence_of, sentence_spans
+from dashboard.claim_text import Occurrence, clause_bounds, head_follows, occurrences, sentence_of, sentence_spans
 from dashboard.figures import arithmetic, show
 from dashboard.findings import Finding
 from dashboard.taxonomy import load_taxonomy
@@ -320,11 +320,8 @@ def _product_finding(
 
     def line(lang: str) -> str:
         unit_kw = "کیلووات" if lang == "fa" else "kW"
-        product = show(n * kw, "count", lang) + f" {unit_kw}"
-        return (
-            f"{show(n, 'count', lang)} × {show(kw, 'count', lang)} {unit_kw} = {product} "
-            f"({show(n * size.watts, 'W', lang)}) ≠ {show(stated, 'W', lang)}"
-        )
+        kilo = [show(x, "count", lang) + f" {unit_kw}" for x in (kw, n * kw, stated / 1000)]
+        return f"{show(n, 'count', lang)} × {kilo[0]} = {kilo[1]} ≠ {kilo[2]}"
 
     fa = f"تعداد × ظرفیت هر واحد با ظرفیت کل اعلام‌شده نمی‌خواند: {line('fa')}"
     en = f"Count × size of each does not match the stated total capacity: {line('en')}"
@@ -402,9 +399,44 @@ def _misuse_findings(art: _Article, config: CheckConfig) -> list[Finding]:
     return out
 
 
+def _breakdown_sentences(text: str, spans: list[tuple[int, int]], config: CheckConfig) -> list[tuple[int, int]]:
+    folded = fold_text(text)
+    cues = [config.words("sum_mismatch", "back_reference")]
+    return [(a, b) for a, b in spans if any(c.search(folded, a, b) for c in cues)]
+
+
+def with_text_figures(claims: pd.DataFrame, text: str, config: CheckConfig) -> pd.DataFrame:
+    """The claims plus counts written in a breakdown sentence that no claim covers.
+
+    In «از این تعداد ۲٬۱۰۰ شغل …، ۱٬۸۰۰ شغل … و ۹۰۰ شغل …» every part matters; a part the
+    claims lack is read from the text when the head noun after it is that of a count claim
+    of the article (its metric, unit and status are taken from that claim).
+    """
+    spans = _breakdown_sentences(text, sentence_spans(text), config)
+    if not spans:
+        return claims
+    counts = claims[(claims["unit"] == "count") & (claims["metric_fa"].str.strip() != "")]
+    taken = [(o.start, o.end) for o in occurrences(text, claims)]
+    extra = []
+    for start, end, value in _numbers(text):
+        if not any(a <= start < b for a, b in spans) or any(a < end and start < b for a, b in taken):
+            continue
+        template = next((c for _, c in counts.iterrows() if head_follows(text, end, c["metric_fa"])), None)
+        if template is None:
+            continue
+        row = template.copy()
+        row["value"], row["mention"], row["start"], row["end"] = float(value), text[start:end], start, end
+        row["qualifier"], row["quote"] = "", ""
+        extra.append(row)
+    return pd.concat([claims, pd.DataFrame(extra)], ignore_index=True) if extra else claims
+
+
 def check_article(document: str, claims: pd.DataFrame, text: str, config: CheckConfig | None = None) -> list[Finding]:
     """Every in-article finding for one document; ``claims`` are its prepared rows."""
     config = config or load_check_config()
     claims = claims.reset_index(drop=True)
-    art = _Article(document, text, fold_text(text), claims, sentence_spans(text), occurrences(text, claims))
-    return [*_sum_findings(art, config), *_product_findings(art, config), *_misuse_findings(art, config)]
+    spans = sentence_spans(text)
+    art = _Article(document, text, fold_text(text), claims, spans, occurrences(text, claims))
+    fuller = with_text_figures(claims, text, config)
+    sums = _Article(document, text, art.folded, fuller, spans, occurrences(text, fuller))
+    return [*_sum_findings(sums, config), *_product_findings(art, config), *_misuse_findings(art, config)]
