@@ -362,6 +362,14 @@ def test_header_inside_the_article_is_kept(tmp_path: Path) -> None:
     assert "نشریه نمونه" not in article.text
 
 
+def test_line_breaks_separate_paragraphs(tmp_path: Path) -> None:
+    text = f"{BODY}<br><br>بند دوم کوتاه<br/>بند سوم"
+    page = f"<html><body><h1>{HEADLINE}</h1><div class='text'>{text}</div></body></html>"
+    (tmp_path / "br.html").write_text(page, encoding="utf-8")
+    [article], _ = read(tmp_path / "br.html")
+    assert article.text.split("\n\n") == [HEADLINE, BODY, "بند دوم کوتاه", "بند سوم"]
+
+
 def test_malformed_html_still_yields_its_text(tmp_path: Path) -> None:
     page = f"<html><body><h1>{HEADLINE}<p>{BODY}<p>بند دوم بدون بستن <b>برچسب<div>و پایان"
     (tmp_path / "broken.html").write_text(page, encoding="utf-8")

@@ -136,6 +136,8 @@ def _fallback_lines(tree: Any) -> list[str]:
             continue
         if element.tag in hints["drop_tags"] or _is_furniture(element):
             element.drop_tree()
+    for br in tree.iter("br"):
+        br.tail = "\n" + (br.tail or "")  # a line break inside a block separates paragraphs
     blocks = BLOCK_TAGS | CONTAINER_TAGS
     lines: list[str] = []
     for element in tree.iter(*blocks):
@@ -147,9 +149,7 @@ def _fallback_lines(tree: Any) -> list[str]:
                 inline = isinstance(child.tag, str) and child.tag not in blocks
                 pieces += [child.text_content() if inline else "", child.tail or ""]
             text = " ".join(pieces)
-        text = _squash(text)
-        if text:
-            lines.append(text)
+        lines += [_squash(line) for line in text.split("\n") if line.strip()]
     return lines
 
 
