@@ -157,8 +157,10 @@ def _matcher(path: Path = NUMBER_WORDS_FILE) -> _Matcher:
     irregular = _trie_pattern(list(lex.ordinal_words))
     words = re.compile(
         f"(?<![{_L}])(?<![{_L}]{z})"
-        f"(?:(?P<ord>(?:{word}){z}?(?:{suffix})|{irregular})"
-        f"|(?P<word>{word}(?:{z}?(?:{join}{z}?)?{word})*)"
+        f"(?:(?P<ord>(?>{word}){z}?(?:{suffix})|{irregular})"
+        # Atomic words and a possessive loop: a token is read one way, longest words first, or
+        # not at all, so a long run of glued words can never make the regex backtrack.
+        f"|(?P<word>(?>{word})(?:{z}?(?:{join}{z}?)?(?>{word}))*+)"
         f"|(?P<join>{join}))"
         f"(?![{_L}])(?!{z}[{_L}])"
     )

@@ -225,6 +225,13 @@ def test_spans_keep_offsets_of_the_original_text() -> None:
         assert text[s.start : s.end] == s.text
 
 
+def test_long_runs_of_glued_words_are_read_in_one_pass() -> None:
+    # «یکصد» also splits as «یک» + «صد»: a scanner that tried every split would take 2**26 steps here.
+    assert find_numbers("یکصد" * 26 + "ب") == []
+    assert numbers("یکصد" * 26) == []  # hundreds glued with no «و» are no number
+    assert numbers(" ".join(["یکصدوبیست"] * 3)) == [("یکصدوبیست", 120)] * 3
+
+
 # --- hypothesis properties -------------------------------------------------------------------
 
 WHOLE = st.integers(min_value=0, max_value=10**15 - 1)
