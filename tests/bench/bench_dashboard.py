@@ -50,6 +50,7 @@ APP = REPO / "dashboard" / "app.py"
 RESULTS = REPO / "bench-results" / "dashboard.txt"
 FIRST_LOAD_FLOOR_S = 3.0
 FILTER_CHANGE_FLOOR_S = 0.5
+DEFAULT_FILTER_KEY = "f_province"  # the province multiselect of dashboard/filters.py
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 # Typical magnitudes per unit (the value is drawn log-uniformly between these).
@@ -247,23 +248,35 @@ def _check(at: Any, what: str) -> None:
         raise RuntimeError(f"the page raised during {what}: " + "; ".join(str(e.value) for e in exceptions))
 
 
+def fingerprint(at: Any) -> tuple[str, ...]:
+    """What the page shows in its key figures and headings, to tell that a filter change took effect."""
+    return tuple(str(m.value) for m in at.metric) + tuple(str(h.value) for h in at.subheader)
+
+
 def pick_filter(at: Any, key: str | None = None, value: str | None = None) -> tuple[str, int, Any]:
     """Which widget to change and to what: ``(kind, index, new value)``.
 
-    ``key``/``value`` when given, else the first selectbox (or multiselect) on the page and an
-    option it does not hold now (for a province filter: a province such as «یزد» instead of all).
+    ``key``/``value`` when given; else the province filter (key ``f_province``), or failing that
+    the first multiselect or selectbox, set to an option it does not hold now (a province such
+    as «یزد» instead of all of them).
     """
-    for kind in ("selectbox", "multiselect"):
-        for index, widget in enumerate(getattr(at, kind)):
-            if key is not None and widget.key != key:
-                continue
-            many = kind == "multiselect"
-            if value is not None:
-                return kind, index, [value] if many else value
-            others = [o for o in widget.options if o != (None if many else widget.value)]
-            if others:
-                choice = others[len(others) // 2]
-                return kind, index, [choice] if many else choice
+    wanted = key or DEFAULT_FILTER_KEY
+    candidates = [
+        (kind, index, widget)
+        for kind in ("multiselect", "selectbox")
+        for index, widget in enumerate(getattr(at, kind))
+        if widget.key == wanted or key is None
+    ]
+    candidates.sort(key=lambda c: c[2].key != wanted)  # the wanted key first, then page order
+    for kind, index, widget in candidates:
+        many = kind == "multiselect"
+        if value is not None:
+            return kind, index, [value] if many else value
+        current = widget.value if not many else list(widget.value)
+        others = [o for o in widget.options if (o not in current if many else o != current)]
+        if others:
+            choice = others[len(others) // 2]
+            return kind, index, [choice] if many else choice
     raise RuntimeError(f"no filter widget to change on the page (key={key!r})")
 
 
@@ -288,9 +301,12 @@ def measure(
     changes: list[float] = []
     change_prof = ""
     for i in range(repeats):
+        before = fingerprint(at)
         getattr(at, kind)[index].set_value(new_value if i % 2 == 0 else original)
         elapsed, text = _timed(at.run, profile and i == 0)
         _check(at, f"filter change {i + 1}")
+        if fingerprint(at) == before:
+            raise RuntimeError(f"changing {label} left the page's figures as they were: the filter did nothing")
         changes.append(elapsed)
         change_prof = change_prof or text
     steps = [
@@ -306,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--claims", type=int, default=100_000, help="synthetic claims (default 100000)")
     parser.add_argument("--articles", type=int, default=3_000, help="synthetic articles (default 3000)")
     parser.add_argument("--app", type=Path, default=APP, help="the page script (default dashboard/app.py)")
-    parser.add_argument("--key", help="key of the filter widget to change (default: the first selectbox)")
+    parser.add_argument("--key", help=f"key of the filter widget to change (default {DEFAULT_FILTER_KEY})")
     parser.add_argument("--value", help="the value to set it to (default: an option in the middle of its list)")
     parser.add_argument("--repeats", type=int, default=5, help="filter changes to time (default 5)")
     parser.add_argument("--profile", action="store_true", help="add a cProfile of each step to the report")
