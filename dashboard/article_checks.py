@@ -17,8 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import pandas as pd
-
 from dashboard.check_config import CheckConfig, cue_regex, fold_text, load_check_config
 from dashboard.check_labels import metric_label
 from dashboard.claim_text import Occurrence, clause_bounds, head_follows, occurrences, sentence_of, sentence_spans
@@ -35,12 +33,12 @@ class _Article:
     document: str
     text: str
     folded: str
-    claims: pd.DataFrame
+    records: list[dict]
     spans: list[tuple[int, int]]
     occ: list[Occurrence]
 
-    def claim(self, o: Occurrence) -> pd.Series:
-        return self.claims.iloc[o.row]
+    def claim(self, o: Occurrence) -> dict:
+        return self.records[o.row]
 
     def key(self, o: Occurrence) -> tuple[str, str]:
         c = self.claim(o)
@@ -58,7 +56,7 @@ class _Article:
         return [o for o in self.occ if a <= o.start < b]
 
 
-def _hedged(claims: list[pd.Series]) -> bool:
+def _hedged(claims: list[dict]) -> bool:
     return any(str(c.get("qualifier", "") or "").strip() for c in claims)
 
 
@@ -405,7 +403,7 @@ def _breakdown_sentences(text: str, spans: list[tuple[int, int]], config: CheckC
     return [(a, b) for a, b in spans if any(c.search(folded, a, b) for c in cues)]
 
 
-def with_text_figures(claims: pd.DataFrame, text: str, config: CheckConfig) -> pd.DataFrame:
+def with_text_figures(claims: list[dict], text: str, config: CheckConfig) -> list[dict]:
     """The claims plus counts written in a breakdown sentence that no claim covers.
 
     In «از این تعداد ۲٬۱۰۰ شغل …، ۱٬۸۰۰ شغل … و ۹۰۰ شغل …» every part matters; a part the
@@ -415,28 +413,28 @@ def with_text_figures(claims: pd.DataFrame, text: str, config: CheckConfig) -> p
     spans = _breakdown_sentences(text, sentence_spans(text), config)
     if not spans:
         return claims
-    counts = claims[(claims["unit"] == "count") & (claims["metric_fa"].str.strip() != "")]
+    counts = [c for c in claims if c["unit"] == "count" and str(c["metric_fa"]).strip()]
     taken = [(o.start, o.end) for o in occurrences(text, claims)]
     extra = []
     for start, end, value in _numbers(text):
         if not any(a <= start < b for a, b in spans) or any(a < end and start < b for a, b in taken):
             continue
-        template = next((c for _, c in counts.iterrows() if head_follows(text, end, c["metric_fa"])), None)
+        template = next((c for c in counts if head_follows(text, end, c["metric_fa"])), None)
         if template is None:
             continue
-        row = template.copy()
-        row["value"], row["mention"], row["start"], row["end"] = float(value), text[start:end], start, end
-        row["qualifier"], row["quote"] = "", ""
-        extra.append(row)
-    return pd.concat([claims, pd.DataFrame(extra)], ignore_index=True) if extra else claims
+        extra.append(
+            {**template, "value": float(value), "mention": text[start:end], "start": start, "end": end}
+            | {"qualifier": "", "quote": ""}
+        )
+    return [*claims, *extra]
 
 
-def check_article(document: str, claims: pd.DataFrame, text: str, config: CheckConfig | None = None) -> list[Finding]:
-    """Every in-article finding for one document; ``claims`` are its prepared rows."""
+def check_article(document: str, claims: list[dict], text: str, config: CheckConfig | None = None) -> list[Finding]:
+    """Every in-article finding for one document; ``claims`` are its prepared rows as records."""
     config = config or load_check_config()
-    claims = claims.reset_index(drop=True)
     spans = sentence_spans(text)
-    art = _Article(document, text, fold_text(text), claims, spans, occurrences(text, claims))
+    folded = fold_text(text)
+    art = _Article(document, text, folded, claims, spans, occurrences(text, claims))
     fuller = with_text_figures(claims, text, config)
-    sums = _Article(document, text, art.folded, fuller, spans, occurrences(text, fuller))
+    sums = art if fuller is claims else _Article(document, text, folded, fuller, spans, occurrences(text, fuller))
     return [*_sum_findings(sums, config), *_product_findings(art, config), *_misuse_findings(art, config)]

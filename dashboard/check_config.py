@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ _GAP = r"[\s\u200c]*"
 _LETTER = r"[^\W\d_]"
 
 
+@lru_cache(maxsize=4096)
 def fold_text(text: str) -> str:
     """Fold Arabic letters and digits and turn ZWNJ into a space, one character for one.
 
@@ -115,10 +116,7 @@ class CheckConfig:
         return _compiled(self, section, key)
 
     def period_words(self, key: str) -> re.Pattern[str]:
-        value = self.periods.get(key)
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise UserError(f"{self.periods_path}: '{key}' must be a list of words")
-        return cue_regex(value)
+        return _compiled_period(self, key)
 
     def number_words(self) -> dict[str, int]:
         value = self.checks.get("number_words")
@@ -130,6 +128,14 @@ class CheckConfig:
 @cache
 def _compiled(config: CheckConfig, section: str | None, key: str) -> re.Pattern[str]:
     return cue_regex(config.word_list(section, key))
+
+
+@cache
+def _compiled_period(config: CheckConfig, key: str) -> re.Pattern[str]:
+    value = config.periods.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise UserError(f"{config.periods_path}: '{key}' must be a list of words")
+    return cue_regex(value)
 
 
 @cache

@@ -48,8 +48,11 @@ def find_issues(claims: pd.DataFrame, texts: Mapping[str, str] | None = None) ->
     df = prepare_claims(claims)
     findings: list[Finding] = []
     texts = dict(texts or {})
-    for document, group in df.groupby("document", sort=False):
-        findings.extend(check_article(str(document), group, article_text(group, texts, str(document)), config))
+    by_document: dict[str, list[dict]] = {}
+    for record in df.to_dict("records"):
+        by_document.setdefault(str(record["document"]), []).append(record)
+    for document, records in by_document.items():
+        findings.extend(check_article(document, records, article_text(records, texts, document), config))
     for check in (province_exceeds_national, shrinking_total, repeated_claim):
         findings.extend(check(df, config))
     return findings_frame(findings)

@@ -57,7 +57,7 @@ def prepare_claims(claims: pd.DataFrame, where: str = "claims table") -> pd.Data
     df = df[df["value"].notna()].reset_index(drop=True)
     df["value"] = df["value"].astype(float)
     df["date"] = pd.to_datetime(df["published"].str.strip().str[:10], errors="coerce", format="%Y-%m-%d")
-    clauses = [claim_clause(row) for _, row in df.iterrows()]
+    clauses = [claim_clause(row) for row in df.to_dict("records")]
     df["extractor_period"] = df["period"]
     df["period"] = [effective_period(p, c) for p, c in zip(df["extractor_period"], clauses, strict=True)]
     df["cumulative"] = [is_cumulative(p, c) for p, c in zip(df["extractor_period"], clauses, strict=True)]

@@ -14,9 +14,8 @@ claims table keeps one row for it, so the checks look the figure up again by its
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-import pandas as pd
 
 from dashboard.check_config import fold_text
 from dashboard.persian import match_key
@@ -112,7 +111,7 @@ def head_follows(text: str, end: int, head: str) -> bool:
     return bool(key) and match_key(text[end : end + len(head) + 12]).startswith(key)
 
 
-def own_position(text: str, claim: pd.Series) -> int:
+def own_position(text: str, claim: Mapping) -> int:
     """Where the claim's own mention is: its offsets when they fit the text, else inside its quote."""
     mention = str(claim.get("mention", "") or "").strip()
     start, end = claim.get("start", -1), claim.get("end", -1)
@@ -131,8 +130,8 @@ def own_position(text: str, claim: pd.Series) -> int:
     return -1
 
 
-def occurrences(text: str, claims: pd.DataFrame) -> list[Occurrence]:
-    """Every place one of ``claims`` (one article's rows) is written in ``text``, in text order.
+def occurrences(text: str, claims: Sequence[Mapping]) -> list[Occurrence]:
+    """Every place one of ``claims`` (one article's rows, as records) is written in ``text``, in text order.
 
     A claim's own place always counts; another place counts when, for a count, its head
     noun (``metric_fa``) follows the figure there. When several claims could own a place,
@@ -140,7 +139,7 @@ def occurrences(text: str, claims: pd.DataFrame) -> list[Occurrence]:
     """
     by_start: dict[int, Occurrence] = {}
     owners: dict[int, bool] = {}
-    for row, (_, claim) in enumerate(claims.iterrows()):
+    for row, claim in enumerate(claims):
         mention = str(claim.get("mention", "") or "").strip()
         if not mention:
             continue
@@ -159,22 +158,22 @@ def occurrences(text: str, claims: pd.DataFrame) -> list[Occurrence]:
     return sorted(by_start.values(), key=lambda o: o.start)
 
 
-def article_text(claims: pd.DataFrame, texts: dict[str, str] | None, document: str) -> str:
+def article_text(claims: Sequence[Mapping], texts: Mapping[str, str] | None, document: str) -> str:
     """The article's stored text, or, without it, its claims' quotes one per line in text order."""
     if texts and isinstance(texts.get(document), str) and texts[document].strip():
         return texts[document]
-    ordered = claims.sort_values("start", kind="stable") if "start" in claims else claims
     quotes: list[str] = []
-    for quote in ordered.get("quote", pd.Series(dtype=str)).fillna("").astype(str):
+    for claim in sorted(claims, key=lambda c: int(c.get("start", -1) or -1)):
+        quote = str(claim.get("quote", "") or "")
         if quote.strip() and quote not in quotes:
             quotes.append(quote)
     return "\n".join(quotes)
 
 
-def claim_clause(claim: pd.Series, text: str | None = None) -> str:
+def claim_clause(claim: Mapping, text: str | None = None) -> str:
     """The clause around the claim's figure, in ``text`` when given, else in its own quote.
 
-    >>> c = pd.Series({"mention": "۲۴", "quote": "تاکنون ۴٬۸۰۰ نیروگاه نصب شده، که ظرفیت آنها ۲۴ مگاوات است."})
+    >>> c = {"mention": "۲۴", "quote": "تاکنون ۴٬۸۰۰ نیروگاه نصب شده، که ظرفیت آنها ۲۴ مگاوات است."}
     >>> claim_clause(c).strip()
     'ظرفیت آنها ۲۴ مگاوات است'
     """

@@ -37,15 +37,16 @@ def _day(ts: pd.Timestamp) -> str:
     return ts.strftime("%Y-%m-%d")
 
 
-def _where(row: pd.Series, lang: str) -> str:
+def _where(row: pd.Series | dict, lang: str) -> str:
     date = _day(row["date"]) if pd.notna(row["date"]) else ("بی‌تاریخ" if lang == "fa" else "undated")
     source = f", {row['source']}" if str(row["source"]).strip() else ""
     return f"{row['document']} ({date}{source})"
 
 
-def _year(row: pd.Series) -> str:
-    jalali = to_jalali(row["published"]) if pd.notna(row["date"]) else None
-    return str(jalali.year) if jalali is not None else f"doc:{row['document']}"
+def _year(published: str, document: str) -> str:
+    """The Jalali year of an ISO date, or a per-document key when there is no date."""
+    jalali = to_jalali(published) if str(published).strip() else None
+    return str(jalali.year) if jalali is not None else f"doc:{document}"
 
 
 # --- province_exceeds_national ------------------------------------------------------------
@@ -59,50 +60,64 @@ def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = Non
     """
     config = config or load_check_config()
     tol = config.number("province_exceeds_national", "tolerance")
-    rows = _reported(df, config, "province_exceeds_national").copy()
-    if rows.empty:
-        return []
-    rows["year"] = [_year(r) for _, r in rows.iterrows()]
+    rows = _reported(df, config, "province_exceeds_national")
+    years = {p: _year(p, "") for p in rows["published"].unique()}
+    groups: dict[tuple, list[dict]] = {}
+    for rec in rows.to_dict("records"):
+        year = years[rec["published"]] if not years[rec["published"]].startswith("doc:") else f"doc:{rec['document']}"
+        groups.setdefault((rec["metric"], rec["unit"], rec["program"], rec["period"], year), []).append(rec)
     out = []
-    for (metric, unit, program, _period, year), group in rows.groupby(["metric", "unit", "program", "period", "year"]):
-        national = group[group["province"] == NATIONAL]
-        provincial = group[group["province"] != NATIONAL]
-        if national.empty or provincial.empty:
+    for (metric, unit, program, _period, year), group in sorted(groups.items()):
+        national = [r for r in group if r["province"] == NATIONAL]
+        least: dict[str, dict] = {}
+        for r in group:
+            if r["province"] != NATIONAL and (r["province"] not in least or r["value"] < least[r["province"]]["value"]):
+                least[r["province"]] = r
+        if not national or not least:
             continue
-        top = national.loc[national["value"].idxmax()]
-        least = provincial.loc[provincial.groupby("province")["value"].idxmin()].sort_values("value", ascending=False)
-        values = [float(v) for v in least["value"]]
+        top = max(national, key=lambda r: r["value"])
+        provincial = sorted(least.values(), key=lambda r: -r["value"])
+        values = [float(r["value"]) for r in provincial]
         if sum(values) <= float(top["value"]) * (1 + tol):
             continue
-        year_fa = year if not year.startswith("doc:") else "همان خبر"
-        year_en = year if not year.startswith("doc:") else "the same article"
-        names_fa = "، ".join(province_label(p, "fa") for p in least["province"])
-        names_en = ", ".join(least["province"])
+        same_article = year.startswith("doc:")
+        year_fa = "در همان خبر" if same_article else f"در سال {year}"
+        year_en = "in the same article" if same_article else f"for {year}"
+        names_fa = "، ".join(province_label(r["province"], "fa") for r in provincial)
+        names_en = ", ".join(r["province"] for r in provincial)
         fa = (
-            f"جمع ارقام استانی «{metric_label(metric, 'fa')}» ({names_fa}) در سال {year_fa} از رقم کل کشور "
+            f"جمع ارقام استانی «{metric_label(metric, 'fa')}» ({names_fa}) {year_fa} از رقم کل کشور "
             f"بیشتر است: {arithmetic(values, float(top['value']), unit, 'fa')}"
         )
         en = (
-            f"Provincial “{metric_label(metric, 'en')}” figures ({names_en}) for {year_en} add up to more than "
+            f"Provincial “{metric_label(metric, 'en')}” figures ({names_en}) {year_en} add up to more than "
             f"the national figure: {arithmetic(values, float(top['value']), unit, 'en')}"
         )
         out.append(
             Finding(
                 "province_exceeds_national",
-                [top["document"], *least["document"]],
+                [top["document"], *(r["document"] for r in provincial)],
                 NATIONAL,
                 program,
                 metric,
                 [*values, float(top["value"])],
                 fa,
                 en,
-                [top["quote"], *least["quote"]],
+                [top["quote"], *(r["quote"] for r in provincial)],
             )
         )
     return out
 
 
 # --- shrinking_total ----------------------------------------------------------------------
+
+
+def _groups(rows: pd.DataFrame) -> dict[tuple, list[dict]]:
+    """Records per (province, program, metric, unit), each list sorted by date."""
+    groups: dict[tuple, list[dict]] = {}
+    for rec in rows.sort_values("date", kind="stable").to_dict("records"):
+        groups.setdefault(tuple(rec[c] for c in GROUP), []).append(rec)
+    return groups
 
 
 def shrinking_total(df: pd.DataFrame, config: CheckConfig | None = None) -> list[Finding]:
@@ -116,21 +131,23 @@ def shrinking_total(df: pd.DataFrame, config: CheckConfig | None = None) -> list
     tol = config.number("shrinking_total", "tolerance")
     min_sig = int(config.number(None, "restatement_min_significant_digits"))
     rows = _reported(df, config, "shrinking_total")
-    rows = rows[rows["date"].notna()]
     out = []
-    for (province, program, metric, unit), group in rows.groupby(GROUP):
-        group = group.sort_values("date", kind="stable")
-        for _, later in group[group["period"] == CUMULATIVE].iterrows():
-            earlier = group[
-                (group["date"] < later["date"])
-                & (group["document"] != later["document"])
-                & (group["period"] != PERIOD)
-                & (group["value"] > later["value"] * (1 + tol))
-            ]
-            earlier = earlier[[not same_figure(v, later["value"], min_sig) for v in earlier["value"]]]
-            if earlier.empty:
+    for (province, program, metric, unit), group in _groups(rows[rows["date"].notna()]).items():
+        for later in group:
+            if later["period"] != CUMULATIVE:
                 continue
-            first = earlier.loc[earlier["value"].idxmax()]
+            earlier = [
+                e
+                for e in group
+                if e["date"] < later["date"]
+                and e["document"] != later["document"]
+                and e["period"] != PERIOD
+                and e["value"] > later["value"] * (1 + tol)
+                and not same_figure(e["value"], later["value"], min_sig)
+            ]
+            if not earlier:
+                continue
+            first = max(earlier, key=lambda e: e["value"])
             old, new = float(first["value"]), float(later["value"])
             fa = (
                 f"رقم تجمعی «{metric_label(metric, 'fa')}» در {province_label(province, 'fa')} کمتر از رقمی است که "
@@ -173,16 +190,20 @@ def repeated_claim(df: pd.DataFrame, config: CheckConfig | None = None) -> list[
     rows = _reported(df, config, "repeated_claim")
     rows = rows[rows["date"].notna() & (rows["value"] >= min_value)]
     out = []
-    for (province, program, metric, unit), group in rows.groupby(GROUP):
-        group = group.sort_values("date", kind="stable")
-        for _, later in group.iterrows():
+    for (province, program, metric, unit), group in _groups(rows).items():
+        for later in group:
             if later["period"] == CUMULATIVE or not new_wording.search(fold_text(later["quote"])):
                 continue
-            same = pd.Series([same_figure(v, later["value"], min_sig) for v in group["value"]], index=group.index)
-            earlier = group[(group["date"] < later["date"] - cycle) & (group["document"] != later["document"]) & same]
-            if earlier.empty:
+            earlier = [
+                e
+                for e in group
+                if e["date"] < later["date"] - cycle
+                and e["document"] != later["document"]
+                and same_figure(e["value"], later["value"], min_sig)
+            ]
+            if not earlier:
                 continue
-            first = earlier.iloc[0]
+            first = earlier[0]
             days = int((later["date"] - first["date"]).days)
             value = float(later["value"])
             fa = (
