@@ -124,24 +124,35 @@ def _digit(ascii_digits: str) -> str:
 
 
 def _digit_pattern() -> str:
+    """Everything that starts with a digit, a Latin letter, «+» or «(», one named group per kind."""
     d = f"[{_D}]"
     zero = _digit("0")
+    end = f"(?!{d})"
     # «۱۴۰۲/۰۹»: a Jalali year and a month, not 1402.09
     year_month = f"{_digit('1')}{_digit('34')}{d}{{2}}/(?:{zero}{_digit('123456789')}|{_digit('1')}{_digit('012')})"
-    groups = f"{d}{{1,3}}(?P<ts>[,\u066c\u060c]){d}{{3}}(?:(?P=ts){d}{{3}})*(?!{d})"
+    # «۱۲٬۵۰۰», «12,500», «۱۲،۵۰۰»: one separator throughout, exact groups of three; «٬» may
+    # carry the spaces some normalizers put around it («۱ ٬ ۲۳۴»)
+    groups = f"{d}{{1,3}}(?P<ts>,|\u060c| ?\u066c ?){d}{{3}}(?:(?P=ts){d}{{3}})*{end}"
+    decimals = f"(?: ?\u066b ?{d}+|\\.{d}+|/{d}{{1,3}}{end})"
     latin = f"[A-Za-z0-9_{_D}]"
+    phones = (
+        f"{zero}{d}{{2,3}}-{d}{{5,8}}{end}",  # ۰۸۳-۳۸۲۴۵۱۰۰
+        f"{d}{{5,8}}-{zero}{d}{{2,3}}{end}",  # the same written right to left
+        f"\\({zero}{d}{{2,3}}\\) ?{d}{{7,8}}{end}",  # (۰۲۱) ۸۸۷۷۶۶۵۵
+        f"{zero}{_digit('9')}{d}{{2}}[- ]{d}{{3}}[- ]?{d}{{4}}{end}",  # ۰۹۱۲ ۳۴۵ ۶۷۸۹
+        f"(?:\\+|{zero}{zero}){_digit('9')}{_digit('8')}[- ]?{d}{{2,3}}[- ]?{d}{{3,4}}[- ]?{d}{{3,4}}{end}",
+        f"{zero}{d}{{10}}{end}",  # 09121234567
+    )
     return "|".join(
         (
             r"(?P<url>(?:https?://|www\.)[^\s\"'<>()\[\]{}\u060c]+)",
             f"(?P<latin>[A-Za-z_](?:{latin}|[./\\-:?=&#%+@](?={latin}))*)",
             f"(?P<dotted>{d}{{1,3}}(?:\\.{d}{{3}}){{2,}}(?!{d}|[.\u066b/]{d}))",  # 1.500.000
-            f"(?P<id>{d}+(?P<is>[/.\\-:]){d}+(?:(?P=is){d}+){{2,}})",
-            f"(?P<date>{d}{{1,4}}(?P<ds>[/.\\-]){d}{{1,2}}(?P=ds){d}{{1,4}}(?!{d})|{year_month}(?!{d}|/{d}))",
-            f"(?P<time>{d}{{1,2}}:{d}{{2}}(?::{d}{{2}})?(?!{d}))",
-            f"(?P<phone>{zero}{d}{{2,3}}-{d}{{5,8}}(?!{d})|{d}{{5,8}}-{zero}{d}{{2,3}}(?!{d})"
-            f"|{zero}{_digit('9')}{d}{{2}}[- ]{d}{{3}}[- ]?{d}{{4}}(?!{d})"
-            f"|(?:\\+|00)98[- ]?{d}{{2,3}}[- ]?{d}{{3,4}}[- ]?{d}{{3,4}}(?!{d})|{zero}{d}{{10}}(?!{d}))",
-            f"(?P<num>(?:{groups}|{d}+)(?:[\u066b.]{d}+|/{d}{{1,3}}(?!{d}))?)",
+            f"(?P<id>{d}+(?P<is>[/.\\-:]){d}+(?:(?P=is){d}+){{2,}})",  # 4+ parts: addresses, versions
+            f"(?P<date>{d}{{1,4}}(?P<ds>[/.\\-]){d}{{1,2}}(?P=ds){d}{{1,4}}{end}|{year_month}(?!{d}|/{d}))",
+            f"(?P<time>{d}{{1,2}}:{d}{{2}}(?::{d}{{2}})?{end})",
+            f"(?P<phone>{'|'.join(phones)})",
+            f"(?P<num>(?:{groups}|{d}+){decimals}?)",
         )
     )
 
@@ -166,7 +177,7 @@ def _matcher(path: Path = NUMBER_WORDS_FILE) -> _Matcher:
     )
     return _Matcher(
         lexicon=lex,
-        candidate=re.compile(f"[{_D}A-Za-z_+]"),
+        candidate=re.compile(f"[{_D}A-Za-z_+(]"),
         digits=re.compile(_digit_pattern()),
         words=words,
         parts=re.compile(f"{word}|{join}"),
@@ -180,7 +191,7 @@ _Atom = tuple[int, int, str, float, bool, bool]
 
 def _digits_value(s: str) -> float:
     """``"1,234٫5"`` → 1234.5 (the text is already ASCII digits)."""
-    s = s.replace(",", "").replace("\u066c", "").replace("\u060c", "")
+    s = s.replace(",", "").replace("\u066c", "").replace("\u060c", "").replace(" ", "")
     return float(s.replace("\u066b", ".").replace("/", "."))
 
 
@@ -224,7 +235,7 @@ def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
     candidate, digits = m.candidate.search, m.digits.match
     while (c := candidate(text, pos)) is not None:
         x = digits(text, c.start())
-        if x is None:  # a lone «+»
+        if x is None:  # a lone «+» or «(»
             pos = c.end()
             continue
         kind = x.lastgroup
