@@ -73,6 +73,24 @@ def _title(text: str, skip_until: int) -> str:
     return ""
 
 
+def title_span(text: str, title: str) -> tuple[int, int]:
+    """Offsets of the headline in the text, ``(0, 0)`` when it is not there."""
+    at = text.find(title) if title else -1
+    return (at, at + len(title)) if at >= 0 else (0, 0)
+
+
+def lead_span(text: str, title: str) -> tuple[int, int]:
+    """Offsets of the lead: the first non-empty line after the headline (the first line when none)."""
+    offset = title_span(text, title)[1]
+    while offset < len(text):
+        end = text.find("\n", offset)
+        end = len(text) if end == -1 else end
+        if text[offset:end].strip():
+            return offset, end
+        offset = end + 1
+    return 0, 0
+
+
 def _body_end(text: str) -> int:
     """Offset where page furniture starts (a «کد خبر» or «اخبار مرتبط» line after the first lines)."""
     cues = load_cues()
@@ -91,7 +109,7 @@ def _body_end(text: str) -> int:
 
 def _article_province(text: str, source_span: tuple[int, int] | None, title: str) -> str:
     """Dateline («اردبیل- ...»), «به گزارش ... از X», «استان X» in headline or lead, else National."""
-    from dashboard.context import province_mentions  # noqa: PLC0415  (context imports this module's peers)
+    from dashboard.context import province_mentions
 
     if source_span:
         after = text[source_span[1] : source_span[1] + 40]
@@ -100,8 +118,8 @@ def _article_province(text: str, source_span: tuple[int, int] | None, title: str
             found = province_mentions(KeyedText(m.group(1)))
             if found:
                 return found[0][1]
-    lead_end = text.find("\n\n", text.find(title) + len(title) + 2) if title else -1
-    head = text[: max(lead_end, 0) or 800][:1200]
+    _lead_start, lead_end = lead_span(text, title)
+    head = text[: max(lead_end, 0)][:1500]
     for line in head.split("\n"):
         m = DATELINE_RE.match(line)
         if m:
@@ -114,12 +132,16 @@ def _article_province(text: str, source_span: tuple[int, int] | None, title: str
     provinces = [key for _i, key in found]
     if provinces and not (national and national[0][0] < found[0][0]):
         return max(set(provinces), key=provinces.count)
+    if national or any(t.key == "کشور" for t in kt.tokens):
+        return NATIONAL
+    # No word in the head: a province the body names after «استان» clearly more than any other.
     body = KeyedText(text[: _body_end(text)])
     counts: dict[str, int] = {}
     for i, key in province_mentions(body):
         if i > 0 and body.tokens[i - 1].key == "استان":
             counts[key] = counts.get(key, 0) + 1
-    if counts and not body.find(load_cues().national_markers):
+    ranked = sorted(counts.values(), reverse=True)
+    if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] > 2 * ranked[1]):
         return max(counts, key=counts.get)
     return NATIONAL
 
@@ -171,7 +193,7 @@ def find_speakers(text: str) -> list[tuple[int, str]]:
 
 
 def _lines(text: str):
-    from dashboard.nlp import sentence_spans  # noqa: PLC0415
+    from dashboard.nlp import sentence_spans
 
     for start, end in sentence_spans(text):
         yield start, text[start:end]

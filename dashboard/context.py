@@ -17,11 +17,16 @@ from functools import cache
 
 from dashboard.cues import load_cues
 from dashboard.keyed_text import KeyedText
-from dashboard.mentions import is_verb_like
+from dashboard.mentions import PLURAL_SUFFIXES, is_finite_verb, is_verb_like
+from dashboard.nlp import verb_stems
 from dashboard.persian import match_key
 from dashboard.taxonomy import NATIONAL, load_taxonomy
 
 CLAUSE_ENDS = frozenset(".؟!؛:")
+PLURAL_PROVINCE = frozenset({"استانهای", "استانها"})
+AFTER_WINDOW = 16  # tokens after a figure in which a named province still belongs to it
+PHRASE_WINDOW = 6  # tokens after the counted noun that still describe it
+CLAUSE_CUE_WINDOW = 10  # a program cue further than this from the figure does not name its program
 
 # Metrics whose head noun already names the program.
 METRIC_PROGRAM = {
@@ -84,7 +89,8 @@ def province_mentions(kt: KeyedText, lo: int = 0, hi: int | None = None) -> list
     return result
 
 
-def _clause_bounds(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
+def _punct_bounds(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
+    """Tokens between the punctuation marks («.», «:», «؛»...) around ``[first, last)``."""
     lo = first
     while lo > 0 and kt.tokens[lo - 1].text not in CLAUSE_ENDS:
         lo -= 1
@@ -94,39 +100,110 @@ def _clause_bounds(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _clause_bounds(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
+    """The clause around ``[first, last)``: Persian clauses end with their verb, so a finite verb
+    or a punctuation mark before the figure opens it and the first one after closes it (inclusive)."""
+    lo = first
+    while lo > 0:
+        prev = kt.tokens[lo - 1]
+        if prev.text in CLAUSE_ENDS or (prev.is_word and is_finite_verb(prev.key)):
+            break
+        lo -= 1
+    hi = last
+    while hi < len(kt.tokens):
+        token = kt.tokens[hi]
+        if token.text in CLAUSE_ENDS:
+            break
+        hi += 1
+        if token.is_word and is_finite_verb(token.key):
+            break
+    return lo, hi
+
+
 def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
     """The province the sentence gives the figure at tokens ``[first, last)``, or ``National``, or None.
 
-    The nearest province named before the figure in its clause wins («کرمان با ۱۰ هزار شغل»);
-    then one named after it in the clause; then national words («در کشور»).
+    A province named right after the counted noun, before any verb («۱۲۰ واحد مسکونی در شهرستان
+    ریگان استان کرمان»), wins; then the nearest one named before the figure in its clause
+    («کرمان با ۱۰ هزار شغل»); then national words («در کشور»).
     """
     lo, hi = _clause_bounds(kt, first, last)
+    after_hi = _phrase_end(kt, last, min(hi, last + AFTER_WINDOW))
     mentions = province_mentions(kt, lo, hi)
     national = [i for i, _j, _k in kt.find(load_cues().national_markers, lo, hi)]
-    before = [(i, key) for i, key in mentions if i < first] + [(i, NATIONAL) for i in national if i < first]
-    if before:
-        return max(before)[1]
-    after = [(i, key) for i, key in mentions if i >= last] + [(i, NATIONAL) for i in national if i >= last]
+    located = [i for i in range(last, after_hi) if kt.tokens[i].key == "در"]
+    after_lo = located[0] if located else after_hi
+    after = [(i, key) for i, key in mentions if after_lo < i < after_hi]
+    if after and any(t.key in PLURAL_PROVINCE for t in kt.tokens[after_lo : after[0][0]]):
+        return NATIONAL  # «در استان‌های مازندران، فارس و کرمان»: several provinces together
+    after += [(i, NATIONAL) for i in national if after_lo <= i < after_hi]
     if after:
         return min(after)[1]
+    # Before the figure: the nearest province («کرمان با ۱۰ هزار شغل»), national words only without one.
+    before = [(i, key) for i, key in mentions if i < first] or [(i, NATIONAL) for i in national if i < first]
+    if before:
+        return max(before)[1]
+    # «... استان X ... است که از این تعداد ۱۵۰ روستا ...»: an earlier clause of the same statement.
+    p_lo, _p_hi = _punct_bounds(kt, first, last)
+    earlier = province_mentions(kt, p_lo, lo) or [
+        (i, NATIONAL) for i, _j, _k in kt.find(load_cues().national_markers, p_lo, lo)
+    ]
+    if earlier:
+        return max(earlier)[1]
+    # «مسئول بسیج سازندگی استان بوشهر ... گفت: ۹۴۰ نفر ...»: the speaker's province, when it is only one.
+    speaker = {key for _i, key in province_mentions(kt, 0, p_lo)}
+    if len(speaker) == 1 and not any(t.key in PLURAL_PROVINCE for t in kt.tokens[:p_lo]):
+        return speaker.pop()
     return None
 
 
+def _phrase_end(kt: KeyedText, lo: int, hi: int) -> int:
+    """Index of the first verb or comma at or after ``lo`` (``hi`` when none): the end of the noun phrase."""
+    for i in range(lo, hi):
+        token = kt.tokens[i]
+        if token.text in "،," or (token.is_word and is_verb_like(token.key)):
+            return i
+    return hi
+
+
+@cache
+def _program_cues() -> dict[str, str]:
+    """Cue keys (with their plural forms: «سرخوشه‌های», «دهکده‌ها») -> program key."""
+    cues: dict[str, str] = {}
+    for program in load_taxonomy().programs.values():
+        for cue in program.cues:
+            key = match_key(cue)
+            for form in (key, *(key + suffix for suffix in PLURAL_SUFFIXES)):
+                cues.setdefault(form, program.key)
+    return cues
+
+
+@cache
+def _program_false_friends() -> frozenset[str]:
+    return frozenset(match_key(f) for p in load_taxonomy().programs.values() for f in p.false_friends)
+
+
+def programs_named(kt: KeyedText, lo: int = 0, hi: int | None = None) -> list[tuple[int, str]]:
+    """``(token index, program key)`` of each program cue in tokens ``[lo, hi)``, false friends left out."""
+    cues = _program_cues()
+    masked = {i for first, last, _ in kt.find(_program_false_friends(), lo, hi) for i in range(first, last)}
+    return [(i, cues[k]) for i, _j, k in kt.find(cues.keys(), lo, hi) if i not in masked]
+
+
 def program_of(kt: KeyedText, first: int, last: int, metric: str, head_end_token: int) -> str | None:
-    """The program the figure belongs to, or None when its sentence names none.
+    """The program the figure belongs to, or None when its clause names none.
 
     The counted noun names it first («۱۲ سرخوشه»), then the noun phrase after it
-    («تسهیلات تبصره ۱۶»), then the nearest cue in the sentence.
+    («تسهیلات تبصره ۱۶»), then the nearest cue in the clause.
     """
     if metric in METRIC_PROGRAM:
         return METRIC_PROGRAM[metric]
-    programs = load_taxonomy().programs
-    cues = {match_key(c): p.key for p in programs.values() for c in p.cues}
-    phrase_end = min(len(kt.tokens), head_end_token + 6)
-    near = [(i, cues[k]) for i, _j, k in kt.find(cues.keys(), first, phrase_end)]
+    phrase_end = min(len(kt.tokens), head_end_token + PHRASE_WINDOW)
+    near = programs_named(kt, first, phrase_end)
     if near:
         return near[0][1]
-    found = [(abs(i - first), cues[k]) for i, _j, k in kt.find(cues.keys())]
+    lo, hi = _clause_bounds(kt, first, last)
+    found = [(abs(i - first), key) for i, key in programs_named(kt, lo, hi) if abs(i - first) <= CLAUSE_CUE_WINDOW]
     if found:
         return min(found)[1]
     return None
@@ -135,43 +212,56 @@ def program_of(kt: KeyedText, first: int, last: int, metric: str, head_end_token
 def status_of(kt: KeyedText, first: int, last: int) -> str:
     """``planned`` when the figure is promised, targeted or scheduled, else ``reported``.
 
-    Planned: a cue before it in its clause («قرار است»، «امیدواریم»، «تفاهم‌نامه»), a future or
-    subjunctive first verb after it («خواهد شد»، «برسد»), or a present verb with a future time
-    («تا پایان سال ... راه‌اندازی می‌شود»).
+    Planned: a cue before it in its clause («قرار است»، «امیدواریم»، «تفاهم‌نامه»), a cue in the
+    verb phrase that closes it («هدف‌گذاری شده است»، «در دستور کار قرار دارد»), a future or
+    subjunctive verb («خواهد شد»، «برسد»), or a future time with a verb not in the past
+    («تا پایان سال ... نصب می‌شود»). A past «could» («توانستیم ... ایجاد کنیم») reports.
     """
     cues = load_cues()
-    lo, hi = _clause_bounds(kt, first, last)
-    if kt.find(cues.planned_before, lo, first):
-        return "planned"
+    lo, hi = _punct_bounds(kt, first, last)
+    clause_lo, _clause_hi = _clause_bounds(kt, first, last)
     verb = _first_verb(kt, last, hi)
+    verb_end = verb + 1 if verb is not None else hi
+    if kt.find(cues.achieved_modal, max(lo, clause_lo - 1), verb_end):
+        return "reported"
+    governing = [c for c in kt.find(cues.planned_governing, lo, clause_lo) if c[1] >= clause_lo - 1]
+    if governing or kt.find(cues.planned_before, clause_lo, first):
+        return "planned"
+    if kt.find(cues.planned_before, last, verb_end) or kt.find(cues.planned_verbs, last, verb_end):
+        return "planned"
     if verb is None:
         return "reported"
-    v_first, v_last = verb
-    if kt.find(cues.planned_verbs, v_first, v_last + 1):
+    key = kt.tokens[verb].key
+    past = not key.startswith(("می", "نمی")) and key not in cues.planned_verbs and _is_past(key)
+    if not past and kt.find(cues.future_time, lo, verb):
         return "planned"
-    key = kt.tokens[v_first].key
-    if key.startswith("می") and kt.find(cues.future_time, lo, v_first):
+    if key.startswith("می") and kt.find(cues.more_to_come, last, verb):
         return "planned"
     return "reported"
 
 
-def _first_verb(kt: KeyedText, lo: int, hi: int) -> tuple[int, int] | None:
-    cues = load_cues()
-    planned = kt.find(cues.planned_verbs, lo, hi)
-    planned_at = {i: j for i, j, _ in planned}
+def _is_past(key: str) -> bool:
+    """A past or perfect form built on a past stem: «شد», «کردند», «رسیده است»."""
+    past_stems, _present = verb_stems()
+    for ending in ("", "م", "ی", "یم", "ید", "ند", "ه", "هاند", "هایم", "هاست"):
+        if key.endswith(ending) and key[: len(key) - len(ending)] in past_stems:
+            return True
+    return False
+
+
+def _first_verb(kt: KeyedText, lo: int, hi: int) -> int | None:
+    """Index of the first finite verb in tokens ``[lo, hi)``, or None."""
     for i in range(lo, hi):
-        if i in planned_at:
-            return i, planned_at[i] - 1
         token = kt.tokens[i]
-        if token.is_word and is_verb_like(token.key):
-            return i, i
+        if token.is_word and (is_finite_verb(token.key) or token.key.endswith("هاست")):
+            return i
     return None
 
 
 def period_of(kt: KeyedText, first: int, last: int) -> str:
     """``cumulative`` («تاکنون»، «در مجموع») or ``period`` («امسال»، «در یک سال»), or ``""``."""
     cues = load_cues()
-    lo, hi = _clause_bounds(kt, first, last)
+    lo, hi = _punct_bounds(kt, first, last)
     cumulative = kt.find(cues.cumulative_cues, lo, hi)
     period = kt.find(cues.period_cues, lo, hi)
     if cumulative and not period:

@@ -21,6 +21,8 @@ CUES_FILE = DATA_DIR / "extraction_cues.yaml"
 
 _WORD_LISTS = (
     "label_before",
+    "year_before",
+    "counters",
     "not_claim_after",
     "no_head",
     "qualifiers",
@@ -30,6 +32,10 @@ _WORD_LISTS = (
     "planned_before",
     "planned_verbs",
     "future_time",
+    "more_to_come",
+    "planned_governing",
+    "achieved_modal",
+    "finite_verbs",
     "cumulative_cues",
     "period_cues",
     "speech_verbs",
@@ -46,6 +52,8 @@ class Cues:
     """Each list as a set of match keys (ZWNJ and spaces removed), plus the raw qualifier words."""
 
     label_before: frozenset[str]
+    year_before: frozenset[str]
+    counters: frozenset[str]
     not_claim_after: frozenset[str]
     no_head: frozenset[str]
     qualifiers: dict[str, str]  # match key -> the word as written in the data file
@@ -56,6 +64,10 @@ class Cues:
     planned_before: frozenset[str]
     planned_verbs: frozenset[str]
     future_time: frozenset[str]
+    more_to_come: frozenset[str]
+    planned_governing: frozenset[str]
+    achieved_modal: frozenset[str]
+    finite_verbs: frozenset[str]
     cumulative_cues: frozenset[str]
     period_cues: frozenset[str]
     speech_verbs: frozenset[str]
@@ -64,6 +76,14 @@ class Cues:
     body_end_lines: frozenset[str]
     source_lead: frozenset[str]
     source_stop: tuple[str, ...]  # raw strings, matched in the text itself
+
+
+NOUN_SUFFIXES = ("ای", "ها", "های", "هایی")
+
+
+def with_suffixes(keys: frozenset[str]) -> frozenset[str]:
+    """Keys plus their plural and indefinite forms: «تفاهمنامه» also as «تفاهمنامهای», «تفاهمنامهها»."""
+    return frozenset(k + s for k in keys for s in ("", *NOUN_SUFFIXES))
 
 
 def _word_list(path: Path, data: dict, name: str) -> list[str]:
@@ -87,6 +107,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
     if not isinstance(roles, dict):
         raise TaxonomyError(f"{path}: 'person_roles' must map metric keys to word lists")
     keyed = {name: frozenset(match_key(w) for w in words) for name, words in lists.items()}
+    keyed["planned_before"] = with_suffixes(keyed["planned_before"])
     return Cues(
         **{name: keyed[name] for name in _WORD_LISTS if name not in ("qualifiers", "source_stop")},
         qualifiers={match_key(w): w for w in lists["qualifiers"]},

@@ -18,8 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.article import Article, ReadProblem
-from dashboard.article_meta import ArticleMeta, read_article_meta
-from dashboard.context import period_of, program_of, province_in_sentence, status_of
+from dashboard.article_meta import ArticleMeta, lead_span, read_article_meta, title_span
+from dashboard.context import period_of, program_of, programs_named, province_in_sentence, status_of
 from dashboard.keyed_text import KeyedText
 from dashboard.mentions import Mention, find_mentions
 from dashboard.nlp import sentence_spans
@@ -60,6 +60,7 @@ def extract_article(article: Article) -> list[dict]:
     speaker_offsets = [o for o, _ in meta.speakers]
     mentions = [m for m in find_mentions(folded[: meta.body_end], meta.currency) if m.start < meta.body_end]
     keyed: dict[int, KeyedText] = {}
+    article_program = _article_program(folded, meta)
     rows: list[dict] = []
     for mention in mentions:
         si = bisect.bisect_right(starts, mention.start) - 1
@@ -71,7 +72,11 @@ def extract_article(article: Article) -> list[dict]:
         last = max(first + 1, kt.index_at(mention.end - 1) + 1)
         head_end_token = kt.index_at(mention.head_end)
         province = province_in_sentence(kt, first, last) or meta.province
-        program = program_of(kt, first, last, mention.metric, head_end_token) or GENERAL
+        program = (
+            program_of(kt, first, last, mention.metric, head_end_token)
+            or _paragraph_program(folded, sentences, si, keyed, first)
+            or article_program
+        )
         speaker_i = bisect.bisect_right(speaker_offsets, mention.start) - 1
         rows.append(
             {
@@ -95,11 +100,48 @@ def extract_article(article: Article) -> list[dict]:
                 "published_jalali": meta.published_jalali,
                 "title": meta.title,
                 "url": article.url or "",
-                "_in_title": bool(meta.title) and s_end <= folded.find(meta.title) + len(meta.title) + 1,
-                "_precise": _significant_digits(mention) ,
+                "_in_title": _is_heading(folded, s_start, s_end),
+                "_precise": _significant_digits(mention),
             }
         )
     return [_public(r) for r in fold_restatements(rows)]
+
+
+def _paragraph_program(
+    text: str, sentences: list[tuple[int, int]], si: int, keyed: dict[int, KeyedText], first: int
+) -> str | None:
+    """The program named last before token ``first`` of sentence ``si``, within its paragraph."""
+    named = programs_named(keyed[si], 0, first)
+    if named:
+        return named[-1][1]
+    start = sentences[si][0]
+    for j in range(si - 1, -1, -1):
+        s_start, s_end = sentences[j]
+        if "\n" in text[s_end:start]:
+            return None
+        kt = keyed.get(j) or keyed.setdefault(j, KeyedText(text, s_start, s_end))
+        named = programs_named(kt)
+        if named:
+            return named[-1][1]
+        start = s_start
+    return None
+
+
+def _article_program(text: str, meta: ArticleMeta) -> str:
+    """The program the headline names, else the one the lead names, else ``general``."""
+    for start, end in (title_span(text, meta.title), lead_span(text, meta.title)):
+        named = programs_named(KeyedText(text, start, end)) if end > start else []
+        if named:
+            return named[0][1]
+    return GENERAL
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A headline or sub-heading: a short line of its own with no sentence-final mark."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end == -1 else line_end].strip()
+    return len(line) < 120 and not line.endswith((".", "!", "؟", ":"))
 
 
 def _significant_digits(mention: Mention) -> int:
@@ -155,7 +197,7 @@ def extract_frame(articles: Iterable[Article]) -> pd.DataFrame:
 
 def extract_paths(paths: Iterable[str | Path]) -> tuple[pd.DataFrame, list[ReadProblem]]:
     """Read and extract files or folders; unreadable inputs come back as problems."""
-    from dashboard.readers import iter_articles  # noqa: PLC0415
+    from dashboard.readers import iter_articles
 
     problems: list[ReadProblem] = []
     rows: list[dict] = []

@@ -56,7 +56,7 @@ class KeyedText:
             offset += len(token.key)
         self._key = "".join(keys)
         self._starts = {o: i for i, o in enumerate(self._key_parts)}
-        self._ends = {o + len(t.key): i for i, (o, t) in enumerate(zip(self._key_parts, self.tokens))}
+        self._ends = {o + len(t.key): i for i, (o, t) in enumerate(zip(self._key_parts, self.tokens, strict=False))}
 
     def find(self, phrases: Iterable[str], lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
         """``(first token, last token + 1, phrase)`` of every phrase occurrence within tokens ``[lo, hi)``."""

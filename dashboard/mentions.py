@@ -16,13 +16,14 @@ from functools import cache
 
 from dashboard.cues import Cues, load_cues
 from dashboard.keyed_text import Token, tokenize
-from dashboard.nlp import stopwords, verb_stems
+from dashboard.nlp import stopwords, verb_stems, word_tags
 from dashboard.numbers import NumberSpan, find_numbers
 from dashboard.persian import ZWNJ, match_key
 from dashboard.taxonomy import Taxonomy, UnitWord, load_taxonomy
 
 UNIT_METRIC = {"IRR": "money", "W": "power", "Wh": "energy", "percent": "percent", "ha": "area", "m2": "area"}
 PLURAL_SUFFIXES = ("های", "ها", "هایی", "ان", "ات")
+COUNT_WORDS = frozenset({"تعداد", "شمار"})
 LOOKAHEAD_TOKENS = 14
 
 
@@ -82,6 +83,8 @@ def match_head(tokens: list[Token], i: int) -> tuple[str, int] | None:
             continue
         key = "".join(t.key for t in tokens[i : i + n])
         metric = lex.heads.get(key) or lex.heads.get(_strip_plural(key))
+        if not metric and key.endswith("ی") and len(key) > 3:  # ezafe: «روستای محروم»
+            metric = lex.heads.get(key[:-1])
         if metric:
             return metric, n
     return None
@@ -106,6 +109,18 @@ def is_verb_like(key: str) -> bool:
     return False
 
 
+NOUN_TAGS = frozenset({"N", "AJ", "NUM", "ADV", "P", "PRO", "CONJ", "DET", "CL", "RES"})
+
+
+def is_finite_verb(key: str) -> bool:
+    """A verb form that can end a Persian clause: «شد», «کردند», «می‌شود»; not «ساخت» or «میلیون»."""
+    if key in _lexicon().cues.finite_verbs:
+        return True
+    if word_tags(key) & NOUN_TAGS:
+        return False
+    return is_verb_like(key)
+
+
 def _qualifier_before(tokens: list[Token], i: int) -> str:
     cues = _lexicon().cues
     for n in (3, 2, 1):
@@ -123,6 +138,14 @@ def _ends_with(tokens: list[Token], i: int, keys: frozenset[str]) -> bool:
         if i - n >= 0 and "".join(t.key for t in tokens[i - n : i]) in keys:
             return True
     return False
+
+
+def _is_year_like(span: NumberSpan) -> bool:
+    """A year («۱۴۰۲», «2023») or a two-digit year («سال ۹۹»)."""
+    digits = span.text.strip()
+    if span.has_words or not digits.isdigit():
+        return False
+    return _is_year(span) or len(digits) == 2
 
 
 def _is_year(span: NumberSpan) -> bool:
@@ -144,11 +167,12 @@ def find_mentions(text: str, currency: UnitWord | None = None) -> list[Mention]:
     numbers = [s for s in spans if s.kind == "number"]
     mentions: list[Mention] = []
     skip_next = False
+    label_ends: set[int] = set()
     for idx, span in enumerate(numbers):
         if skip_next:
             skip_next = False
             continue
-        before = tokenize(text, max(0, span.start - 60), span.start)
+        before = tokenize(text, max(0, span.start - 200), span.start)
         after_unit = lex.unit_re.match(text, span.end)
         unit_word = lex.units[match_key(after_unit.group(1))] if after_unit else None
         figure_end = after_unit.end() if after_unit else span.end
@@ -157,7 +181,14 @@ def find_mentions(text: str, currency: UnitWord | None = None) -> list[Mention]:
         if after and after[0].key == "تا" and idx + 1 < len(numbers) and numbers[idx + 1].start <= after[0].end + 2:
             skip_next = True
             continue
-        if _ends_with(before, len(before), cues.label_before):
+        if _ends_with(before, len(before), cues.label_before) or (
+            _is_year_like(span) and _ends_with(before, len(before), cues.year_before)
+        ):
+            label_ends.add(span.end)
+            continue
+        # «تبصره ۱۶ و ۱۸»: a number joined to a label's number is a label too.
+        if len(before) >= 2 and before[-1].key == "و" and before[-2].end in label_ends:
+            label_ends.add(span.end)
             continue
         if before and before[-1].text in "/-:#" and before[-1].end == span.start:
             continue
@@ -218,6 +249,8 @@ def _classify(
     if after[0].key in cues.person_counter:
         metric = _person_role(before, after)
         return make(span.value, "count", metric, after[0].text, after[0].end, False)
+    if after[0].key in cues.counters and not match_head(after, 0):
+        return _counted_before(span, figure_end, before, after[0].end, make)
     if after[0].key in cues.no_head or after[0].key in stopwords() or is_verb_like(after[0].key):
         return _bare(text, span, figure_end, before, after, make)
     if scaled and span.value >= 1e9:
@@ -225,38 +258,67 @@ def _classify(
     return make(span.value, "count", "other", after[0].text, after[0].end, False)
 
 
+def _role_at(tokens: list[Token], i: int) -> str | None:
+    """The metric of a person-role phrase starting at token ``i`` («عضو», «مشغول به کار»), if any."""
+    roles = _lexicon().cues.person_roles
+    for n in (3, 2, 1):
+        if i + n > len(tokens):
+            continue
+        key = "".join(t.key for t in tokens[i : i + n])
+        for metric, words in roles.items():
+            if key in words or (n == 1 and _strip_plural(key) in words):
+                return metric
+    return None
+
+
 def _person_role(before: list[Token], after: list[Token]) -> str:
-    """Metric for «N نفر»: a role word later in the clause, or just before the number."""
-    cues = _lexicon().cues
+    """Metric for «N نفر»: a role word later in its clause («... عضو شده‌اند»), else earlier in it
+    («تعداد اعضای این صندوق‌ها به N نفر رسیده»)."""
     window: list[Token] = []
     for token in after[1:LOOKAHEAD_TOKENS]:
         if token.text in ".؟!؛:":
             break
         window.append(token)
-    for token in window:
-        if match_head([token], 0) and match_head([token], 0)[0] not in ("other",):
-            metric = match_head([token], 0)[0]
-            if metric in cues.person_roles:
-                return metric
-        for metric, roles in cues.person_roles.items():
-            if token.key in roles or _strip_plural(token.key) in roles:
-                return metric
-    for token in reversed(before[-3:]):
-        for metric, roles in cues.person_roles.items():
-            if token.key in roles:
-                return metric
+    for i in range(len(window)):
+        metric = _role_at(window, i)
+        if metric:
+            return metric
+    for i in range(len(before) - 1, max(-1, len(before) - LOOKAHEAD_TOKENS), -1):
+        if before[i].text in ".؟!؛:":
+            break
+        metric = _role_at(before, i)
+        if metric:
+            return metric
     return "other"
 
 
-def _bare(text: str, span: NumberSpan, figure_end: int, before: list[Token], after: list[Token], make) -> Mention | None:
+def _bare(
+    text: str, span: NumberSpan, figure_end: int, before: list[Token], after: list[Token], make
+) -> Mention | None:
     """A number with no noun after it counts only as «... به N رسید/برسد»: it takes the subject's noun."""
     if not before or before[-1].key != "به":
         return None
     verb = next((t for t in after[:3] if t.is_word), None)
     if verb is None or "رس" not in verb.key:
         return None
+    return _counted_before(span, figure_end, before, figure_end, make)
+
+
+def _counted_before(span: NumberSpan, figure_end: int, before: list[Token], head_end: int, make) -> Mention | None:
+    """Take the metric of the counted noun before the figure in its sentence: the one after
+    «تعداد»/«شمار» when there is one («تعداد شغل‌های ایجادشده را ... ۴۰۰ مورد»), else the nearest."""
+    start = len(before) - 1
+    while start > 0 and before[start - 1].text not in ".؟!؛:":
+        start -= 1
+    for i in range(start, len(before) - 1):
+        if before[i].key in COUNT_WORDS:
+            head = match_head(before, i + 1)
+            if head and head[0] != "other":
+                return make(span.value, "count", head[0], before[i + 1].text, head_end, False)
     for i in range(len(before) - 2, -1, -1):
+        if before[i].text in ".؟!؛:":
+            break
         head = match_head(before, i)
         if head and head[0] != "other":
-            return make(span.value, "count", head[0], before[i].text, figure_end, False)
+            return make(span.value, "count", head[0], before[i].text, head_end, False)
     return None

@@ -19,7 +19,7 @@ from dashboard.persian import fold_chars, match_key
 
 @cache
 def _hazm() -> Any:
-    import hazm  # noqa: PLC0415  (lazy on purpose: importing hazm takes about a second)
+    import hazm
 
     return hazm
 

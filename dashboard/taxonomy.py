@@ -50,6 +50,7 @@ class Program:
     fa: str
     en: str
     cues: tuple[str, ...]
+    false_friends: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,13 @@ def load_programs(path: Path) -> dict[str, Program]:
     programs = {}
     for key, value in _read_yaml(path).items():
         entry = _entry(path, key, value, ("fa", "en"))
-        programs[key] = Program(key, entry["fa"], entry["en"], _words(path, key, entry.get("cues"), "cues"))
+        programs[key] = Program(
+            key,
+            entry["fa"],
+            entry["en"],
+            _words(path, key, entry.get("cues"), "cues"),
+            _words(path, key, entry.get("false_friends"), "false_friends"),
+        )
     return programs
 
 

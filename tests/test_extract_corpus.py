@@ -20,7 +20,9 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SCORER = SHARED / "tools" / "score_claims.py"
 
-pytestmark = pytest.mark.skipif(not SCORER.exists(), reason=f"{SCORER} not found (the shared folder sits beside the repo)")
+pytestmark = pytest.mark.skipif(
+    not SCORER.exists(), reason=f"{SCORER} not found (the shared folder sits beside the repo)"
+)
 
 
 def _score(tmp_path: Path, gold_files: list[str], inputs: list[Path]) -> dict[str, float]:

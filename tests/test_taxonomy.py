@@ -71,7 +71,7 @@ def test_cue_file_loads_and_person_roles_are_metrics() -> None:
 def test_a_broken_province_file_is_reported_with_its_name(tmp_path: Path) -> None:
     bad = tmp_path / "provinces.tsv"
     bad.write_text("key\tiso\nFars\tIR-07\n", encoding="utf-8")
-    with pytest.raises(TaxonomyError, match="provinces.tsv"):
+    with pytest.raises(TaxonomyError, match=r"provinces\.tsv"):
         load_provinces(bad)
 
 

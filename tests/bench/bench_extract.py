@@ -77,7 +77,7 @@ def main() -> int:
     corpus = build_corpus(args.shared, args.articles)
     mb = sum(len(a.text.encode("utf-8")) for a in corpus) / 1e6
 
-    import hazm  # noqa: PLC0415
+    import hazm
 
     normalizer = hazm.Normalizer()
 
