@@ -456,7 +456,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
 
 
 def parse_number(s: str) -> float | None:
-    """The value of ``s`` when the whole string (spaces aside) is one number, else ``None``.
+    """The value of ``s`` when the whole string (spaces and ZWNJ aside) is one number, else ``None``.
 
     >>> parse_number("یکصد و بیست و سه")
     123.0
@@ -465,7 +465,7 @@ def parse_number(s: str) -> float | None:
     """
     if not isinstance(s, str):
         return None
-    stripped = s.strip()
+    stripped = s.strip().strip(_Z).strip()
     if not stripped:
         return None
     spans = _find(stripped, whole=True)

@@ -95,6 +95,7 @@ PARSE_CASES = [
     ("دو سوم", 2 / 3),
     # surrounding spaces do not matter
     ("  ۱۵ هزار  ", 15000),
+    ("\u00a0۱۵ هزار" + ZWNJ, 15000),
 ]
 
 
