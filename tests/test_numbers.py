@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import json
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from persiantools.digits import en_to_fa, to_word
 
+from dashboard import number_words as number_words_module
+from dashboard import numbers as numbers_module
 from dashboard.errors import UserError
 from dashboard.number_words import NUMBER_WORDS_FILE, NumberWordsError, load_number_words
 from dashboard.numbers import KINDS, NumberSpan, find_numbers, parse_number
@@ -293,6 +296,12 @@ def test_never_crashes_and_spans_are_well_formed(text: str) -> None:
         assert isinstance(s.value, float)
         previous_end = s.end
     parse_number(text)
+
+
+@pytest.mark.parametrize("module", [numbers_module, number_words_module])
+def test_docstring_examples_hold(module) -> None:
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
 
 
 # --- the data file ---------------------------------------------------------------------------
