@@ -310,9 +310,9 @@ def _parse(atoms: list[_Atom], i: int, text: str) -> tuple[int, float]:
         step = 1
         if cls == _SCALE:
             if group is None:
-                if after_scale and value > max_scale:  # «هزار میلیارد»
+                if after_scale and value > max_scale:  # «هزار میلیارد»: one scale of 1e12
                     total *= value
-                    last_scale = max_scale = value
+                    last_scale = max_scale = value * max_scale
                 elif j == i:  # «هزار» alone is 1000
                     total = value
                     last_scale = max_scale = value
@@ -322,9 +322,9 @@ def _parse(atoms: list[_Atom], i: int, text: str) -> tuple[int, float]:
                 total += group * value
                 last_scale = value
                 max_scale = max(max_scale, value)
-            elif value > max_scale and not needs_scale:
+            elif value > max_scale and not needs_scale:  # «۶ هزار و ۵۰۰ میلیارد»: 6500 × 1e9
                 total = (total + group) * value
-                last_scale = max_scale = value
+                last_scale = max_scale = value * max_scale
             else:
                 return rollback if rollback is not None else best
             group, gcls, after_scale, needs_scale = None, "", True, False
