@@ -14,6 +14,9 @@ from dashboard.i18n import t, value_label
 
 PLOTLY_CONFIG = {"displaylogo": False}
 MAX_FINDINGS = 200
+# Checking and grouping claims costs time per row: above these sizes the page asks for narrower filters.
+ISSUES_MAX_ROWS = 5_000
+HISTORY_MAX_ROWS = 2_000
 
 
 def _as_list(value: object) -> list[str]:
@@ -43,8 +46,11 @@ def _history(path: str, version: int, state: FilterState) -> pd.DataFrame:
     return claim_history(apply_filters(queries.claims(path), state))
 
 
-def show_findings(path: str, version: int, state: FilterState, lang: str) -> None:
+def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang: str) -> None:
     """Each finding: its kind, the explanation with its arithmetic, the quotes and links to the articles."""
+    if n_rows > ISSUES_MAX_ROWS:
+        st.info(t("too_many_rows", lang, n=localize(f"{n_rows:,}", lang), limit=localize(f"{ISSUES_MAX_ROWS:,}", lang)))
+        return
     try:
         issues = _issues(path, version, state)
     except ImportError:
@@ -87,7 +93,7 @@ def show_history(df: pd.DataFrame, path: str, version: int, state: FilterState, 
     try:
         from dashboard.history import series
 
-        hist = _history(path, version, state)
+        hist = _history(path, version, state) if len(df) <= HISTORY_MAX_ROWS else None
     except ImportError:
         st.info(t("findings_unavailable", lang))
         return
@@ -112,13 +118,19 @@ def show_history(df: pd.DataFrame, path: str, version: int, state: FilterState, 
                 ),
                 default=default,
             )
-    rows = series(df, picks["province"], picks["program"], picks["metric"])
+    chosen = df[
+        (df["province"] == picks["province"]) & (df["program"] == picks["program"]) & (df["metric"] == picks["metric"])
+    ]
+    rows = series(chosen, picks["province"], picks["program"], picks["metric"])
     st.plotly_chart(
         charts.history_chart(rows, picks["metric"], picks["province"], picks["program"], lang),
         config=PLOTLY_CONFIG,
         key="chart_history",
     )
-    if hist is not None and not hist.empty:
+    if hist is None:
+        limit = localize(f"{HISTORY_MAX_ROWS:,}", lang)
+        st.caption(t("too_many_rows", lang, n=localize(f"{len(df):,}", lang), limit=limit))
+    elif not hist.empty:
         st.markdown(f"**{t('history_table', lang)}**")
         shown = hist.sort_values("appearances", ascending=False, kind="stable").head(100)
         table = pd.DataFrame(
@@ -144,8 +156,9 @@ def main() -> None:
         st.info(t("empty_db", lang))
         return
     state = filter_bar(df, lang, queries.counts(path))
-    show_findings(path, version, state, lang)
-    show_history(apply_filters(df, state), path, version, state, lang)
+    view = apply_filters(df, state)
+    show_findings(path, version, state, len(view), lang)
+    show_history(view, path, version, state, lang)
 
 
 main()
