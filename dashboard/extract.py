@@ -27,6 +27,8 @@ from dashboard.persian import fold_chars
 from dashboard.schema import CLAIM_COLUMNS
 
 GENERAL = "general"
+# Things counted for their own sake: a program named earlier in the paragraph is not theirs.
+OWN_PROGRAM_METRICS = frozenset({"bases", "products", "facilitators", "villages", "cooperatives", "workshops"})
 MAX_QUOTE_CHARS = 600
 
 
@@ -74,7 +76,7 @@ def extract_article(article: Article) -> list[dict]:
         province = province_in_sentence(kt, first, last) or meta.province
         program = (
             program_of(kt, first, last, mention.metric, head_end_token)
-            or _paragraph_program(folded, sentences, si, keyed, first)
+            or (mention.metric not in OWN_PROGRAM_METRICS and _paragraph_program(folded, sentences, si, keyed, first))
             or article_program
         )
         speaker_i = bisect.bisect_right(speaker_offsets, mention.start) - 1
@@ -169,7 +171,11 @@ def fold_restatements(rows: list[dict]) -> list[dict]:
     over the headline.
     """
     kept: list[dict] = []
-    for row in sorted(rows, key=lambda r: (-r["_precise"], r["_in_title"], r["start"])):
+    for row in sorted(rows, key=lambda r: (r["_in_title"], -r["_precise"], r["start"])):
+        if row["_in_title"] and any(
+            k["unit"] == row["unit"] and _is_rounding_of(row["value"], k["value"]) for k in kept if not k["_in_title"]
+        ):
+            continue  # a headline restates a figure of the body, whatever noun it uses
         same = [
             k
             for k in kept

@@ -24,6 +24,8 @@ from dashboard.taxonomy import Taxonomy, UnitWord, load_taxonomy
 UNIT_METRIC = {"IRR": "money", "W": "power", "Wh": "energy", "percent": "percent", "ha": "area", "m2": "area"}
 PLURAL_SUFFIXES = ("های", "ها", "هایی", "ان", "ات")
 COUNT_WORDS = frozenset({"تعداد", "شمار"})
+ID_DIGITS = 8
+SMALL_WORD_NUMBER = 20
 LOOKAHEAD_TOKENS = 14
 
 
@@ -181,13 +183,15 @@ def find_mentions(text: str, currency: UnitWord | None = None) -> list[Mention]:
         if after and after[0].key == "تا" and idx + 1 < len(numbers) and numbers[idx + 1].start <= after[0].end + 2:
             skip_next = True
             continue
+        counted = unit_word is not None or bool(after and match_head(after, 0))
+        year = _is_year(span) or (_is_year_like(span) and not counted)  # «سال ۹۹» but «سال 10 سرخوشه»
         if _ends_with(before, len(before), cues.label_before) or (
-            _is_year_like(span) and _ends_with(before, len(before), cues.year_before)
+            year and _ends_with(before, len(before), cues.year_before)
         ):
             label_ends.add(span.end)
             continue
-        # «تبصره ۱۶ و ۱۸»: a number joined to a label's number is a label too.
-        if len(before) >= 2 and before[-1].key == "و" and before[-2].end in label_ends:
+        # «تبصره ۱۶ و ۱۸»: a bare number joined to a label's number is a label too.
+        if not counted and len(before) >= 2 and before[-1].key == "و" and before[-2].end in label_ends:
             label_ends.add(span.end)
             continue
         if before and before[-1].text in "/-:#" and before[-1].end == span.start:
@@ -202,12 +206,18 @@ def find_mentions(text: str, currency: UnitWord | None = None) -> list[Mention]:
                 or (after[0].start == span.end and not match_head(after, 0))  # «۱۰ساله», «۵کیلوواتی»
             ):
                 continue
-        # A bare «یک» is an article («یک شرکت»), not a figure.
+        # A bare «یک» is an article («یک شرکت»), not a figure; zero is a counter («۰ نظر»); a long
+        # run of digits with no separator is an identifier («سامانه پیامکی ۳۰۰۰۴۵۶۷۸۹»).
         if span.has_words and span.value == 1 and match_key(span.text) == "یک":
+            continue
+        if span.value == 0 or (not span.has_words and span.text.isdigit() and len(span.text) >= ID_DIGITS):
             continue
         qualifier = _qualifier_before(before, len(before))
         mention = _classify(text, span, unit_word, figure_end, before, after, default_currency, qualifier)
         if mention is None or (mention.unit == "count" and _is_year(span) and mention.metric == "other"):
+            continue
+        # «سه دسته», «دو بخش»: a small number in words before an unknown noun is wording, not a figure.
+        if mention.metric == "other" and span.has_words and span.value < SMALL_WORD_NUMBER:
             continue
         mentions.append(mention)
     return mentions
@@ -235,8 +245,13 @@ def _classify(
         return make(value, unit_word.unit, metric, unit_word.word, figure_end, unit_word.is_currency)
     # Scaled amounts next to a money noun take the article's currency: «۲۲۲ میلیارد اعتبارات».
     scaled = span.has_words and span.value >= 1e6
-    if scaled and after and after[0].key in cues.money_nouns:
-        return make(span.value * default_currency.factor, "IRR", "money", default_currency.word, figure_end, False)
+    sentence_currency = _currency_before(before) if scaled else None
+    money_nearby = sentence_currency is not None and not (after and match_head(after, 0))
+    if scaled and ((after and after[0].key in cues.money_nouns) or money_nearby):
+        currency = sentence_currency or default_currency
+        if currency.word == "همت":
+            currency = default_currency
+        return make(span.value * currency.factor, "IRR", "money", currency.word, figure_end, False)
     if not after or not after[0].is_word:
         return _bare(text, span, figure_end, before, after, make)
     head = match_head(after, 0)
@@ -251,7 +266,8 @@ def _classify(
         return make(span.value, "count", metric, after[0].text, after[0].end, False)
     if after[0].key in cues.counters and not match_head(after, 0):
         return _counted_before(span, figure_end, before, after[0].end, make)
-    if after[0].key in cues.no_head or after[0].key in stopwords() or is_verb_like(after[0].key):
+    function_word = after[0].key in stopwords() and "N" not in word_tags(after[0].key)
+    if after[0].key in cues.no_head or function_word or is_verb_like(after[0].key):
         return _bare(text, span, figure_end, before, after, make)
     if scaled and span.value >= 1e9:
         return None  # «۲ میلیارد» of something unnamed: too vague to count
@@ -292,10 +308,43 @@ def _person_role(before: list[Token], after: list[Token]) -> str:
     return "other"
 
 
+def _currency_before(before: list[Token]) -> UnitWord | None:
+    """The currency the sentence last stated («۲۶۰ میلیارد تومان ... که ۹۰ میلیارد آن»), if any."""
+    units = _lexicon().units
+    for token in reversed(before):
+        if token.text in ".؟!؛":
+            return None
+        unit = units.get(token.key)
+        if unit is not None and unit.is_currency:
+            return unit
+    return None
+
+
+def _listed_head(after: list[Token]) -> str | None:
+    """«کرمان با ۱٬۳۵۰، سیستان و بلوچستان با ۱٬۱۲۰ و ... با ۸۶۰ نیروگاه»: the noun the list ends with."""
+    for i in range(len(after) - 1):
+        token = after[i]
+        if token.text in ".؟!؛:" or (token.is_word and is_verb_like(token.key)):
+            return None
+        if token.text.isdigit() and i > 0 and after[i - 1].key == "با":
+            head = match_head(after, i + 1)
+            if head:
+                return head[0]
+    return None
+
+
 def _bare(
     text: str, span: NumberSpan, figure_end: int, before: list[Token], after: list[Token], make
 ) -> Mention | None:
-    """A number with no noun after it counts only as «... به N رسید/برسد»: it takes the subject's noun."""
+    """A number with no noun after it counts only as «... به N رسید/برسد» (it takes the subject's noun)
+    or as an item of a «X با N، Y با M نیروگاه» list (it takes the list's noun)."""
+    while before and before[-1].key in _lexicon().cues.qualifiers:
+        before = before[:-1]
+    if before and before[-1].key == "با" and after and after[0].text in "،,و":
+        metric = _listed_head(after)
+        if metric and metric != "other":
+            return make(span.value, "count", metric, "", figure_end, False)
+        return None
     if not before or before[-1].key != "به":
         return None
     verb = next((t for t in after[:3] if t.is_word), None)
