@@ -265,6 +265,16 @@ def test_language_switch_is_kept_in_the_url(app_on) -> None:
     assert at.query_params["lang"] == "en"
 
 
+def test_findings_history_of_a_chosen_figure(app_on) -> None:
+    at = app_on("findings", h_province="Yazd", h_program="general", h_metric="jobs", lang="en")
+    (fig,) = figures(at)
+    assert fig["layout"]["title"]["text"] == "“Jobs” in Yazd — General"
+    assert fig["data"][0]["x"] == ["2023-06-10"] and fig["data"][0]["y"] == [4000]
+    (series,) = [d.value for d in at.dataframe if "Jalali date" in d.value.columns]
+    assert series["Value (readable)"].tolist() == ["4,000"]
+    assert series["Jalali date"].tolist() == ["1402/03/20"]
+
+
 # ---- article page ----
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import charts, queries, ui, urlstate
 from dashboard.filters import FilterState, apply_filters, filter_bar
-from dashboard.formatting import jalali_date, localize
+from dashboard.formatting import format_value, jalali_date, localize
 from dashboard.i18n import t, value_label
 
 PLOTLY_CONFIG = {"displaylogo": False}
@@ -72,7 +72,7 @@ def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang
             if data.get(col)
         )
         with st.container(border=True, key=f"finding_{i}"):
-            st.markdown(f"**{data.get('kind', '')}** — {where}")
+            st.markdown(f"**{str(data.get('kind', '')).replace('_', ' ')}** — {where}")
             st.text(str(data.get(message_col) or data.get("message") or ""))
             for q in _as_list(data.get("quotes")):
                 st.caption(f"«{q}»")
@@ -97,8 +97,13 @@ def show_history(df: pd.DataFrame, path: str, version: int, state: FilterState, 
     except ImportError:
         st.info(t("findings_unavailable", lang))
         return
+    # Default to the figure with the most dated appearances (a history needs dates), then the most claims.
     combos = (
-        df.groupby(["province", "program", "metric"], observed=True).size().sort_values(ascending=False).reset_index()
+        df.assign(_dated=df["published"].ne(""))
+        .groupby(["province", "program", "metric"], observed=True)["_dated"]
+        .agg(["sum", "size"])
+        .sort_values(["sum", "size"], ascending=False)
+        .reset_index()
     )
     if combos.empty:
         st.caption(t("no_data", lang))
@@ -127,19 +132,42 @@ def show_history(df: pd.DataFrame, path: str, version: int, state: FilterState, 
         config=PLOTLY_CONFIG,
         key="chart_history",
     )
+    if not rows.empty:
+        unit = rows["unit"].astype(str)
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("col_jalali", lang): [jalali_date(v, lang) for v in rows["published"]],
+                    t("col_shown", lang): [format_value(v, u, lang) for v, u in zip(rows["value"], unit, strict=True)],
+                    t("col_source", lang): rows["source"].tolist(),
+                    t("col_status", lang): [value_label("status", str(v), lang) for v in rows["status"]],
+                    t("col_quote", lang): rows["quote"].tolist(),
+                    t("col_article", lang): [f"./article?document={quote(str(d), safe='')}" for d in rows["document"]],
+                }
+            ),
+            hide_index=True,
+            key="history_series",
+            column_config={
+                t("col_article", lang): st.column_config.LinkColumn(
+                    t("col_article", lang), display_text=t("open_link", lang)
+                )
+            },
+        )
     if hist is None:
         limit = localize(f"{HISTORY_MAX_ROWS:,}", lang)
         st.caption(t("too_many_rows", lang, n=localize(f"{len(df):,}", lang), limit=limit))
     elif not hist.empty:
         st.markdown(f"**{t('history_table', lang)}**")
-        shown = hist.sort_values("appearances", ascending=False, kind="stable").head(100)
+        repeated = hist[hist["appearances"] > 1] if (hist["appearances"] > 1).any() else hist
+        shown = repeated.sort_values("appearances", ascending=False, kind="stable").head(100)
         table = pd.DataFrame(
             {
                 t("col_province", lang): [value_label("province", str(v), lang) for v in shown.get("province", [])],
                 t("col_program", lang): [value_label("program", str(v), lang) for v in shown.get("program", [])],
                 t("col_metric", lang): [value_label("metric", str(v), lang) for v in shown.get("metric", [])],
-                t("col_value", lang): shown.get("value", pd.Series(dtype=float)).tolist(),
-                t("col_unit", lang): [value_label("unit", str(v), lang) for v in shown.get("unit", [])],
+                t("col_shown", lang): [
+                    format_value(v, str(u), lang) for v, u in zip(shown["value"], shown["unit"], strict=True)
+                ],
                 t("first_published", lang): [jalali_date(v, lang) for v in shown.get("first_published", [])],
                 t("appearances", lang): shown.get("appearances", pd.Series(dtype=int)).tolist(),
             }

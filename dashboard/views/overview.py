@@ -22,7 +22,7 @@ def key_figures(df, lang: str) -> None:
     outlets = df.loc[df["source"].ne(""), "source"].nunique()
     dated = df.loc[df["published"].ne(""), "published"]
     span = jalali_span(dated.min(), dated.max(), lang) if not dated.empty else t("no_dates", lang)
-    cols = st.columns([1, 1, 1, 1, 2])
+    cols = st.columns([1, 1, 1, 1, 3])
     for col, label, value in (
         (cols[0], "kf_articles", df["document"].nunique()),
         (cols[1], "kf_claims", len(df)),
