@@ -51,8 +51,8 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 GEOJSON = REPO / "data" / "geo" / "iran_provinces.geojson"
 TIMEOUT_MS = 60_000
 BOM = b"\xef\xbb\xbf"
-# The app's pages by URL path (dashboard/app.py): the overview is the default.
-APP_PAGES = ("", "claims", "article", "findings", "add", "about")
+# The app's pages by URL path (dashboard/app.py; the overview is the default), and the overview's other views.
+APP_PAGES = ("", "?view=time", "claims", "article", "findings", "add", "about")
 
 
 # --- fixtures -----------------------------------------------------------------------------
