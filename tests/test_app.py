@@ -368,3 +368,35 @@ def test_filters_are_pure_and_combine() -> None:
     assert apply_filters(df, FilterState(text="3")).index.tolist() == [2]  # Arabic-Indic ٣ found by 3
     assert apply_filters(df, FilterState()).index.tolist() == [0, 1, 2]
     assert option_counts(df, "province") == {"Yazd": 2, "Qom": 1}
+
+
+class FakeUpload:
+    """Stands in for Streamlit's uploaded file."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name, self.size, self._data = name, len(data), data
+
+    def getvalue(self) -> bytes:
+        return self._data
+
+
+def test_uploads_are_saved_safely_then_ingested(tmp_path) -> None:
+    from dashboard.uploads import save_uploads
+
+    text = "به گزارش خبرنامه آزمون، مدیرکل گفت ۳۲۰ صندوق قرض‌الحسنه در استان قم فعال است.".encode()
+    files = [
+        FakeUpload("../../خبر.txt", text),
+        FakeUpload("خبر.txt", text.replace("۳۲۰".encode(), "۳۳۰".encode())),
+        FakeUpload("big.txt", b"x" * 2000),
+        FakeUpload("run.exe", b"MZ"),
+    ]
+    folder = tmp_path / "up"
+    folder.mkdir()
+    saved = save_uploads(files, folder, max_bytes=1000)
+    assert [p.name for p in saved.paths] == ["خبر.txt", "خبر-2.txt"]
+    assert all(p.parent == folder for p in saved.paths)
+    assert saved.refused == [("big.txt", "too_big"), ("run.exe", "bad_type")]
+    report = ingest([str(p) for p in saved.paths], tmp_path / "claims.sqlite", workers=1)
+    assert report.new == 2 and not report.problems
+    df = store.export_frame(store.connect(tmp_path / "claims.sqlite"))
+    assert sorted(df.loc[df["metric"] == "funds", "value"]) == [320, 330]

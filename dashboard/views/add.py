@@ -10,68 +10,48 @@ import streamlit as st
 from dashboard import queries, ui
 from dashboard.formatting import localize
 from dashboard.i18n import t
-
-ALLOWED = ("txt", "html", "htm", "jsonl", "csv", "zip")
+from dashboard.uploads import ALLOWED_SUFFIXES, save_uploads
 
 
 def max_upload_mb() -> int:
     """The upload limit in megabytes (``server.maxUploadSize`` in ``.streamlit/config.toml``)."""
     try:
         return int(st.get_option("server.maxUploadSize"))
-    except Exception:  # an unset or odd option: fall back to Streamlit's default
+    except (RuntimeError, TypeError, ValueError):
         return 200
 
 
-def safe_name(name: str) -> str:
-    """An uploaded file's base name, without any folder part: ``"../x/a.txt"`` gives ``"a.txt"``."""
-    base = Path(name.replace("\\", "/")).name
-    return base or "upload"
-
-
 def run_ingest(files, lang: str) -> None:
-    """Save the uploads to a temporary folder, ingest them, report counts and problems."""
+    """Save the uploads to a temporary folder, ingest them, report counts and problems per file."""
     from dashboard.ingest import ingest
 
-    limit = max_upload_mb() * 2**20
+    mb = max_upload_mb()
     problems: list[str] = []
+    report = None
     with tempfile.TemporaryDirectory(prefix="claims-upload-") as tmp:
-        paths = []
-        for up in files:
-            name = safe_name(up.name)
-            if up.size > limit:
-                problems.append(t("upload_too_big", lang, name=name, mb=max_upload_mb()))
-                continue
-            if name.rsplit(".", 1)[-1].lower() not in ALLOWED:
-                problems.append(t("upload_bad_type", lang, name=name))
-                continue
-            target = Path(tmp) / name
-            target.write_bytes(up.getvalue())
-            paths.append(str(target))
-        report = None
-        if paths:
+        saved = save_uploads(list(files), Path(tmp), mb * 2**20)
+        for name, reason in saved.refused:
+            key = "upload_too_big" if reason == "too_big" else "upload_bad_type"
+            problems.append(t(key, lang, name=name, mb=mb))
+        if saved.paths:
             try:
                 with st.spinner("…"):
-                    report = ingest(paths, queries.db_path(), workers=1, max_bytes=limit)
-            except Exception as exc:  # a broken file must not crash the page
+                    report = ingest([str(p) for p in saved.paths], queries.db_path(), workers=1, max_bytes=mb * 2**20)
+            except Exception as exc:  # a broken file must not crash the page: say what failed
                 st.error(t("ingest_failed", lang, error=str(exc).replace(tmp + "/", "")))
+            if report is not None:
+                problems.extend(p.replace(tmp + "/", "") for p in report.problems)
         queries.clear()
     if report is not None:
-        st.success(
-            localize(
-                t(
-                    "ingest_done",
-                    lang,
-                    new=report.new,
-                    replaced=report.replaced,
-                    unchanged=report.unchanged,
-                    skipped=report.skipped,
-                    claims=report.claims_stored,
-                    seconds=round(report.seconds, 1),
-                ),
-                lang,
-            )
-        )
-        problems.extend(p.replace(tmp + "/", "") for p in report.problems)
+        counts = {
+            "new": report.new,
+            "replaced": report.replaced,
+            "unchanged": report.unchanged,
+            "skipped": report.skipped,
+            "claims": report.claims_stored,
+            "seconds": round(report.seconds, 1),
+        }
+        st.success(localize(t("ingest_done", lang, **counts), lang))
     if problems:
         st.markdown(f"**{t('ingest_problems', lang)}**")
         st.code("\n".join(problems), language=None)
@@ -81,7 +61,7 @@ def main() -> None:
     lang = ui.lang()
     files = st.file_uploader(
         t("upload", lang),
-        type=list(ALLOWED),
+        type=list(ALLOWED_SUFFIXES),
         accept_multiple_files=True,
         help=t("upload_help", lang, mb=localize(str(max_upload_mb()), lang)),
         key="upload_files",
