@@ -32,6 +32,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -148,6 +149,12 @@ def synthetic_articles(n_claims: int = 100_000, n_articles: int = 3_000, seed: i
             )
         )
     return articles
+
+
+def busiest_province(articles: list[StoredArticle]) -> str:
+    """The province key (not ``National``) with the most claims: the default filter value."""
+    tally = Counter(c["province"] for a in articles for c in a.claims if c["province"] != NATIONAL)
+    return max(sorted(tally), key=tally.__getitem__)
 
 
 def fill_database(path: Path, articles: list[StoredArticle], batch: int = 500) -> dict[str, int]:
@@ -307,7 +314,7 @@ def measure(
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    logging.getLogger("streamlit").setLevel(logging.ERROR)  # bare-mode cache notices are noise here
+    logging.disable(logging.WARNING)  # bare-mode notices ("No runtime found", "missing ScriptRunContext") are noise
     os.environ["CLAIMS_DB"] = str(db)
     first: list[float] = []
     first_prof = ""
@@ -348,7 +355,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=3_000, help="synthetic articles (default 3000)")
     parser.add_argument("--app", type=Path, default=APP, help="the page script (default dashboard/app.py)")
     parser.add_argument("--key", help=f"key of the filter widget to change (default {DEFAULT_FILTER_KEY})")
-    parser.add_argument("--value", help="the value to set it to (default: an option in the middle of its list)")
+    parser.add_argument(
+        "--value", help="the value to set (default: the busiest province; for another key an option mid-list)"
+    )
     parser.add_argument("--repeats", type=int, default=5, help="filter changes to time (default 5)")
     parser.add_argument("--loads", type=int, default=3, help="first loads to time, caches emptied each (default 3)")
     parser.add_argument("--profile", action="store_true", help="add a cProfile of each step to the report")
@@ -360,7 +369,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-dashboard-") as tmp:
         db = Path(tmp) / "claims.sqlite"
         start = time.perf_counter()
-        stored = fill_database(db, synthetic_articles(args.claims, args.articles))
+        articles = synthetic_articles(args.claims, args.articles)
+        stored = fill_database(db, articles)
+        if args.key in (None, DEFAULT_FILTER_KEY) and args.value is None:
+            args.value = busiest_province(articles)
         fill_s = time.perf_counter() - start
         try:
             steps, label = measure(
