@@ -237,6 +237,14 @@ def test_url_opens_the_claims_table_filtered(app_on) -> None:
     assert set(table["status"]) == {"Reported"}
 
 
+def test_money_is_shown_in_toman_in_the_table(app_on) -> None:
+    at = app_on("claims", metric="money", province="Yazd", lang="en")
+    table = at.dataframe[0].value
+    assert table["value"].tolist() == [1.2e10]
+    assert table["unit"].tolist() == ["toman"]
+    assert table["shown"].tolist() == ["12 billion toman"]
+
+
 def test_free_text_search_ignores_zwnj_and_digit_script(app_on) -> None:
     at = app_on("claims", q="قرضالحسنه", lang="en")
     documents = " ".join(at.dataframe[0].value["article"])

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import downloads, queries, ui
 from dashboard.filters import apply_filters, filter_bar
-from dashboard.formatting import format_value, localize
+from dashboard.formatting import RIALS_PER_TOMAN, format_value, localize
 from dashboard.i18n import t, value_label
 
 MAX_ROWS = 5_000  # rows drawn in the table; the downloads carry all
@@ -26,7 +26,8 @@ def table_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The rows as the table shows them: readable values, labels, Jalali and Gregorian dates, links."""
     out = pd.DataFrame(index=df.index)
     out["shown"] = [format_value(v, u, lang) for v, u in zip(df["value"], df["unit"], strict=True)]
-    out["value"] = df["value"]
+    # The number in the unit the next column names: money in toman (stored in rials).
+    out["value"] = df["value"].where(df["unit"] != "IRR", df["value"] / RIALS_PER_TOMAN)
     out["unit"] = _labels(df["unit"], "unit", lang)
     for column in ("metric", "program", "province", "status"):
         out[column] = _labels(df[column], column, lang)
@@ -45,7 +46,7 @@ def column_config(lang: str) -> dict:
     """Column titles and kinds for :func:`table_frame`'s columns."""
     return {
         "shown": st.column_config.TextColumn(t("col_shown", lang)),
-        "value": st.column_config.NumberColumn(t("col_value", lang), format="localized"),
+        "value": st.column_config.NumberColumn(t("col_value", lang), format="plain"),
         "unit": t("col_unit", lang),
         "metric": t("col_metric", lang),
         "program": t("col_program", lang),
