@@ -167,8 +167,11 @@ def _breakdowns(art: _Article, config: CheckConfig) -> list[_Breakdown]:
 
 def _sum_findings(art: _Article, config: CheckConfig) -> list[Finding]:
     out = []
+    skip_units = set(config.word_list("sum_mismatch", "skip_units"))
     for bd in _breakdowns(art, config):
         total_claim = art.claim(bd.total)
+        if total_claim["unit"] in skip_units:
+            continue
         parts = [art.claim(p) for p in bd.parts]
         total, values = float(total_claim["value"]), [float(p["value"]) for p in parts]
         tol_key = "hedged_tolerance" if _hedged([total_claim, *parts]) else "tolerance"

@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.check_config import CheckConfig, fold_text, load_check_config
 from dashboard.check_labels import metric_label, province_label
-from dashboard.figures import arithmetic, same_figure, show
+from dashboard.figures import arithmetic, same_figure, show, significant_digits
 from dashboard.findings import Finding
 from dashboard.formatting import to_jalali
 from dashboard.periods import CUMULATIVE, PERIOD
@@ -66,8 +66,11 @@ def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = Non
     for rec in rows.to_dict("records"):
         year = years[rec["published"]] if not years[rec["published"]].startswith("doc:") else f"doc:{rec['document']}"
         groups.setdefault((rec["metric"], rec["unit"], rec["program"], rec["period"], year), []).append(rec)
-    out = []
-    for (metric, unit, program, _period, year), group in sorted(groups.items()):
+        # Within one article the provinces listed after a national total are its shares, whatever
+        # period words each sentence carries.
+        groups.setdefault((rec["metric"], rec["unit"], rec["program"], "*", f"doc:{rec['document']}"), []).append(rec)
+    out, reported = [], set()
+    for (metric, unit, program, period, year), group in sorted(groups.items()):
         national = [r for r in group if r["province"] == NATIONAL]
         least: dict[str, dict] = {}
         for r in group:
@@ -77,9 +80,14 @@ def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = Non
             continue
         top = max(national, key=lambda r: r["value"])
         provincial = sorted(least.values(), key=lambda r: -r["value"])
+        if period == "*" and (len(provincial) < 2 or any(r["start"] < top["start"] for r in provincial)):
+            continue  # in one article: a national total first, then a list of provinces as its shares
         values = [float(r["value"]) for r in provincial]
-        if sum(values) <= float(top["value"]) * (1 + tol):
+        documents = [top["document"], *(r["document"] for r in provincial)]
+        seen = (metric, unit, program, frozenset(documents))
+        if sum(values) <= float(top["value"]) * (1 + tol) or seen in reported:
             continue
+        reported.add(seen)
         same_article = year.startswith("doc:")
         year_fa = "در همان خبر" if same_article else f"در سال {year}"
         year_en = "in the same article" if same_article else f"for {year}"
@@ -96,7 +104,7 @@ def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = Non
         out.append(
             Finding(
                 "province_exceeds_national",
-                [top["document"], *(r["document"] for r in provincial)],
+                documents,
                 NATIONAL,
                 program,
                 metric,
@@ -187,8 +195,10 @@ def repeated_claim(df: pd.DataFrame, config: CheckConfig | None = None) -> list[
     min_value = config.number("repeated_claim", "min_value")
     min_sig = int(config.number(None, "restatement_min_significant_digits"))
     new_wording = config.words("repeated_claim", "new_wording")
+    min_digits = config.number("repeated_claim", "min_significant_digits")
     rows = _reported(df, config, "repeated_claim")
     rows = rows[rows["date"].notna() & (rows["value"] >= min_value)]
+    rows = rows[rows["value"].map(significant_digits) >= min_digits]
     out = []
     for (province, program, metric, unit), group in _groups(rows).items():
         for later in group:

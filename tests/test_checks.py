@@ -243,6 +243,33 @@ def test_provinces_below_the_nation_or_in_another_year_are_not_reported():
     assert run(NATIONAL_FUNDS, FARS_FUNDS, kerman_funds("۹۰۰", "2025-06-01")).empty
 
 
+SHARES = (
+    "رئیس سازمان بسیج سازندگی کشور گفت: در یک سال گذشته ۲۰ هزار شغل با حمایت این سازمان در کشور ایجاد شد. "
+    "استان‌های فارس با ۹ هزار شغل، کرمان با ۸ هزار شغل و یزد با {yazd} هزار شغل بیشترین سهم را داشته‌اند."
+)
+
+
+def test_provinces_listed_as_shares_of_a_larger_national_total_in_one_article_are_found():
+    found = of_kind(run(("shares.txt", SHARES.format(yazd="۶"), None)), "province_exceeds_national")
+    assert found["values"].tolist() == ["9000;8000;6000;20000"]
+    assert "in the same article" in found.loc[0, "message_en"]
+    assert "۹٬۰۰۰ + ۸٬۰۰۰ + ۶٬۰۰۰ = ۲۳٬۰۰۰ ≠ ۲۰٬۰۰۰" in found.loc[0, "message_fa"]
+
+
+def test_the_largest_shares_within_the_national_total_are_not_reported():
+    assert run(("shares.txt", SHARES.format(yazd="۲"), None)).empty
+
+
+def test_shares_of_a_percentage_are_not_a_sum():
+    text = "سهم استان از تسهیلات کشور ۲٫۵ درصد است که ۶۰ درصد آن به روستاها و ۳۰ درصد آن به شهرها رسیده است."
+    rows = [
+        _claim("p.txt", text, "۲٫۵ درصد", 2.5, unit="percent", metric="percent"),
+        _claim("p.txt", text, "۶۰ درصد", 60, unit="percent", metric="percent"),
+        _claim("p.txt", text, "۳۰ درصد", 30, unit="percent", metric="percent"),
+    ]
+    assert find_issues(pd.DataFrame(rows), {"p.txt": text}).empty
+
+
 # --- shrinking_total ----------------------------------------------------------------------
 
 
@@ -289,6 +316,12 @@ def test_a_repeat_within_the_news_cycle_or_as_a_running_total_is_not_reported():
     assert of_kind(run(FIRST_ILAM, soon), "repeated_claim").empty
     total = ilam("i2.txt", "بسیج سازندگی تاکنون در مجموع هزار و ۴۵۰ شغل در استان ایلام ایجاد کرده است.", "2023-08-10")
     assert of_kind(run(FIRST_ILAM, total), "repeated_claim").empty
+
+
+def test_a_very_round_figure_repeated_a_year_later_is_taken_for_chance():
+    first = ("r1.txt", "امسال ۵۰۰ نیروگاه خورشیدی در روستاهای استان ایلام نصب شد.", "2023-01-10")
+    later = ("r2.txt", "امسال ۵۰۰ نیروگاه خورشیدی در روستاهای استان ایلام نصب شد.", "2024-01-10")
+    assert of_kind(run(first, later), "repeated_claim").empty
 
 
 # --- the table and bad input --------------------------------------------------------------
