@@ -20,13 +20,15 @@ from dataclasses import dataclass, fields
 
 import pandas as pd
 
-from dashboard.formatting import jalali_span, localize
+from dashboard.formatting import jalali_date, jalali_span, localize
 from dashboard.i18n import column_label, t, value_label
 from dashboard.persian import ARABIC_DIGITS, PERSIAN_DIGITS, match_key
 
 LIST_FILTERS = ("province", "program", "metric", "status", "source", "speaker")
 SEARCH_COLUMNS = ("quote", "mention", "title", "speaker", "source", "metric_fa", "document")
 SEARCH_KEY = "_search"
+DATE_MIN = dt.date(1990, 1, 1)
+DATE_MAX = dt.date(2100, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -194,12 +196,20 @@ def filter_bar(df: pd.DataFrame, lang: str, counts: dict[str, dict[str, int]] | 
         for col, name, label in ((c2, "date_from", "f_date_from"), (c3, "date_to", "f_date_to")):
             with col:
                 key = urlstate.prepare(name, None)
-                value = st.date_input(t(label, lang), key=key, min_value=None, max_value=None, format="YYYY-MM-DD")
+                value = st.date_input(
+                    t(label, lang), key=key, min_value=DATE_MIN, max_value=DATE_MAX, format="YYYY-MM-DD"
+                )
                 value = value if isinstance(value, dt.date) else None
                 state[name] = urlstate.remember(name, value)
+        notes = []
         if first and last:
             gregorian = f"{localize(first.isoformat(), lang)} … {localize(last.isoformat(), lang)}"
-            st.caption(f"{jalali_span(first, last, lang)} ({gregorian})")
+            notes.append(t("date_data_span", lang, span=f"{jalali_span(first, last, lang)} ({gregorian})"))
+        if state["date_from"] or state["date_to"]:
+            chosen = f"{jalali_date(state['date_from'], lang) or '…'} – {jalali_date(state['date_to'], lang) or '…'}"
+            notes.append(t("date_chosen", lang, span=chosen))
+        if notes:
+            st.caption(" · ".join(notes))
         st.button(
             t("f_clear", lang),
             key="filters_clear",

@@ -153,3 +153,24 @@ def test_taxonomy_labels_in_both_languages() -> None:
     assert i18n.value_label("source", "", "en") == "(none)"
     assert t("no_such_label", "fa") == "no_such_label"
     assert t("rows_count", "xx", n=2) == "2 ادعا"
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "dashboard.formatting",
+        "dashboard.i18n",
+        "dashboard.charts",
+        "dashboard.filters",
+        "dashboard.highlight",
+        "dashboard.downloads",
+        "dashboard.urlstate",
+        "dashboard.uploads",
+    ],
+)
+def test_docstring_examples(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
