@@ -19,7 +19,7 @@ if str(REPO) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard import ui, urlstate  # noqa: E402
+from dashboard import queries, ui, urlstate  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 
 PAGES_DIR = HERE / "views"  # not "pages/": that folder name turns on Streamlit's old multipage mode
@@ -43,6 +43,11 @@ ui.styles(lang)
 with head:
     st.title(t("app_title", lang), anchor=False)
     ui.caveat(lang)
+
+problem = queries.database_problem()
+if problem:
+    st.error(t("db_problem", lang, problem=problem))
+    st.stop()
 
 pages = [
     st.Page(PAGES_DIR / name, title=t(label, lang), url_path=path, icon=icon, default=i == 0)

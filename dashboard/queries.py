@@ -9,6 +9,7 @@ resource (not copied per run: pages must treat it as read-only), which keeps rer
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import closing
 from typing import Any
 
@@ -17,6 +18,7 @@ import streamlit as st
 
 from dashboard import store
 from dashboard.charts import add_periods
+from dashboard.errors import UserError
 from dashboard.filters import LIST_FILTERS, SEARCH_KEY, option_counts, search_key
 from dashboard.paths import database_path
 
@@ -24,6 +26,18 @@ from dashboard.paths import database_path
 def db_path() -> str:
     """The database file in use (``$CLAIMS_DB`` or ``data/claims.sqlite``)."""
     return str(database_path())
+
+
+def database_problem(path: str | None = None) -> str | None:
+    """None when the database opens; else one line naming the file and the problem."""
+    path = path or db_path()
+    try:
+        version(path)
+    except UserError as exc:  # the store's own message already names the file
+        return str(exc)
+    except (sqlite3.Error, OSError, ValueError) as exc:
+        return f"{path}: {exc}"
+    return None
 
 
 def version(path: str | None = None) -> int:

@@ -408,3 +408,12 @@ def test_uploads_are_saved_safely_then_ingested(tmp_path) -> None:
     assert report.new == 2 and not report.problems
     df = store.export_frame(store.connect(tmp_path / "claims.sqlite"))
     assert sorted(df.loc[df["metric"] == "funds", "value"]) == [320, 330]
+
+
+def test_a_broken_database_is_named_not_a_traceback(monkeypatch, tmp_path) -> None:
+    bad = tmp_path / "claims.sqlite"
+    bad.write_bytes(b"this is not a database, just text" * 100)
+    monkeypatch.setenv("CLAIMS_DB", str(bad))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert any(str(bad) in e.value for e in at.error)
