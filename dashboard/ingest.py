@@ -1,9 +1,11 @@
 """Ingest: read folders of articles, extract their claims on all cores, store each article once.
 
-The main process streams articles from :func:`dashboard.readers.iter_articles`, skips
-those whose stored ``content_hash`` is unchanged, and hands the rest to worker processes
-that run :func:`dashboard.extract.extract_article`; it is the only writer, storing whole
-articles in batches (one transaction per batch, each article complete in it). So:
+The main process walks the inputs and hands single-article files (``.txt``, ``.html``) to
+worker processes, which read them, skip those whose stored ``content_hash`` is unchanged
+and run :func:`dashboard.extract.extract_article` on the rest; records of many-article
+files (JSONL, CSV, zip) are read by the main process as a stream and their extraction
+goes to the workers too. The main process is the only writer, storing whole articles in
+batches (one transaction per batch, each article complete in it). So:
 
 - feeding the same files again adds nothing (``unchanged``);
 - an article whose text or metadata changed has its claims replaced (``replaced``);
@@ -12,10 +14,11 @@ articles in batches (one transaction per batch, each article complete in it). So
 - a file or record that cannot be read, or an article the extractor fails on, becomes one
   line in ``problems`` naming the file and the record (``skipped``), and the rest goes on.
 
-An article's identity is its ``document`` name (``a01.txt``, ``batch.jsonl#b13``). Within
-one ingest, a second article with a name already read and different content is skipped
-with a problem line (two folders both holding a different ``a01.txt``); in a later
-ingest, a changed article with a known name replaces the stored one.
+An article's identity is its ``document`` name (``a01.txt``, ``batch.jsonl#b13``), as in
+the claims CSV. Within one ingest, when two articles share a name but not their content
+(two folders each holding a different ``a01.txt``), the first one ready is stored and
+the other is skipped with a problem line; in a later ingest, a changed article with a
+known name replaces the stored one.
 
 >>> report = IngestReport(new=2, unchanged=1)
 >>> report.summary_lines()[0]
@@ -24,29 +27,35 @@ ingest, a changed article with a known name replaces the stored one.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import multiprocessing
 import os
+import sqlite3
 import sys
 import time
-import warnings
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from dashboard import store
 from dashboard.article import Article, ReadProblem
+from dashboard.ingest_jobs import (
+    SINGLE_ARTICLE_SUFFIXES,
+    Job,
+    Outcome,
+    close_readers,
+    content_hash,
+    crashed,
+    describe,
+    run_jobs,
+)
+from dashboard.ingest_pool import outcomes
+
+__all__ = ["DEFAULT_MAX_BYTES", "IngestReport", "content_hash", "default_workers", "ingest"]
 
 DEFAULT_MAX_BYTES = 20 * 2**20
 BATCH_ARTICLES = 64  # articles per write transaction
 BATCH_SECONDS = 1.0  # ...or fewer when this much time passed since the last write
-CHUNK_ARTICLES = 8  # articles per task sent to a worker process
-CHUNKS_PER_WORKER = 3  # tasks in flight per worker: bounds memory, keeps workers busy
 
 
 @dataclass
@@ -88,145 +97,6 @@ class IngestReport:
             lines.append(f"problems ({len(self.problems)}):")
             lines.extend(f"  {line}" for line in self.problems)
         return lines
-
-
-def content_hash(article: Article) -> str:
-    """A hash of everything that decides an article's claims: its text and the input's metadata.
-
-    >>> a = Article(document="a01.txt", text="۵۸۲ صندوق", path="news/a01.txt")
-    >>> content_hash(a) == content_hash(Article(document="a01.txt", text="۵۸۲ صندوق", path="old/a01.txt"))
-    True
-    >>> content_hash(a) == content_hash(Article(document="a01.txt", text="۵۸۳ صندوق", path="news/a01.txt"))
-    False
-    """
-    payload = json.dumps(
-        [article.text, article.title, article.published, article.source, article.url, article.meta],
-        ensure_ascii=False,
-        sort_keys=True,
-        default=str,
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-# --- extraction (runs in worker processes) ------------------------------------------------
-
-Job = tuple[Article, str]  # an article and its content hash
-Result = tuple[store.StoredArticle | None, str | None]  # what to store, or a problem line
-
-
-def _describe(article: Article) -> str:
-    """``path: document`` for a record of a many-article file, just the path otherwise."""
-    if Path(article.path).name == article.document:
-        return article.path
-    return f"{article.path}: {article.document}"
-
-
-def extract_one(job: Job) -> Result:
-    """Extract one article's claims and metadata; any failure becomes a problem line."""
-    from dashboard.extract import article_metadata, extract_article
-
-    article, digest = job
-    try:
-        claims = [dict(claim) for claim in extract_article(article)]
-        for claim in claims:
-            claim.setdefault("document", article.document)
-            store.claim_row(claim)  # a claim the table cannot take fails here, not in the batch write
-        metadata = dict(article_metadata(article))
-    except Exception as exc:  # the extractor's bug must not stop the ingest
-        return None, f"{_describe(article)}: extraction failed: {type(exc).__name__}: {exc}"
-    stored = store.StoredArticle(
-        document=article.document,
-        path=article.path,
-        text=article.text,
-        content_hash=digest,
-        meta=dict(article.meta),
-        metadata=metadata,
-        claims=claims,
-    )
-    return stored, None
-
-
-def _extract_chunk(jobs: list[Job]) -> list[Result]:
-    return [extract_one(job) for job in jobs]
-
-
-def _chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
-    chunk: list[Job] = []
-    for job in jobs:
-        chunk.append(job)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _pool_context() -> multiprocessing.context.BaseContext:
-    """Fork where the platform has it (workers start at once with the warmed-up extractor), else spawn."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
-@contextmanager
-def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """A process pool. Native libraries (numpy's BLAS, Arrow) keep idle threads in this process,
-    which makes Python warn at fork; the workers only run the extractor, which uses neither, so
-    that warning is silenced here and only here."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings(
-            "ignore", message=r".*use of fork\(\) may lead to deadlocks", category=DeprecationWarning
-        )
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
-            yield pool
-
-
-def extract_stream(jobs: Iterable[Job], workers: int) -> Iterator[Result]:
-    """Results for ``jobs``, extracted by ``workers`` processes (in this process when 1).
-
-    Pulls jobs lazily and keeps at most a few chunks per worker in flight, so memory stays
-    flat however long the input is. Results come in completion order. When a worker
-    process dies, the articles that were in flight are retried one by one in a fresh
-    process, so only the article that kills its process becomes a problem line.
-    """
-    if workers <= 1:
-        yield from map(extract_one, jobs)
-        return
-    chunks = _chunks(jobs, CHUNK_ARTICLES)
-    limit = workers * CHUNKS_PER_WORKER
-    exhausted = False
-    while not exhausted:
-        suspects: list[Job] = []
-        with _pool(workers) as pool:
-            pending: dict[Future[list[Result]], list[Job]] = {}
-            while pending or not exhausted:
-                while not suspects and not exhausted and len(pending) < limit:
-                    chunk = next(chunks, None)
-                    if chunk is None:
-                        exhausted = True
-                        break
-                    pending[pool.submit(_extract_chunk, chunk)] = chunk
-                if not pending:
-                    break
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    chunk = pending.pop(future)
-                    try:
-                        results = future.result()
-                    except BrokenProcessPool:
-                        suspects.extend(chunk)
-                        continue
-                    yield from results
-        yield from _isolate(suspects)
-
-
-def _isolate(suspects: list[Job]) -> Iterator[Result]:
-    """Extract each article in its own fresh process; one that kills it becomes a problem line."""
-    for job in suspects:
-        with _pool(1) as pool:
-            try:
-                yield pool.submit(extract_one, job).result()
-            except BrokenProcessPool:
-                yield None, f"{_describe(job[0])}: extraction crashed its worker process"
 
 
 # --- progress -----------------------------------------------------------------------------
@@ -275,7 +145,9 @@ def default_workers() -> int:
 
 
 def _warm_up() -> None:
-    """Import the extractor and let it build its tables once here, before worker processes fork from this one."""
+    """Import the reader and the extractor and let the extractor build its tables once here,
+    before worker processes fork from this one."""
+    import dashboard.readers  # noqa: F401 - loaded once, shared by the workers
     from dashboard.extract import extract_article
 
     try:
@@ -284,10 +156,120 @@ def _warm_up() -> None:
         pass
 
 
-def _read(paths: list[str], max_bytes: int) -> Iterator[Article | ReadProblem]:
-    from dashboard.readers import iter_articles
+class _Seen:
+    """Files and documents met in this ingest, kept in temporary tables so memory stays flat."""
 
-    return iter_articles(paths, max_bytes=max_bytes)
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS ingest_files (path TEXT PRIMARY KEY)")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS ingest_docs (document TEXT PRIMARY KEY, hash TEXT, path TEXT)")
+        conn.execute("DELETE FROM temp.ingest_files")
+        conn.execute("DELETE FROM temp.ingest_docs")
+
+    def new_file(self, path: Path) -> bool:
+        """True the first time a file is met (by its resolved path)."""
+        key = str(path.resolve()) if path.exists() else str(path)
+        cursor = self.conn.execute("INSERT OR IGNORE INTO temp.ingest_files VALUES (?)", (key,))
+        return cursor.rowcount > 0
+
+    def first(self, document: str, digest: str, path: str) -> tuple[str, str] | None:
+        """None when ``document`` is new in this ingest (and remember it), else the (hash, path) met first."""
+        row = self.conn.execute("SELECT hash, path FROM temp.ingest_docs WHERE document = ?", (document,)).fetchone()
+        if row is not None:
+            return row[0], row[1]
+        self.conn.execute("INSERT INTO temp.ingest_docs VALUES (?, ?, ?)", (document, digest, path))
+        return None
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Article files under ``folder`` as the reader takes them: sorted, hidden ones skipped."""
+    from dashboard.readers import SUPPORTED
+
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
+                yield Path(root) / name
+
+
+def _files(paths: list[str], seen: _Seen) -> Iterator[Path]:
+    """Every input file once: files under the folders given, and the files given (even missing ones,
+    so the reader reports them)."""
+    for given in paths:
+        path = Path(given)
+        for file in _walk(path) if path.is_dir() else [path]:
+            if seen.new_file(file):
+                yield file
+
+
+class _Ingest:
+    """One ingest's state: the writer connection, the report, the batch waiting to be written."""
+
+    def __init__(self, conn: sqlite3.Connection, report: IngestReport, bar: _Progress, max_bytes: int) -> None:
+        self.conn = conn
+        self.report = report
+        self.bar = bar
+        self.max_bytes = max_bytes
+        self.seen = _Seen(conn)
+        self.batch: list[store.StoredArticle] = []
+        self.last_write = time.monotonic()
+
+    def jobs(self, paths: list[str]) -> Iterator[Job]:
+        """Single-article files go to the workers whole; records of other files are read here."""
+        from dashboard.readers import iter_articles
+
+        for file in _files(paths, self.seen):
+            if file.suffix.lower() in SINGLE_ARTICLE_SUFFIXES and file.is_file():
+                yield "file", str(file)
+                continue
+            for item in iter_articles([file], max_bytes=self.max_bytes):
+                if isinstance(item, ReadProblem):
+                    self.handle(("problem", str(item)))
+                    continue
+                digest = content_hash(item)
+                if store.stored_hash(self.conn, item.document) == digest:
+                    self.handle(("unchanged", (item.document, digest, item.path)))
+                else:
+                    yield "article", (item, digest)
+
+    def _duplicate(self, document: str, digest: str, path: str) -> bool:
+        """Whether ``document`` was met before in this ingest (counted here: unchanged, or a problem)."""
+        earlier = self.seen.first(document, digest, path)
+        if earlier is None:
+            return False
+        if earlier[0] == digest:
+            self.report.unchanged += 1
+        else:
+            where = describe(Article(document=document, text="", path=path))
+            self.report.problem(
+                f"{where}: document name {document} was already read from {earlier[1]} "
+                "in this ingest with other content; this copy was not stored"
+            )
+        return True
+
+    def handle(self, outcome: Outcome) -> None:
+        """Count one outcome; queue an article to store, writing the batch when it is full or old."""
+        kind, payload = outcome
+        if kind == "problem":
+            self.report.problem(payload)
+        elif kind == "unchanged":
+            if not self._duplicate(*payload):
+                self.report.unchanged += 1
+        elif not self._duplicate(payload.document, payload.content_hash, payload.path):
+            self.batch.append(payload)
+        if len(self.batch) >= BATCH_ARTICLES or (self.batch and time.monotonic() - self.last_write >= BATCH_SECONDS):
+            self.flush()
+        self.bar.update(self.report)
+
+    def flush(self) -> None:
+        """Write the waiting articles in one transaction."""
+        written = store.write_articles(self.conn, self.batch)
+        self.report.new += written.new
+        self.report.replaced += written.replaced
+        self.report.unchanged += written.unchanged
+        self.report.claims_stored += written.claims
+        self.batch.clear()
+        self.last_write = time.monotonic()
 
 
 def ingest(
@@ -301,8 +283,8 @@ def ingest(
     """Read ``paths`` (files, folders, archives), extract and store every good article once.
 
     ``db_path`` None means the default database (``$CLAIMS_DB`` or ``data/claims.sqlite``).
-    ``workers`` defaults to the usable cores; 1 extracts in this process. ``progress`` None
-    shows a progress line only when stderr is a terminal.
+    ``workers`` defaults to the usable cores; 1 reads and extracts in this process.
+    ``progress`` None shows a progress line only when stderr is a terminal.
 
     >>> ingest([], ":memory:").counts()["new"]
     0
@@ -310,88 +292,22 @@ def ingest(
     started = time.monotonic()
     names = [str(p) for p in paths]
     workers = default_workers() if workers is None else max(1, int(workers))
+    target = str(store.database_path() if db_path is None else db_path)
     _warm_up()
     report = IngestReport()
     bar = _Progress(sys.stderr.isatty() if progress is None else progress)
-    conn = store.connect(db_path)
+    conn = store.connect(target)
     try:
         ingest_id = store.start_ingest(conn, names)
-        seen = _SeenDocuments(conn)
-        jobs = _new_or_changed(_read(names, max_bytes), conn, seen, report, bar)
-        batch: list[store.StoredArticle] = []
-        last_write = time.monotonic()
-
-        def flush() -> None:
-            nonlocal last_write
-            written = store.write_articles(conn, batch)
-            report.new += written.new
-            report.replaced += written.replaced
-            report.unchanged += written.unchanged
-            report.claims_stored += written.claims
-            batch.clear()
-            last_write = time.monotonic()
-
-        for stored, problem in extract_stream(jobs, workers):
-            if stored is None:
-                report.problem(problem or "extraction failed")
-            else:
-                batch.append(stored)
-            if len(batch) >= BATCH_ARTICLES or (batch and time.monotonic() - last_write >= BATCH_SECONDS):
-                flush()
-            bar.update(report)
-        flush()
+        state = _Ingest(conn, report, bar, max_bytes)
+        run_chunk = partial(run_jobs, db_path=target, max_bytes=max_bytes)
+        for outcome in outcomes(state.jobs(names), workers, run_chunk, crashed):
+            state.handle(outcome)
+        state.flush()
         report.seconds = time.monotonic() - started
         store.finish_ingest(conn, ingest_id, report.counts(), report.problems)
     finally:
         bar.close(report)
+        close_readers()
         conn.close()
     return report
-
-
-class _SeenDocuments:
-    """Documents read in this ingest, kept in a temporary table so memory stays flat."""
-
-    def __init__(self, conn: Any) -> None:
-        self.conn = conn
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS ingest_seen (document TEXT PRIMARY KEY, hash TEXT, path TEXT)")
-        conn.execute("DELETE FROM temp.ingest_seen")
-
-    def first(self, article: Article, digest: str) -> tuple[str, str] | None:
-        """None when ``article.document`` is new in this ingest (and remember it), else (hash, path) seen first."""
-        row = self.conn.execute(
-            "SELECT hash, path FROM temp.ingest_seen WHERE document = ?", (article.document,)
-        ).fetchone()
-        if row is not None:
-            return row[0], row[1]
-        self.conn.execute("INSERT INTO temp.ingest_seen VALUES (?, ?, ?)", (article.document, digest, article.path))
-        return None
-
-
-def _new_or_changed(
-    items: Iterable[Article | ReadProblem],
-    conn: Any,
-    seen: _SeenDocuments,
-    report: IngestReport,
-    bar: _Progress,
-) -> Iterator[Job]:
-    """The articles to extract; reader problems, duplicates and unchanged articles are counted here."""
-    for item in items:
-        if isinstance(item, ReadProblem):
-            report.problem(str(item))
-            continue
-        digest = content_hash(item)
-        earlier = seen.first(item, digest)
-        if earlier is not None:
-            if earlier[0] == digest:
-                report.unchanged += 1
-            else:
-                report.problem(
-                    f"{_describe(item)}: document name {item.document} was already read from {earlier[1]} "
-                    "in this ingest with other content; this copy was not stored"
-                )
-            continue
-        if store.stored_hash(conn, item.document) == digest:
-            report.unchanged += 1
-            bar.update(report)
-            continue
-        yield item, digest

@@ -265,7 +265,7 @@ def test_a_worker_that_dies_costs_only_its_articles(tmp_path, good, monkeypatch)
 @pytest.fixture(scope="module")
 def big_corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("big")
-    write_corpus(folder, 400)
+    write_corpus(folder, 200)
     return folder
 
 
@@ -307,7 +307,7 @@ def test_kill_9_during_ingest_then_rerun_gives_the_clean_result(tmp_path, big_co
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     stored_when_killed = _stored_articles(killed)
-    assert 0 < stored_when_killed < 400, "the ingest was not caught in the middle"
+    assert 0 < stored_when_killed < 200, "the ingest was not caught in the middle"
 
     conn = store.connect(killed)
     partial = store.articles_frame(conn)
@@ -319,7 +319,7 @@ def test_kill_9_during_ingest_then_rerun_gives_the_clean_result(tmp_path, big_co
     conn.close()
 
     report = ingest([big_corpus], killed, workers=2, progress=False)
-    assert report.unchanged == stored_when_killed and report.new == 400 - stored_when_killed
+    assert report.unchanged == stored_when_killed and report.new == 200 - stored_when_killed
     assert snapshot(killed) == snapshot(clean)
 
 
@@ -342,7 +342,7 @@ def test_a_reader_in_another_process_sees_no_lock_error_during_an_ingest(tmp_pat
     assert proc.wait() == 0, proc.stderr.read().decode() if proc.stderr else ""
     assert reads > 0
     assert len(seen) > 1  # the reader saw the store grow while the ingest wrote
-    assert _stored_articles(db) == 400
+    assert _stored_articles(db) == 200
 
 
 def test_jsonl_records_are_stored_under_their_record_names(tmp_path):

@@ -1,0 +1,116 @@
+"""Run ingest jobs on worker processes with a bounded number in flight.
+
+:func:`outcomes` pulls jobs lazily from an iterator (a folder of 50,000 articles is never
+listed in memory), sends them in small chunks to a process pool, keeps at most a few
+chunks per worker in flight, and yields outcomes as chunks finish. When a worker process
+dies (a crash in native code, the out-of-memory killer), the jobs that were in flight are
+retried one by one in fresh processes, so only the one that kills its process becomes a
+problem line.
+
+>>> from functools import partial
+>>> list(outcomes(iter([1, 2, 3]), 1, partial(_demo_run), _demo_crashed))
+[('problem', 1), ('problem', 2), ('problem', 3)]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from typing import Any
+
+CHUNK_JOBS = 8  # jobs per task sent to a worker process
+CHUNKS_PER_WORKER = 3  # tasks in flight per worker: bounds memory, keeps workers busy
+
+RunChunk = Callable[[list[Any]], list[Any]]
+
+
+def _demo_run(jobs: list[Any]) -> list[Any]:
+    return [("problem", job) for job in jobs]
+
+
+def _demo_crashed(job: Any) -> Any:
+    return "problem", f"{job}: crashed"
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork where the platform has it (workers start at once with the modules already loaded), else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A process pool. Native libraries (numpy's BLAS, Arrow) keep idle threads in this process,
+    which makes Python warn at fork; the workers only read and extract articles, which use
+    neither, so that warning is silenced here and only here."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message=r".*use of fork\(\) may lead to deadlocks", category=DeprecationWarning
+        )
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+            yield pool
+
+
+def _chunks(jobs: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for job in jobs:
+        chunk.append(job)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def outcomes(jobs: Iterable[Any], workers: int, run_chunk: RunChunk, crashed: Callable[[Any], Any]) -> Iterator[Any]:
+    """The outcomes of ``run_chunk`` over ``jobs``, run on ``workers`` processes (in this one when 1).
+
+    ``run_chunk`` must be picklable (a module-level function or a ``functools.partial`` of
+    one); ``crashed(job)`` gives the outcome for a job that kills its process every time.
+    Outcomes come in completion order.
+    """
+    if workers <= 1:
+        for chunk in _chunks(jobs, CHUNK_JOBS):
+            yield from run_chunk(chunk)
+        return
+    chunks = _chunks(jobs, CHUNK_JOBS)
+    limit = workers * CHUNKS_PER_WORKER
+    exhausted = False
+    while not exhausted:
+        suspects: list[Any] = []
+        with _pool(workers) as pool:
+            pending: dict[Future[list[Any]], list[Any]] = {}
+            while pending or not exhausted:
+                while not suspects and not exhausted and len(pending) < limit:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        exhausted = True
+                        break
+                    pending[pool.submit(run_chunk, chunk)] = chunk
+                if not pending:
+                    break
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    chunk = pending.pop(future)
+                    try:
+                        results = future.result()
+                    except BrokenProcessPool:
+                        suspects.extend(chunk)
+                        continue
+                    yield from results
+        yield from _isolate(suspects, run_chunk, crashed)
+
+
+def _isolate(suspects: list[Any], run_chunk: RunChunk, crashed: Callable[[Any], Any]) -> Iterator[Any]:
+    """Run each suspect job alone in a fresh process; one that kills it gets ``crashed(job)``."""
+    for job in suspects:
+        with _pool(1) as pool:
+            try:
+                results = pool.submit(run_chunk, [job]).result()
+            except BrokenProcessPool:
+                results = [crashed(job)]
+        yield from results
