@@ -14,13 +14,21 @@ that metric's main unit are used. Every title says which measure is shown.
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.formatting import format_number, format_value, jalali_columns, jalali_date, period_label
+from dashboard.formatting import (
+    format_number,
+    format_scaled,
+    format_value,
+    jalali_columns,
+    jalali_date,
+    period_label,
+)
 from dashboard.i18n import metric_label, norm_lang, program_label, province_label, t, unit_label, value_label
 from dashboard.paths import DATA_DIR
 
@@ -100,6 +108,43 @@ def _display(values: pd.Series, unit: str | None, how: str) -> pd.Series:
     return values
 
 
+def nice_ticks(values: list[float] | pd.Series, count: int = 5) -> list[float]:
+    """Round tick positions from 0 (or the minimum, when negative) to past the maximum.
+
+    >>> nice_ticks([0, 37])
+    [0.0, 10.0, 20.0, 30.0, 40.0]
+    >>> nice_ticks([6.5e12])
+    [0.0, 2000000000000.0, 4000000000000.0, 6000000000000.0, 8000000000000.0]
+    """
+    numbers = [float(v) for v in values if v is not None and not math.isnan(float(v))]
+    if not numbers:
+        return []
+    low, high = min(0.0, min(numbers)), max(0.0, max(numbers))
+    if high == low:
+        return [low]
+    raw = (high - low) / max(1, count - 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.floor(low / step) * step
+    ticks = []
+    value = first
+    while value < high + step * 0.999:
+        ticks.append(float(round(value, 10)))
+        value += step
+    return ticks
+
+
+def tick_labels(ticks: list[float], lang: str) -> list[str]:
+    """Tick texts with scale words and the reader's digits: 2e12 → «۲ هزار میلیارد»."""
+    return [format_scaled(v, lang) for v in ticks]
+
+
+def _value_axis(values: list[float] | pd.Series, lang: str) -> dict:
+    """Axis settings that write the value ticks in the reader's digits and scale words."""
+    ticks = nice_ticks(values)
+    return {"tickmode": "array", "tickvals": ticks, "ticktext": tick_labels(ticks, lang)} if ticks else {}
+
+
 def _hover_texts(agg: pd.DataFrame, how: str, unit: str | None, lang: str) -> list[str]:
     texts = []
     for value, n in zip(agg["value"].tolist(), agg["claims"].tolist(), strict=True):
@@ -156,7 +201,7 @@ def bar_chart(df: pd.DataFrame, by: str, how: str, metric: str | None, lang: str
     axis_title = (
         t("axis_claims", lang) if how == "count" else f"{t('axis_value', lang)} ({unit_label(unit or '', lang)})"
     )
-    fig.update_xaxes(title=axis_title, autorange="reversed" if rtl else True)
+    fig.update_xaxes(title=axis_title, autorange="reversed" if rtl else True, **_value_axis(fig.data[0].x, lang))
     fig.update_yaxes(autorange="reversed", side="right" if rtl else "left", automargin=True)
     return _layout(fig, title, lang, height=max(300, 28 * len(agg) + 120))
 
@@ -192,7 +237,9 @@ def time_chart(df: pd.DataFrame, granularity: str, how: str, metric: str | None,
     axis_title = (
         t("axis_claims", lang) if how == "count" else f"{t('axis_value', lang)} ({unit_label(unit or '', lang)})"
     )
-    fig.update_yaxes(title=axis_title, side="right" if norm_lang(lang) == "fa" else "left")
+    fig.update_yaxes(
+        title=axis_title, side="right" if norm_lang(lang) == "fa" else "left", **_value_axis(fig.data[0].y, lang)
+    )
     fig.update_xaxes(type="category", autorange="reversed" if norm_lang(lang) == "fa" else True)
     return _layout(fig, title, lang)
 
@@ -258,7 +305,8 @@ def province_map(
                 customdata=_hover_texts(agg, how, unit, lang),
                 hovertemplate="%{text}<br>%{customdata}<extra></extra>",
                 colorbar={
-                    "title": {"text": t("axis_claims", lang) if how == "count" else unit_label(unit or "", lang)}
+                    "title": {"text": t("axis_claims", lang) if how == "count" else unit_label(unit or "", lang)},
+                    **_value_axis(shown.tolist(), lang),
                 },
                 name=title,
             )
@@ -299,5 +347,7 @@ def history_chart(series: pd.DataFrame, metric: str, province: str, program: str
             name=title,
         )
     )
-    fig.update_yaxes(title=f"{t('axis_value', lang)} ({unit_label(unit, lang)})")
+    dates = rows["published"].astype(str).str.slice(0, 10).tolist()
+    fig.update_yaxes(title=f"{t('axis_value', lang)} ({unit_label(unit, lang)})", **_value_axis(fig.data[0].y, lang))
+    fig.update_xaxes(tickmode="array", tickvals=dates, ticktext=[jalali_date(d, lang) for d in dates])
     return _layout(fig, title, lang)

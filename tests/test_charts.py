@@ -185,3 +185,13 @@ def test_history_chart_plots_every_dated_appearance() -> None:
     data = spec(charts.history_chart(series, "funds", "Qazvin", "general", "fa"))["data"][0]
     assert data["x"] == ["2023-01-01", "2024-06-01"] and data["y"] == [100, 150]
     assert data["customdata"][0].startswith("۱۴۰۱/۱۰/۱۱")
+
+
+def test_value_axis_ticks_use_persian_digits_and_scale_words(claims: pd.DataFrame) -> None:
+    fig = spec(charts.bar_chart(claims, "province", "sum", "money", "fa"))
+    axis = fig["layout"]["xaxis"]
+    assert axis["tickvals"][0] == 0 and axis["tickvals"][-1] >= 6.5e12
+    assert "هزار میلیارد" in axis["ticktext"][-1]
+    assert all(not any(ch.isascii() and ch.isdigit() for ch in text) for text in axis["ticktext"])
+    english = spec(charts.bar_chart(claims, "province", "count", None, "en"))["layout"]["xaxis"]
+    assert english["ticktext"] == ["0", "1", "2", "3", "4"]
