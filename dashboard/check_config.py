@@ -46,16 +46,11 @@ def fold_text(text: str) -> str:
 
 def _cue_pattern(word: str) -> str:
     word = fold_text(word).strip()
-    parts = []
-    for token in word.split():
-        if token == "#":
-            parts.append(_NUMBER)
-        else:
-            parts.append(_GAP.join(re.escape(ch) for ch in token))
-    body = _GAP.join(parts)
+    # Words of a cue may be written apart, with a ZWNJ, or run together («راه‌اندازی», «راهاندازی»).
+    body = _GAP.join(_NUMBER if token == "#" else re.escape(token) for token in word.split())
     # Short words need a boundary after them too («آن» is not «آنچه»).
     tail = rf"(?!{_LETTER})" if len(word.replace(" ", "")) <= 3 else ""
-    return rf"(?<!{_LETTER}){body}{tail}"
+    return body + tail
 
 
 def cue_regex(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -63,7 +58,7 @@ def cue_regex(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!x)x")
     ordered = sorted({w for w in words if w.strip()}, key=len, reverse=True)
-    return re.compile("|".join(_cue_pattern(w) for w in ordered))
+    return re.compile(rf"(?<!{_LETTER})(?:" + "|".join(_cue_pattern(w) for w in ordered) + ")")
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -28,7 +28,7 @@ import pandas as pd
 
 from dashboard.article_checks import check_article
 from dashboard.check_config import load_check_config
-from dashboard.claim_rows import prepare_claims
+from dashboard.claim_rows import prepare_claims, records
 from dashboard.claim_text import article_text
 from dashboard.findings import ISSUE_COLUMNS, KINDS, Finding, findings_frame
 from dashboard.timeline_checks import province_exceeds_national, repeated_claim, shrinking_total
@@ -49,10 +49,10 @@ def find_issues(claims: pd.DataFrame, texts: Mapping[str, str] | None = None) ->
     findings: list[Finding] = []
     texts = dict(texts or {})
     by_document: dict[str, list[dict]] = {}
-    for record in df.to_dict("records"):
+    for record in records(df):
         by_document.setdefault(str(record["document"]), []).append(record)
-    for document, records in by_document.items():
-        findings.extend(check_article(document, records, article_text(records, texts, document), config))
+    for document, rows in by_document.items():
+        findings.extend(check_article(document, rows, article_text(rows, texts, document), config))
     for check in (province_exceeds_national, shrinking_total, repeated_claim):
         findings.extend(check(df, config))
     return findings_frame(findings)

@@ -32,6 +32,17 @@ TEXT_COLUMNS = (
 )
 
 
+def records(df: pd.DataFrame) -> list[dict]:
+    """The rows as plain dicts (faster than ``DataFrame.to_dict`` on Arrow-backed strings).
+
+    >>> records(pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}))
+    [{'a': 1, 'b': 'x'}, {'a': 2, 'b': 'y'}]
+    """
+    columns = [str(c) for c in df.columns]
+    rows = zip(*(df[c].tolist() for c in df.columns), strict=True)
+    return [dict(zip(columns, values, strict=True)) for values in rows]
+
+
 def prepare_claims(claims: pd.DataFrame, where: str = "claims table") -> pd.DataFrame:
     """A copy with every column the checks read, ``date`` (Timestamp or NaT), ``period`` read from
     the words when the extractor left it empty, ``cumulative`` (bool) for comparisons and
@@ -57,7 +68,7 @@ def prepare_claims(claims: pd.DataFrame, where: str = "claims table") -> pd.Data
     df = df[df["value"].notna()].reset_index(drop=True)
     df["value"] = df["value"].astype(float)
     df["date"] = pd.to_datetime(df["published"].str.strip().str[:10], errors="coerce", format="%Y-%m-%d")
-    clauses = [claim_clause(row) for row in df.to_dict("records")]
+    clauses = [claim_clause(row) for row in records(df)]
     df["extractor_period"] = df["period"]
     df["period"] = [effective_period(p, c) for p, c in zip(df["extractor_period"], clauses, strict=True)]
     df["cumulative"] = [is_cumulative(p, c) for p, c in zip(df["extractor_period"], clauses, strict=True)]

@@ -17,6 +17,7 @@ import pandas as pd
 
 from dashboard.check_config import CheckConfig, fold_text, load_check_config
 from dashboard.check_labels import metric_label, province_label
+from dashboard.claim_rows import records
 from dashboard.figures import arithmetic, same_figure, show, significant_digits
 from dashboard.findings import Finding
 from dashboard.formatting import to_jalali
@@ -63,7 +64,7 @@ def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = Non
     rows = _reported(df, config, "province_exceeds_national")
     years = {p: _year(p, "") for p in rows["published"].unique()}
     groups: dict[tuple, list[dict]] = {}
-    for rec in rows.to_dict("records"):
+    for rec in records(rows):
         year = years[rec["published"]] if not years[rec["published"]].startswith("doc:") else f"doc:{rec['document']}"
         groups.setdefault((rec["metric"], rec["unit"], rec["program"], rec["period"], year), []).append(rec)
         # Within one article the provinces listed after a national total are its shares, whatever
@@ -123,7 +124,7 @@ def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = Non
 def _groups(rows: pd.DataFrame) -> dict[tuple, list[dict]]:
     """Records per (province, program, metric, unit), each list sorted by date."""
     groups: dict[tuple, list[dict]] = {}
-    for rec in rows.sort_values("date", kind="stable").to_dict("records"):
+    for rec in records(rows.sort_values("date", kind="stable")):
         groups.setdefault(tuple(rec[c] for c in GROUP), []).append(rec)
     return groups
 
