@@ -348,6 +348,7 @@ def history_chart(series: pd.DataFrame, metric: str, province: str, program: str
         )
     )
     dates = rows["published"].astype(str).str.slice(0, 10).tolist()
-    fig.update_yaxes(title=f"{t('axis_value', lang)} ({unit_label(unit, lang)})", **_value_axis(fig.data[0].y, lang))
+    axis_title = f"{t('axis_value', lang)} ({unit_label(unit, lang)})"
+    fig.update_yaxes(title=axis_title, rangemode="tozero", **_value_axis(fig.data[0].y, lang))
     fig.update_xaxes(tickmode="array", tickvals=dates, ticktext=[jalali_date(d, lang) for d in dates])
     return _layout(fig, title, lang)

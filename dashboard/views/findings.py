@@ -78,7 +78,8 @@ def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang
                 st.caption(f"«{q}»")
             docs = _as_list(data.get("documents"))
             if docs:
-                links = "  ".join(f"[{d}](./article?document={quote(d, safe='')})" for d in docs[:10])
+                # U+2066…U+2069 keep a file name left to right inside Persian text.
+                links = "  ".join(f"[\u2066{d}\u2069](./article?document={quote(d, safe='')})" for d in docs[:10])
                 st.markdown(f"{t('finding_documents', lang)}: {links}")
     if len(issues) > MAX_FINDINGS:
         st.caption(
