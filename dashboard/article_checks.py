@@ -84,7 +84,10 @@ def _nearest_total(art: _Article, before: int, key: tuple, exclude: set[int], fi
     ]
     if not same or art.claim(same[-1])["value"] <= 0:
         return None
-    return same[-1]
+    # «۳ هزار شغل … و ۲ هزار شغل … از این تعداد»: two figures to refer back to is one too many.
+    region_start = art.spans[art.sentence(same[-1].start)][0]
+    values = {art.claim(o)["value"] for o in same if o.start >= region_start}
+    return same[-1] if len(values) == 1 else None
 
 
 def _same_key_after(art: _Article, start: int, end: int, key: tuple) -> list[Occurrence]:
