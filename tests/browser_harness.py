@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -48,6 +49,8 @@ CHROMIUM_ARGS = (
     "--disable-component-update",
     "--disable-sync",
 )
+# What streamlit prints when its port was taken after we chose it.
+PORT_TAKEN = re.compile(r"Port \d+ is not available|already in use")
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 LOCAL_SCHEMES = frozenset({"data", "blob", "about", "chrome-extension", "devtools"})
 
@@ -168,11 +171,22 @@ def start_app(db: Path, log: Path, app: Path = APP, port: int | None = None) -> 
 
 
 @contextlib.contextmanager
-def running_app(db: Path, log: Path, app: Path = APP, timeout: float = 60.0) -> Iterator[AppServer]:
-    """The app serving ``db``, healthy on entry and stopped on exit."""
-    server = start_app(db, log, app)
+def running_app(db: Path, log: Path, app: Path = APP, timeout: float = 60.0, attempts: int = 3) -> Iterator[AppServer]:
+    """The app serving ``db``, healthy on entry and stopped on exit.
+
+    A port taken between choosing it and binding it (another process won the race) costs a retry
+    on a new port, up to ``attempts`` starts.
+    """
+    for attempt in range(1, attempts + 1):
+        server = start_app(db, log, app)
+        try:
+            server.wait_healthy(timeout)
+            break
+        except RuntimeError:
+            server.stop()
+            if attempt == attempts or not PORT_TAKEN.search(server.log_text()):
+                raise
     try:
-        server.wait_healthy(timeout)
         yield server
     finally:
         server.stop()
