@@ -202,6 +202,14 @@ def test_a_total_stated_as_a_lower_bound_is_not_contradicted_by_a_slightly_large
     assert of_kind(run(("bound.txt", text, "2024-05-10")), "product_mismatch").empty
 
 
+def test_batches_of_different_sizes_are_not_checked_against_one_total():
+    text = (
+        "امسال ۳۰ نیروگاه خورشیدی ۱۰ کیلوواتی و ۲۰ نیروگاه خورشیدی ۵ کیلوواتی در روستاهای استان نصب شد که "
+        "ظرفیت کل آنها ۴۰۰ کیلووات است."
+    )
+    assert of_kind(run(("mixed.txt", text, "2024-05-10")), "product_mismatch").empty
+
+
 # --- unit_misuse --------------------------------------------------------------------------
 
 
