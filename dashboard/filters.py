@@ -108,8 +108,12 @@ def query_pattern(text: str) -> str:
     return _SKIP.join(pieces)
 
 
-def apply_filters(df: pd.DataFrame, state: FilterState) -> pd.DataFrame:
-    """The rows of ``df`` that match every chosen filter (undated rows drop out of a date range)."""
+def apply_filters(df: pd.DataFrame, state: FilterState, search: pd.Series | None = None) -> pd.DataFrame:
+    """The rows of ``df`` that match every chosen filter (undated rows drop out of a date range).
+
+    ``search`` is :func:`search_key` of ``df`` when the caller has it cached; otherwise it is
+    built for the rows the other filters keep.
+    """
     mask = pd.Series(True, index=df.index)
     for name in LIST_FILTERS:
         chosen = getattr(state, name)
@@ -124,8 +128,14 @@ def apply_filters(df: pd.DataFrame, state: FilterState) -> pd.DataFrame:
             mask &= dates <= state.date_to.isoformat()
     pattern = query_pattern(state.text) if state.text and state.text.strip() else ""
     if pattern:
-        keys = df[SEARCH_KEY] if SEARCH_KEY in df else search_key(df)
-        mask &= keys.str.contains(pattern, regex=True, case=False, na=False)
+        kept = mask[mask].index
+        if search is not None:
+            keys = search.loc[kept]
+        elif SEARCH_KEY in df:
+            keys = df.loc[kept, SEARCH_KEY]
+        else:
+            keys = search_key(df.loc[kept])
+        mask.loc[kept] = keys.str.contains(pattern, regex=True, case=False, na=False).to_numpy(dtype=bool)
     return df[mask]
 
 

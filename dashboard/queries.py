@@ -19,7 +19,7 @@ import streamlit as st
 from dashboard import store
 from dashboard.charts import add_periods
 from dashboard.errors import UserError
-from dashboard.filters import LIST_FILTERS, SEARCH_KEY, option_counts, search_key
+from dashboard.filters import LIST_FILTERS, FilterState, apply_filters, option_counts, search_key
 from dashboard.paths import database_path
 
 
@@ -49,16 +49,33 @@ def version(path: str | None = None) -> int:
 @st.cache_resource(show_spinner=False, max_entries=3)
 def _claims(path: str, data_version: int) -> pd.DataFrame:
     with closing(store.connect(path)) as conn:
-        df = store.export_frame(conn)
-    df = add_periods(df)
-    df[SEARCH_KEY] = search_key(df)
-    return df
+        df = store.claims_frame(conn)
+    return add_periods(df)
 
 
 def claims(path: str | None = None) -> pd.DataFrame:
-    """Every claim with provenance, Jalali period columns (``jyear``, ``jmonth``, ``jdate``) and a search key."""
+    """Every claim (with ``claim_id``) and its Jalali period columns (``jyear``, ``jmonth``, ``jdate``)."""
     path = path or db_path()
     return _claims(path, version(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _search(path: str, data_version: int) -> pd.Series:
+    return search_key(_claims(path, data_version))
+
+
+def filtered(state: FilterState, path: str | None = None) -> pd.DataFrame:
+    """The claims that match ``state``; the free-text search text is built (and cached) only once it is used."""
+    path = path or db_path()
+    v = version(path)
+    df = _claims(path, v)
+    return apply_filters(df, state, search=_search(path, v) if state.text.strip() else None)
+
+
+def with_provenance(df: pd.DataFrame, path: str | None = None) -> pd.DataFrame:
+    """``df`` plus each claim's article ``path`` and ``ingested_at`` (for the CSV download)."""
+    arts = articles(path)[["document", "path", "ingested_at"]]
+    return df.merge(arts, on="document", how="left", validate="many_to_one")
 
 
 @st.cache_resource(show_spinner=False, max_entries=3)
@@ -106,6 +123,7 @@ def last_ingest(path: str | None = None) -> dict[str, Any] | None:
 def clear() -> None:
     """Drop every cached read (after an upload in this process)."""
     _claims.clear()
+    _search.clear()
     _articles.clear()
     _counts.clear()
     _article.clear()

@@ -417,3 +417,22 @@ def test_a_broken_database_is_named_not_a_traceback(monkeypatch, tmp_path) -> No
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception
     assert any(str(bad) in e.value for e in at.error)
+
+
+def test_download_frame_carries_provenance(monkeypatch, seeded_db) -> None:
+    from dashboard import queries
+
+    monkeypatch.setenv("CLAIMS_DB", str(seeded_db))
+    view = queries.filtered(FilterState(province=("Yazd",), text="صندوق"))
+    assert set(view["document"]) == {"own_script.txt"}
+    rows = downloads.csv_bytes(queries.with_provenance(view)).decode("utf-8-sig").splitlines()
+    header = rows[0].split(",")
+    assert header[-3:] == ["path", "ingested_at", "claim_id"]
+    assert len(rows) == 2 and ",own_script.txt," in rows[1]
+
+
+def test_text_search_without_a_prepared_key() -> None:
+    df = pd.DataFrame({"province": ["Yazd", "Qom", "Yazd"], "quote": ["۴ هزار شغل", "۴ هزار شغل", "صندوق"]})
+    assert apply_filters(df, FilterState(province=("Yazd",), text="شغل")).index.tolist() == [0]
+    search = search_key(df)
+    assert apply_filters(df, FilterState(text="4"), search=search).index.tolist() == [0, 1]

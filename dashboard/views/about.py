@@ -27,7 +27,7 @@ def main() -> None:
     c1, c2 = st.columns(2)
     c1.download_button(
         t("download_full", lang),
-        data=lambda: downloads.csv_bytes(df),
+        data=lambda: downloads.csv_bytes(queries.with_provenance(df)),
         file_name=downloads.export_filename(state, today, full=True),
         mime="text/csv",
         on_click="ignore",

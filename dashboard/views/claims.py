@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import downloads, queries, ui
-from dashboard.filters import apply_filters, filter_bar
+from dashboard.filters import filter_bar
 from dashboard.formatting import RIALS_PER_TOMAN, format_value, localize
 from dashboard.i18n import t, value_label
 
@@ -69,7 +69,7 @@ def download_row(view: pd.DataFrame, full: pd.DataFrame, state, lang: str) -> No
     c1, c2, c3 = st.columns(3)
     c1.download_button(
         t("download_filtered", lang),
-        data=lambda: downloads.csv_bytes(view),
+        data=lambda: downloads.csv_bytes(queries.with_provenance(view)),
         file_name=downloads.export_filename(state, today),
         mime="text/csv",
         on_click="ignore",
@@ -78,7 +78,7 @@ def download_row(view: pd.DataFrame, full: pd.DataFrame, state, lang: str) -> No
     )
     c2.download_button(
         t("download_full", lang),
-        data=lambda: downloads.csv_bytes(full),
+        data=lambda: downloads.csv_bytes(queries.with_provenance(full)),
         file_name=downloads.export_filename(state, today, full=True),
         mime="text/csv",
         on_click="ignore",
@@ -103,7 +103,7 @@ def main() -> None:
         st.info(t("empty_db", lang))
         return
     state = filter_bar(df, lang, queries.counts())
-    view = apply_filters(df, state)
+    view = queries.filtered(state)
     st.subheader(t("rows_count", lang, n=localize(f"{len(view):,}", lang)), anchor=False)
     download_row(view, df, state, lang)
     if view.empty:

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, queries, ui, urlstate
-from dashboard.filters import FilterState, apply_filters, filter_bar
+from dashboard.filters import FilterState, filter_bar
 from dashboard.formatting import format_value, jalali_date, localize
 from dashboard.i18n import t, value_label
 
@@ -36,14 +36,14 @@ def _as_list(value: object) -> list[str]:
 def _issues(path: str, version: int, state: FilterState) -> pd.DataFrame:
     from dashboard.checks import find_issues
 
-    return find_issues(apply_filters(queries.claims(path), state))
+    return find_issues(queries.filtered(state, path))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _history(path: str, version: int, state: FilterState) -> pd.DataFrame:
     from dashboard.history import claim_history
 
-    return claim_history(apply_filters(queries.claims(path), state))
+    return claim_history(queries.filtered(state, path))
 
 
 def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang: str) -> None:
@@ -185,7 +185,7 @@ def main() -> None:
         st.info(t("empty_db", lang))
         return
     state = filter_bar(df, lang, queries.counts(path))
-    view = apply_filters(df, state)
+    view = queries.filtered(state, path)
     show_findings(path, version, state, len(view), lang)
     show_history(view, path, version, state, lang)
 

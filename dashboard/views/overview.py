@@ -48,12 +48,9 @@ def main() -> None:
         st.info(t("empty_db", lang))
         return
     state = filter_bar(df, lang, queries.counts())
-    view = queries_filtered = None
-    from dashboard.filters import apply_filters
-
-    queries_filtered = apply_filters(df, state)
-    key_figures(queries_filtered, lang)
-    if queries_filtered.empty:
+    view_df = queries.filtered(state)
+    key_figures(view_df, lang)
+    if view_df.empty:
         st.warning(t("no_match", lang))
         return
 
@@ -79,28 +76,26 @@ def main() -> None:
         left, right = st.columns(2)
         with left:
             st.plotly_chart(
-                charts.bar_chart(queries_filtered, "province", how, metric, lang),
+                charts.bar_chart(view_df, "province", how, metric, lang),
                 config=PLOTLY_CONFIG,
                 key="chart_province",
             )
         with right:
             st.plotly_chart(
-                charts.bar_chart(queries_filtered, "program", how, metric, lang),
+                charts.bar_chart(view_df, "program", how, metric, lang),
                 config=PLOTLY_CONFIG,
                 key="chart_program",
             )
     elif view == "map":
-        st.plotly_chart(charts.province_map(queries_filtered, how, metric, lang), config=PLOTLY_CONFIG, key="chart_map")
-        national = int((queries_filtered["province"] == NATIONAL).sum())
+        st.plotly_chart(charts.province_map(view_df, how, metric, lang), config=PLOTLY_CONFIG, key="chart_map")
+        national = int((view_df["province"] == NATIONAL).sum())
         if national:
             st.caption(t("map_national_note", lang, n=localize(str(national), lang)))
         st.caption(f"{t('map_no_data', lang)} · {t('map_attribution', lang)}")
     else:
         with c3:
             period = choose("period", PERIODS, t("granularity", lang), lang, lambda p: t(f"gran_{p}", lang))
-        st.plotly_chart(
-            charts.time_chart(queries_filtered, period, how, metric, lang), config=PLOTLY_CONFIG, key="chart_time"
-        )
+        st.plotly_chart(charts.time_chart(view_df, period, how, metric, lang), config=PLOTLY_CONFIG, key="chart_time")
 
 
 main()
