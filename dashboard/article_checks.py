@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from dashboard.check_config import CheckConfig, cue_regex, fold_text, load_check_config
 from dashboard.check_labels import metric_label
@@ -111,21 +112,25 @@ def _complete_list(art: _Article, parts: list[Occurrence], seg: tuple[int, int],
 def _category_count(match_text: str, config: CheckConfig) -> int | None:
     words = config.number_words()
     for token in match_text.split():
-        if _NUMBER_TOKEN.fullmatch(token):
+        if token.translate(_DIGITS).isdigit():
             return int(token.translate(_DIGITS))
         if token in words:
             return words[token]
     return None
 
 
+@cache
+def _category_regex(config: CheckConfig) -> re.Pattern[str]:
+    """«در سه دسته», «در ۴ بخش»: a number of categories the parts should match."""
+    before = config.word_list("sum_mismatch", "categories_before")
+    return cue_regex([f"{b} # {c}" for b in before for c in config.word_list("sum_mismatch", "categories")])
+
+
 def _breakdowns(art: _Article, config: CheckConfig) -> list[_Breakdown]:
-    cfg = config.section("sum_mismatch")
     lookback = int(config.number("sum_mismatch", "lookback_sentences"))
     back = config.words("sum_mismatch", "back_reference")
     share = config.words("sum_mismatch", "share_after_part")
-    cats = cue_regex(
-        [f"{b} # {c}" for b in config.word_list("sum_mismatch", "categories_before") for c in cfg["categories"]]
-    )
+    cats = _category_regex(config)
     found: dict[tuple, _Breakdown] = {}
 
     def add(total: Occurrence | None, parts: list[Occurrence], exhaustive: bool) -> None:
