@@ -144,16 +144,12 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _warm_up() -> None:
-    """Import the reader and the extractor and let the extractor build its tables once here,
-    before worker processes fork from this one."""
-    import dashboard.readers  # noqa: F401 - loaded once, shared by the workers
-    from dashboard.extract import extract_article
-
-    try:
-        extract_article(Article(document="warm-up.txt", text="ایجاد ۱۲ فرصت شغلی در روستا", path="warm-up.txt"))
-    except Exception:  # a failing extractor shows up per article, with the article named
-        pass
+def _load_modules() -> None:
+    """Import the reader and the extractor here, so worker processes forked from this one start
+    with them loaded. The extractor's tables are built by each process on its first article:
+    building them here too would only add their size to this process."""
+    import dashboard.extract
+    import dashboard.readers  # noqa: F401
 
 
 class _Seen:
@@ -293,7 +289,7 @@ def ingest(
     names = [str(p) for p in paths]
     workers = default_workers() if workers is None else max(1, int(workers))
     target = str(store.database_path() if db_path is None else db_path)
-    _warm_up()
+    _load_modules()
     report = IngestReport()
     bar = _Progress(sys.stderr.isatty() if progress is None else progress)
     conn = store.connect(target)
