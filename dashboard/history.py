@@ -27,6 +27,7 @@ import pandas as pd
 from dashboard.check_config import load_check_config
 from dashboard.claim_rows import prepare_claims
 from dashboard.figures import same_figure, significant_digits
+from dashboard.findings import plain_number
 
 GROUP_COLUMNS = ("province", "program", "metric", "unit")
 HISTORY_COLUMNS = (
@@ -105,7 +106,7 @@ def _summary(cluster: _Cluster) -> dict:
     period = max(set(periods), key=periods.count) if periods else ""
     dates = [r["date"] for r in rows if pd.notna(r["date"])]
     first_published = _iso(min(dates)) if dates else ""
-    key_parts = [first["province"], first["program"], first["metric"], first["unit"], f"{value:g}"]
+    key_parts = [first["province"], first["program"], first["metric"], first["unit"], plain_number(value)]
     return {
         "claim_key": "|".join([*key_parts, first_published or first["document"]]),
         "province": first["province"],
@@ -128,7 +129,8 @@ def claim_history(claims: pd.DataFrame) -> pd.DataFrame:
     """One row per claim with its first and every appearance (columns :data:`HISTORY_COLUMNS`).
 
     ``documents`` and ``sources`` are ``;``-joined in order of publication, ``quotes``
-    one per line. Undated rows join a claim only from the same document.
+    one per line. Undated rows join a claim only from the same document. Rows come in
+    order of first publication, undated claims last.
     """
     config = load_check_config()
     window = pd.Timedelta(days=config.number(None, "news_cycle_days"))
@@ -148,7 +150,9 @@ def claim_history(claims: pd.DataFrame) -> pd.DataFrame:
             home.rows.append(row)
         out.extend(_summary(c) for c in clusters)
     history = pd.DataFrame(out, columns=list(HISTORY_COLUMNS))
-    return history.sort_values(["first_published", "claim_key"], kind="stable").reset_index(drop=True)
+    history["_undated"] = history["first_published"] == ""
+    history = history.sort_values(["_undated", "first_published", "claim_key"], kind="stable")
+    return history.drop(columns="_undated").reset_index(drop=True)
 
 
 def series(claims: pd.DataFrame, province: str, program: str | None, metric: str) -> pd.DataFrame:
