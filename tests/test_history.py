@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dashboard.article import Article
 from dashboard.errors import UserError
 from dashboard.extract import extract_article
+from dashboard.figures import is_restatement, rounding_step, same_figure, significant_digits
 from dashboard.history import HISTORY_COLUMNS, SERIES_COLUMNS, claim_history, series
 
 SHARED = Path(__file__).parents[1].parent / "shared"
@@ -149,3 +152,24 @@ def test_the_dev_corpus_follow_ups_in_history_and_series():
     gilan = history[(history["province"] == "Gilan") & (history["metric"] == "projects") & (history["value"] == 2500)]
     assert sorted(gilan["first_document"]) == ["b07.txt", "b_export.csv#b20"]  # 235 days apart: two appearances
     assert set(";".join(history["documents"]).split(";")) == set(claims["document"])
+
+
+# --- restatements, as properties ----------------------------------------------------------
+
+
+@given(st.integers(min_value=10_000, max_value=10**9))
+def test_a_figure_cut_to_thousands_restates_it_when_two_digits_remain(exact):
+    rounded = exact // 1000 * 1000
+    if rounded == exact:
+        assert is_restatement(rounded, exact)
+    elif significant_digits(rounded) >= 2:
+        assert same_figure(rounded, exact)
+    else:  # «۵ هزار» for ۵٬۴۵۰: too coarse to tell
+        assert not same_figure(rounded, exact)
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.integers(min_value=1, max_value=10**9))
+def test_figures_further_apart_than_their_rounding_are_different(a, b):
+    if abs(a - b) >= max(rounding_step(a), rounding_step(b)):
+        assert not same_figure(a, b)
+    assert same_figure(a, a)
