@@ -368,7 +368,7 @@ needs_shared = pytest.mark.skipif(not (SHARED / "corpus" / "dev").is_dir(), reas
 
 
 @pytest.fixture(scope="module")
-def shared_issues() -> pd.DataFrame:
+def shared_claims() -> tuple[pd.DataFrame, dict[str, str]]:
     from dashboard.readers import iter_articles
 
     rows, texts = [], {}
@@ -376,7 +376,13 @@ def shared_issues() -> pd.DataFrame:
         if isinstance(article, Article):
             texts[article.document] = article.text
             rows.extend(extract_article(article))
-    return find_issues(pd.DataFrame(rows), texts)
+    return pd.DataFrame(rows), texts
+
+
+@pytest.fixture(scope="module")
+def shared_issues(shared_claims) -> pd.DataFrame:
+    claims, texts = shared_claims
+    return find_issues(claims, texts)
 
 
 def pairs(issues: pd.DataFrame, kind: str) -> set[str]:
@@ -420,6 +426,15 @@ def test_the_dev_figures_that_agree_are_not_reported(shared_issues):
     # Kermanshah's funds growing from 612 to 1,045 (b01, b15).
     assert not documents & {"a06.txt", "a13.txt", "a02.txt", "a19.html", "b01.txt", "b_batch.jsonl#b15"}
     assert of_kind(shared_issues, "product_mismatch").empty
+
+
+@needs_shared
+def test_without_the_article_texts_the_quotes_give_the_same_findings(shared_claims, shared_issues):
+    claims, _ = shared_claims
+    without = find_issues(claims)
+    assert sorted(zip(without["kind"], without["documents"])) == sorted(
+        zip(shared_issues["kind"], shared_issues["documents"])
+    )
 
 
 # --- the command --------------------------------------------------------------------------
