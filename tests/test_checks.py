@@ -432,9 +432,11 @@ def test_the_dev_figures_that_agree_are_not_reported(shared_issues):
 def test_without_the_article_texts_the_quotes_give_the_same_findings(shared_claims, shared_issues):
     claims, _ = shared_claims
     without = find_issues(claims)
-    assert sorted(zip(without["kind"], without["documents"])) == sorted(
-        zip(shared_issues["kind"], shared_issues["documents"])
-    )
+
+    def found(issues: pd.DataFrame) -> list[tuple[str, str]]:
+        return sorted(zip(issues["kind"], issues["documents"], strict=True))
+
+    assert found(without) == found(shared_issues)
 
 
 # --- the command --------------------------------------------------------------------------
