@@ -3,7 +3,8 @@
 Each check reads the article's text (or, without it, its claims' quotes) and the claims
 found in it, and reports only what the text makes clear:
 
-* ``sum_mismatch``: parts set against a total («از این تعداد …»، «در سه دسته …»، «که X آن …»)
+* ``sum_mismatch``: parts set against a total («از این تعداد …»، «در سه دسته …»، «که X آن …»،
+  «در مجموع X … که Y از … و Z از …»)
   that exceed it, or fall short of it when the text lists the whole («X، Y و Z»).
   A list of the largest shares («بیشترین سهم») never has to add up.
 * ``product_mismatch``: «۱۸۰ نیروگاه ۵ کیلوواتی» with a stated total capacity that is not 180 × 5 kW.
@@ -131,6 +132,9 @@ def _breakdowns(art: _Article, config: CheckConfig) -> list[_Breakdown]:
     back = config.words("sum_mismatch", "back_reference")
     share = config.words("sum_mismatch", "share_after_part")
     cats = _category_regex(config)
+    total_word = config.words("sum_mismatch", "total_before")
+    relative_word = config.words("sum_mismatch", "relative")
+    window = int(config.number("sum_mismatch", "total_window_words"))
     found: dict[tuple, _Breakdown] = {}
 
     def add(total: Occurrence | None, parts: list[Occurrence], exhaustive: bool) -> None:
@@ -161,6 +165,14 @@ def _breakdowns(art: _Article, config: CheckConfig) -> list[_Breakdown]:
             parts = _same_key_after(art, cue.end(), b, art.key(total))
             complete = len(parts) == count >= 2 and not config.words("sum_mismatch", "partial").search(art.folded, a, b)
             add(total, parts, complete)
+        # «در مجموع ۵ هزار شغل ایجاد شد که ۳ هزار شغل از … و ۲ هزار و ۴۵۰ شغل از …»: a named total broken down.
+        for o in art.in_sentence(i):
+            lead = " ".join(art.folded[a : o.start].split()[-window:])
+            relative = total_word.search(lead) and relative_word.search(art.folded, o.end, b)
+            if not relative:
+                continue
+            parts = _same_key_after(art, relative.end(), b, art.key(o))
+            add(o, parts, _complete_list(art, parts, (o.start, b), config))
         # «۲۴۲ میلیارد تومان … که ۱۵۸ میلیارد تومان آن … و ۸۴ میلیارد تومان …»: shares of the total before.
         for o in art.in_sentence(i):
             tail = art.folded[o.end : min(b, o.end + 24)].split()

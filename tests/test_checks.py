@@ -139,6 +139,13 @@ def test_shares_written_as_x_of_it_must_make_the_total_when_listed_in_full():
     assert find_issues(claims("۱۲۰", 1.2e12), {"m.txt": text.format(second="۱۲۰")}).empty
 
 
+def test_a_named_total_broken_down_after_ke_must_add_up():
+    text = "در مجموع ۵ هزار و ۵۰۰ شغل ایجاد شد که ۳ هزار شغل از محل صندوق‌ها و {second} شغل از محل تبصره ۱۶ بود."
+    found = of_kind(run(("named.txt", text.format(second="۲ هزار"), "2024-05-10")), "sum_mismatch")
+    assert found["values"].tolist() == ["3000;2000;5500"]
+    assert of_kind(run(("named.txt", text.format(second="۲ هزار و ۵۰۰"), "2024-05-10")), "sum_mismatch").empty
+
+
 def test_a_hedged_total_tolerates_a_small_gap():
     text = "حدود ۱۰ هزار شغل ایجاد شد. از این تعداد ۶ هزار و ۲۰۰ شغل در روستاها و ۳ هزار و ۶۰۰ شغل در شهرها بود."
 
