@@ -109,7 +109,6 @@ class _Progress:
         self.enabled = enabled
         self.started = time.monotonic()
         self.last = 0.0
-        self.shown = False
 
     def update(self, report: IngestReport, *, force: bool = False) -> None:
         if not self.enabled:
@@ -124,7 +123,6 @@ class _Progress:
             f"{report.unchanged} unchanged, {report.skipped} problems, {rate:.0f} articles/s "
         )
         sys.stderr.flush()
-        self.shown = True
 
     def close(self, report: IngestReport) -> None:
         if self.enabled:
@@ -297,9 +295,11 @@ def ingest(
         ingest_id = store.start_ingest(conn, names)
         state = _Ingest(conn, report, bar, max_bytes)
         run_chunk = partial(run_jobs, db_path=target, max_bytes=max_bytes)
-        for outcome in outcomes(state.jobs(names), workers, run_chunk, crashed):
-            state.handle(outcome)
-        state.flush()
+        try:
+            for outcome in outcomes(state.jobs(names), workers, run_chunk, crashed):
+                state.handle(outcome)
+        finally:  # on Ctrl-C too: what was extracted is kept, and a re-run does the rest
+            state.flush()
         report.seconds = time.monotonic() - started
         store.finish_ingest(conn, ingest_id, report.counts(), report.problems)
     finally:
