@@ -46,7 +46,7 @@ with head:
 
 problem = queries.database_problem()
 if problem:
-    st.error(t("db_problem", lang, problem=problem))
+    st.error(t("db_problem", lang, problem=ui.md(problem)))
     st.stop()
 
 pages = [

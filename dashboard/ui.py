@@ -5,6 +5,8 @@ The language lives in the URL (``?lang=en``; Persian when absent) like the filte
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from dashboard import urlstate
@@ -32,6 +34,18 @@ mark.claim { background: #ffe08a; color: inherit; padding: 0 .15em; border-radiu
 .caveat { color: #8a5a00; font-size: .9rem; }
 </style>
 """
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md(text: object) -> str:
+    r"""Stored text made inert for Streamlit's Markdown: ``**``, links, headings and HTML show as typed.
+
+    >>> print(md("**۵** [x](y)"))
+    \*\*۵\*\* \[x\]\(y\)
+    """
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", "" if text is None else str(text))
 
 
 def lang() -> str:

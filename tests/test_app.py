@@ -16,6 +16,7 @@ from dashboard.filters import FilterState, apply_filters, option_counts, search_
 from dashboard.highlight import clean_spans, highlight_text
 from dashboard.ingest import ingest
 from dashboard.schema import SPEC_COLUMNS
+from dashboard.ui import md
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "dashboard" / "app.py")
@@ -299,7 +300,7 @@ def test_article_page_escapes_markup_and_highlights_figures(app_on) -> None:
 
 def test_article_page_with_unknown_document_warns(app_on) -> None:
     at = app_on("article", document="nope.txt")
-    assert any("nope.txt" in w.value for w in at.warning)
+    assert any(md("nope.txt") in w.value for w in at.warning)  # Markdown-escaped, shown as typed
 
 
 # ---- builders the pages use ----
@@ -416,7 +417,7 @@ def test_a_broken_database_is_named_not_a_traceback(monkeypatch, tmp_path) -> No
     monkeypatch.setenv("CLAIMS_DB", str(bad))
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception
-    assert any(str(bad) in e.value for e in at.error)
+    assert any(md(str(bad)) in e.value for e in at.error)
 
 
 def test_download_frame_carries_provenance(monkeypatch, seeded_db) -> None:

@@ -166,6 +166,7 @@ def test_taxonomy_labels_in_both_languages() -> None:
         "dashboard.downloads",
         "dashboard.urlstate",
         "dashboard.uploads",
+        "dashboard.ui",
     ],
 )
 def test_docstring_examples(module: str) -> None:

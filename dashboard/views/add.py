@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard import queries, ui
 from dashboard.formatting import localize
 from dashboard.i18n import t
+from dashboard.ui import md
 from dashboard.uploads import ALLOWED_SUFFIXES, save_uploads
 
 
@@ -38,7 +39,7 @@ def run_ingest(files, lang: str) -> None:
                 with st.spinner("…"):
                     report = ingest([str(p) for p in saved.paths], queries.db_path(), workers=1, max_bytes=mb * 2**20)
             except Exception as exc:  # a broken file must not crash the page: say what failed
-                st.error(t("ingest_failed", lang, error=str(exc).replace(tmp + "/", "")))
+                st.error(t("ingest_failed", lang, error=md(str(exc).replace(tmp + "/", ""))))
             if report is not None:
                 problems.extend(p.replace(tmp + "/", "") for p in report.problems)
         queries.clear()

@@ -11,6 +11,7 @@ from dashboard import queries, ui, urlstate
 from dashboard.formatting import format_value, jalali_date, localize
 from dashboard.highlight import claim_spans, find_mention_spans, highlight_text
 from dashboard.i18n import t, value_label
+from dashboard.ui import md
 
 
 def claims_list(claims, lang: str) -> None:
@@ -48,12 +49,12 @@ def main() -> None:
     )
     urlstate.remember("document", document)
     if missing:
-        st.warning(t("article_missing", lang, doc=wanted))
+        st.warning(t("article_missing", lang, doc=md(wanted)))
 
     record = queries.article(document) or {}
     claims = queries.claims()
     claims = claims[claims["document"] == document]
-    st.subheader(record.get("title") or document, anchor=False)
+    st.subheader(md(record.get("title") or document), anchor=False)
     date = jalali_date(record.get("published"), lang)
     meta = " · ".join(
         part
@@ -66,7 +67,7 @@ def main() -> None:
         if part
     )
     if meta:
-        st.caption(meta)
+        st.caption(md(meta))
     url = record.get("url") or ""
     if url.startswith(("http://", "https://")):
         st.link_button(t("article_source", lang), url, icon=":material/open_in_new:")

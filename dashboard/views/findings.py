@@ -11,6 +11,7 @@ from dashboard import charts, queries, ui, urlstate
 from dashboard.filters import FilterState, filter_bar
 from dashboard.formatting import format_value, jalali_date, localize
 from dashboard.i18n import t, value_label
+from dashboard.ui import md
 
 PLOTLY_CONFIG = {"displaylogo": False}
 MAX_FINDINGS = 200
@@ -19,17 +20,17 @@ ISSUES_MAX_ROWS = 5_000
 HISTORY_MAX_ROWS = 2_000
 
 
-def _as_list(value: object) -> list[str]:
-    """A cell that may hold a list, a tuple or a ``|``/``,``-joined string, as a list of strings."""
+def _as_list(value: object, seps: str) -> list[str]:
+    """A cell that holds a list, or text joined by one of ``seps`` (documents by ``;``, quotes by lines)."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return []
     if isinstance(value, list | tuple | set):
         return [str(v) for v in value]
     text = str(value)
-    for sep in ("|", ";", ","):
+    for sep in seps:
         if sep in text:
             return [p.strip() for p in text.split(sep) if p.strip()]
-    return [text] if text else []
+    return [text] if text.strip() else []
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -72,14 +73,16 @@ def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang
             if data.get(col)
         )
         with st.container(border=True, key=f"finding_{i}"):
-            st.markdown(f"**{str(data.get('kind', '')).replace('_', ' ')}** — {where}")
+            kind = str(data.get("kind", ""))
+            label = t(f"kind_{kind}", lang) if t(f"kind_{kind}", lang) != f"kind_{kind}" else kind
+            st.markdown(f"**{md(label)}** — {md(where)}")
             st.text(str(data.get(message_col) or data.get("message") or ""))
-            for q in _as_list(data.get("quotes")):
-                st.caption(f"«{q}»")
-            docs = _as_list(data.get("documents"))
+            for q in _as_list(data.get("quotes"), "\n"):
+                st.caption(f"«{md(q)}»")
+            docs = _as_list(data.get("documents"), ";")
             if docs:
                 # U+2066…U+2069 keep a file name left to right inside Persian text.
-                links = "  ".join(f"[\u2066{d}\u2069](./article?document={quote(d, safe='')})" for d in docs[:10])
+                links = "  ".join(f"[\u2066{md(d)}\u2069](./article?document={quote(d, safe='')})" for d in docs[:10])
                 st.markdown(f"{t('finding_documents', lang)}: {links}")
     if len(issues) > MAX_FINDINGS:
         st.caption(
