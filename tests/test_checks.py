@@ -227,6 +227,17 @@ def test_power_with_a_per_time_word_is_found():
     assert "«سالانه ۲ مگاوات»" in found.loc[0, "message_fa"]
 
 
+def test_a_per_time_word_after_the_power_unit_is_found_too():
+    text = "مسئول بسیج سازندگی گفت: این نیروگاه‌ها ۳ مگاوات در روز برق تولید می‌کنند."
+    found = of_kind(run(("daily.txt", text, None)), "unit_misuse")
+    assert "«۳ مگاوات در روز»" in found.loc[0, "message_fa"]
+
+
+def test_a_year_before_a_capacity_is_a_date_not_a_rate():
+    text = "در سال ۱۴۰۲ ظرفیت ۵ مگاوات نیروگاه خورشیدی در استان نصب شد و برق آن به شبکه فروخته می‌شود."
+    assert of_kind(run(("year.txt", text, None)), "unit_misuse").empty
+
+
 def test_power_next_to_energy_with_its_own_time_word_is_not_misuse():
     text = (
         "مسئول بسیج سازندگی استان گفت: این نیروگاه‌ها ۲ مگاوات ظرفیت دارند و سالانه ۳ میلیون کیلووات‌ساعت برق "
