@@ -71,6 +71,8 @@ def main() -> None:
         how = choose("how", HOWS, t("measure", lang), lang, lambda h: t(f"how_{h}", lang))
     if how != "count" and not metric:
         st.info(t("pick_metric_for_values", lang))
+    elif how == "sum":
+        st.caption(t("sum_caveat", lang))
 
     if view == "charts":
         left, right = st.columns(2)
