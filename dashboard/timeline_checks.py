@@ -161,14 +161,15 @@ def shrinking_total(df: pd.DataFrame, config: CheckConfig | None = None) -> list
             fa = (
                 f"رقم تجمعی «{metric_label(metric, 'fa')}» در {province_label(province, 'fa')} کمتر از رقمی است که "
                 f"پیش‌تر اعلام شده بود: {show(old, unit, 'fa')} در {_where(first, 'fa')} و سپس "
-                f"{show(new, unit, 'fa')} در {_where(later, 'fa')}؛ جمع تا امروز نباید کم شود "
-                f"({show(new, unit, 'fa')} < {show(old, unit, 'fa')})."
+                f"{show(new, unit, 'fa')} در {_where(later, 'fa')} "
+                f"({show(new, unit, 'fa')} < {show(old, unit, 'fa')})؛ "
+                "جمع تا امروز کم نمی‌شود، مگر آنکه رقم تازه فقط بخشی را بشمارد (مثلاً فقط واحدهای فعال)."
             )
             en = (
                 f"Running total of “{metric_label(metric, 'en')}” in {province_label(province, 'en')} is lower than "
                 f"an earlier report: {show(old, unit, 'en')} in {_where(first, 'en')}, then {show(new, unit, 'en')} "
-                f"in {_where(later, 'en')}; a total so far cannot shrink ({show(new, unit, 'en')} < "
-                f"{show(old, unit, 'en')})."
+                f"in {_where(later, 'en')} ({show(new, unit, 'en')} < {show(old, unit, 'en')}); a total so far does "
+                "not shrink unless the later figure counts only part of it (say, only the units still working)."
             )
             out.append(
                 Finding(
