@@ -23,7 +23,7 @@ def claims_list(claims, lang: str) -> None:
             t("col_program", lang): value_label("program", r.program, lang),
             t("col_province", lang): value_label("province", r.province, lang),
             t("col_status", lang): value_label("status", r.status, lang),
-            t("col_quote", lang): r.mention,
+            t("col_mention", lang): r.mention,
         }
         for r in claims.itertuples(index=False)
     ]
@@ -56,8 +56,9 @@ def main() -> None:
     claims = claims[claims["document"] == document]
     st.subheader(md(record.get("title") or document), anchor=False)
     date = jalali_date(record.get("published"), lang)
+    # Each part isolated (U+2068…U+2069) so a Persian outlet does not reorder an ISO date next to it.
     meta = " · ".join(
-        part
+        f"\u2068{part}\u2069"
         for part in (
             record.get("source") or "",
             date,
