@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import queries, ui
-from dashboard.formatting import localize
+from dashboard.formatting import jalali_date, localize
 from dashboard.i18n import t
 from dashboard.ui import md
 from dashboard.uploads import ALLOWED_SUFFIXES, save_uploads
@@ -71,7 +71,9 @@ def main() -> None:
         run_ingest(files or [], lang)
     last = queries.last_ingest()
     if last and last.get("finished_at"):
-        st.caption(t("last_ingest", lang, when=last["finished_at"]))
+        stamp = str(last["finished_at"])
+        when = f"\u2068{jalali_date(stamp[:10], lang)} {localize(stamp[11:16], lang)} UTC\u2069"
+        st.caption(t("last_ingest", lang, when=when))
 
 
 main()
