@@ -437,3 +437,17 @@ def test_text_search_without_a_prepared_key() -> None:
     assert apply_filters(df, FilterState(province=("Yazd",), text="شغل")).index.tolist() == [0]
     search = search_key(df)
     assert apply_filters(df, FilterState(text="4"), search=search).index.tolist() == [0, 1]
+
+
+def test_options_show_their_counts_and_clear_resets_the_url(app_on, seeded_db) -> None:
+    everything = store.export_frame(store.connect(seeded_db))
+    at = app_on("claims", province="Yazd", q="صندوق")
+    yazd = int((everything["province"] == "Yazd").sum())
+    digits = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+    assert f"یزد ({str(yazd).translate(digits)})" in at.multiselect(key="f_province").options
+    assert at.query_params["province"] == "Yazd" and at.query_params["q"] == "صندوق"
+    at.button(key="filters_clear").click().run()
+    assert at.multiselect(key="f_province").value == []
+    assert at.text_input(key="f_q").value == ""
+    assert "province" not in at.query_params and "q" not in at.query_params
+    assert len(at.dataframe[0].value) == len(everything)
