@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from dashboard.check_config import CheckConfig, cue_regex, fold_text, load_check_config
-from dashboard.check_labels import metric_label
+from dashboard.check_labels import metric_label, province_label
 from dashboard.claim_text import Occurrence, clause_bounds, head_follows, occurrences, sentence_of, sentence_spans
 from dashboard.figures import arithmetic, show
 from dashboard.findings import Finding
-from dashboard.taxonomy import load_taxonomy
+from dashboard.taxonomy import NATIONAL, load_taxonomy
 
 _NUMBER_TOKEN = re.compile(r"[0-9۰-۹]+(?:[٬,][0-9۰-۹]{3})*(?:[٫./][0-9۰-۹]+)?")
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
@@ -223,6 +223,58 @@ def _sum_findings(art: _Article, config: CheckConfig) -> list[Finding]:
                 quotes,
             )
         )
+    return out
+
+
+def _province_share_findings(art: _Article, config: CheckConfig) -> list[Finding]:
+    """Provinces listed after a national total in the same article, adding up to more than it.
+
+    «۲۰ هزار شغل در کشور … فارس با ۹ هزار شغل، کرمان با ۸ هزار و یزد با ۶ هزار …»: a list of
+    the largest shares may fall short of the total but never exceed it.
+    """
+    skip_units = set(config.word_list("sum_mismatch", "skip_units"))
+    out = []
+    for i in range(len(art.spans)):
+        listed = [o for o in art.in_sentence(i) if art.claim(o)["province"] not in (NATIONAL, "")]
+        by_key: dict[tuple, list[Occurrence]] = {}
+        for o in listed:
+            c = art.claim(o)
+            by_key.setdefault((c["metric"], c["unit"], c["program"]), []).append(o)
+        for (metric, unit, program), occ in by_key.items():
+            nationals = [
+                art.claim(o)
+                for o in art.occ
+                if o.start < occ[0].start
+                and art.claim(o)["province"] == NATIONAL
+                and (art.claim(o)["metric"], art.claim(o)["unit"], art.claim(o)["program"]) == (metric, unit, program)
+            ]
+            least: dict[str, dict] = {}
+            for o in occ:
+                c = art.claim(o)
+                if c["province"] not in least or c["value"] < least[c["province"]]["value"]:
+                    least[c["province"]] = c
+            if unit in skip_units or not nationals or len(least) < 2:
+                continue
+            top = max(nationals, key=lambda c: c["value"])
+            parts = sorted(least.values(), key=lambda c: -c["value"])
+            values, total = [float(c["value"]) for c in parts], float(top["value"])
+            tol_key = "hedged_tolerance" if _hedged([top, *parts]) else "tolerance"
+            if sum(values) <= total * (1 + config.number("sum_mismatch", tol_key)):
+                continue
+            fa_sum, en_sum = arithmetic(values, total, unit, "fa"), arithmetic(values, total, unit, "en")
+            names_fa = "، ".join(province_label(c["province"], "fa") for c in parts)
+            names_en = ", ".join(c["province"] for c in parts)
+            fa = (
+                f"سهم استان‌ها ({names_fa}) از «{metric_label(metric, 'fa')}» در همین خبر از کل کشور بیشتر است: {fa_sum}"
+            )
+            en = (
+                f"The provinces’ shares ({names_en}) of “{metric_label(metric, 'en')}” in this article exceed the "
+                f"national total it states: {en_sum}"
+            )
+            quotes = [str(top["quote"]), art.sentence_text(occ[0].start)]
+            out.append(
+                Finding("sum_mismatch", [art.document], NATIONAL, program, metric, [*values, total], fa, en, quotes)
+            )
     return out
 
 
@@ -468,4 +520,9 @@ def check_article(document: str, claims: list[dict], text: str, config: CheckCon
     art = _Article(document, text, folded, claims, spans, occurrences(text, claims))
     fuller = with_text_figures(claims, text, config)
     sums = art if fuller is claims else _Article(document, text, folded, fuller, spans, occurrences(text, fuller))
-    return [*_sum_findings(sums, config), *_product_findings(art, config), *_misuse_findings(art, config)]
+    return [
+        *_sum_findings(sums, config),
+        *_province_share_findings(art, config),
+        *_product_findings(art, config),
+        *_misuse_findings(art, config),
+    ]

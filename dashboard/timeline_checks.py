@@ -1,7 +1,8 @@
 """Checks across articles: provinces against the nation, running totals over time, old figures as new.
 
 * ``province_exceeds_national``: in one Jalali year, the provinces' figures for a metric
-  (same unit, program and period kind) add up to more than the national figure.
+  (same unit, program and period kind) add up to more than the national figure. Provinces
+  listed in the article that states the national total are its parts (``sum_mismatch``).
 * ``shrinking_total``: a running total («تاکنون»، «به … رسیده») reported lower than an
   earlier report of the same figure for the same province, program and metric.
 * ``repeated_claim``: the same figure announced again, beyond one news cycle, with the
@@ -44,10 +45,10 @@ def _where(row: pd.Series | dict, lang: str) -> str:
     return f"{row['document']} ({date}{source})"
 
 
-def _year(published: str, document: str) -> str:
-    """The Jalali year of an ISO date, or a per-document key when there is no date."""
+def _year(published: str) -> str | None:
+    """The Jalali year of an ISO date («2024-05-10» is 1403), None without a date."""
     jalali = to_jalali(published) if str(published).strip() else None
-    return str(jalali.year) if jalali is not None else f"doc:{document}"
+    return str(jalali.year) if jalali is not None else None
 
 
 # --- province_exceeds_national ------------------------------------------------------------
@@ -62,16 +63,15 @@ def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = Non
     config = config or load_check_config()
     tol = config.number("province_exceeds_national", "tolerance")
     rows = _reported(df, config, "province_exceeds_national")
-    years = {p: _year(p, "") for p in rows["published"].unique()}
+    years = {p: _year(p) for p in rows["published"].unique()}
     groups: dict[tuple, list[dict]] = {}
     for rec in records(rows):
-        year = years[rec["published"]] if not years[rec["published"]].startswith("doc:") else f"doc:{rec['document']}"
+        year = years[rec["published"]]
+        if year is None:
+            continue  # undated: no year to compare in
         groups.setdefault((rec["metric"], rec["unit"], rec["program"], rec["period"], year), []).append(rec)
-        # Within one article the provinces listed after a national total are its shares, whatever
-        # period words each sentence carries.
-        groups.setdefault((rec["metric"], rec["unit"], rec["program"], "*", f"doc:{rec['document']}"), []).append(rec)
-    out, reported = [], set()
-    for (metric, unit, program, period, year), group in sorted(groups.items()):
+    out = []
+    for (metric, unit, program, _period, year), group in sorted(groups.items()):
         national = [r for r in group if r["province"] == NATIONAL]
         least: dict[str, dict] = {}
         for r in group:
@@ -81,17 +81,11 @@ def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = Non
             continue
         top = max(national, key=lambda r: r["value"])
         provincial = sorted(least.values(), key=lambda r: -r["value"])
-        if period == "*" and (len(provincial) < 2 or any(r["start"] < top["start"] for r in provincial)):
-            continue  # in one article: a national total first, then a list of provinces as its shares
         values = [float(r["value"]) for r in provincial]
         documents = [top["document"], *(r["document"] for r in provincial)]
-        seen = (metric, unit, program, frozenset(documents))
-        if sum(values) <= float(top["value"]) * (1 + tol) or seen in reported:
-            continue
-        reported.add(seen)
-        same_article = year.startswith("doc:")
-        year_fa = "در همان خبر" if same_article else f"در سال {year}"
-        year_en = "in the same article" if same_article else f"for {year}"
+        if sum(values) <= float(top["value"]) * (1 + tol) or len(set(documents)) == 1:
+            continue  # one article's provinces against its own total are its parts: see sum_mismatch
+        year_fa, year_en = f"در سال {year}", f"for {year}"
         names_fa = "، ".join(province_label(r["province"], "fa") for r in provincial)
         names_en = ", ".join(r["province"] for r in provincial)
         fa = (
