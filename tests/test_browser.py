@@ -35,6 +35,7 @@ from browser_harness import (
     wait_for_idle_app,
 )
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard import store
 from dashboard.charts import NO_DATA_COLOR
@@ -125,38 +126,60 @@ def assert_offline(browser: Browser) -> None:
     assert not outside, f"{len(outside)} request(s) left the machine: {sorted(set(outside))[:10]}"
 
 
+def wait_until(page: Page, check: str, arg: object, what: str, show: str) -> None:
+    """Wait until the JS predicate ``check(arg)`` holds; on timeout fail with ``what``, what the page
+    shows instead (the JS ``show(arg)``) and any error the app printed on the page."""
+    try:
+        page.wait_for_function(check, arg=arg, timeout=TIMEOUT_MS)
+    except PlaywrightTimeout:
+        shown = page.evaluate(show, arg)
+        errors = page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]').all_inner_texts()
+        detail = f"; the page shows an error: {' | '.join(errors)[:1500]}" if errors else ""
+        raise AssertionError(f"{what} within {TIMEOUT_MS // 1000} s; the page shows {shown!r}{detail}") from None
+
+
+# Key figures as {label: value with ASCII digits and no separators}.
+_METRICS_JS = r"""() => Object.fromEntries([...document.querySelectorAll('[data-testid="stMetric"]')].map(m => [
+    m.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim() ?? "",
+    (m.querySelector('[data-testid="stMetricValue"]')?.innerText ?? "")
+        .replace(/[\u06f0-\u06f9]/g, d => d.charCodeAt(0) - 0x06F0)
+        .replace(/[\u0660-\u0669]/g, d => d.charCodeAt(0) - 0x0660)
+        .replace(/[\u066c,\s]/g, "")]))"""
+
+
 def wait_for_metric(page: Page, label: str, value: int) -> None:
     """Wait until the key figure labelled ``label`` (e.g. «ادعا») reads ``value`` (digits in any script)."""
-    page.wait_for_function(
-        r"""([label, want]) => {
-            const digits = s => s.replace(/[\u06f0-\u06f9]/g, d => d.charCodeAt(0) - 0x06F0)
-                                 .replace(/[\u0660-\u0669]/g, d => d.charCodeAt(0) - 0x0660)
-                                 .replace(/[\u066c,\s]/g, "");
-            return [...document.querySelectorAll('[data-testid="stMetric"]')].some(m =>
-                m.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim() === label &&
-                digits(m.querySelector('[data-testid="stMetricValue"]')?.innerText ?? "") === String(want));
-        }""",
-        arg=[label, value],
-        timeout=TIMEOUT_MS,
+    wait_until(
+        page,
+        f"([label, want]) => ({_METRICS_JS})()[label] === String(want)",
+        [label, value],
+        f"the key figure {label!r} did not read {value}",
+        f"() => ({_METRICS_JS})()",
     )
 
 
 def wait_for_table_rows(page: Page, rows: int) -> None:
     """Wait until the claims table holds ``rows`` data rows (its grid's aria-rowcount counts the header too)."""
-    page.wait_for_function(
-        """want => [...document.querySelectorAll('[data-testid="stDataFrame"] [aria-rowcount]')]
-                    .some(g => Number(g.getAttribute('aria-rowcount')) === want + 1)""",
-        arg=rows,
-        timeout=TIMEOUT_MS,
+    counts = """() => [...document.querySelectorAll('[data-testid="stDataFrame"] [aria-rowcount]')]
+                    .map(g => Number(g.getAttribute('aria-rowcount')) - 1)"""
+    wait_until(
+        page,
+        f"want => ({counts})().includes(want)",
+        rows,
+        f"the claims table did not hold {rows} rows",
+        f"() => ({{'table rows': ({counts})()}})",
     )
 
 
 def wait_for_bars(page: Page, key: str, bars: int) -> None:
     """Wait until the bar chart with Streamlit key ``key`` draws exactly ``bars`` bars."""
-    page.wait_for_function(
+    selector = f".st-key-{key} {PLOTLY_CHART} .trace.bars .point"
+    wait_until(
+        page,
         "([sel, want]) => document.querySelectorAll(sel).length === want",
-        arg=[f".st-key-{key} {PLOTLY_CHART} .trace.bars .point", bars],
-        timeout=TIMEOUT_MS,
+        [selector, bars],
+        f"the chart {key!r} did not draw {bars} bars",
+        "([sel]) => ({bars: document.querySelectorAll(sel).length})",
     )
 
 
@@ -250,6 +273,19 @@ def test_status_widget_filters_the_overview(page: Page, app: AppServer, browser:
     chosen = stored[stored["status"] == status]
     wait_for_bars(page, "chart_province", chosen["province"].nunique())
     wait_for_bars(page, "chart_program", chosen["program"].nunique())
+    assert_offline(browser)
+
+
+def test_english_link_with_filters_opens_the_same_view(
+    page: Page, app: AppServer, browser: Browser, stored: pd.DataFrame
+) -> None:
+    province = busiest_province(stored)
+    statuses = sorted(set(stored["status"]))
+    expected = stored[(stored["province"] == province) & stored["status"].isin(statuses[:1])]
+    page.goto(f"{app.url}?lang=en&province={province}&status={statuses[0]}")
+    wait_for_metric(page, t("kf_claims", "en"), len(expected))
+    wait_for_bars(page, "chart_province", 1)
+    wait_for_bars(page, "chart_program", expected["program"].nunique())
     assert_offline(browser)
 
 
