@@ -33,6 +33,11 @@ from typing import Any
 
 import pandas as pd
 
+try:  # pandas keeps its str columns in Arrow when pyarrow is installed; building them there directly is faster
+    import pyarrow as _pa
+except ImportError:  # pragma: no cover - pandas falls back to Python strings
+    _pa = None
+
 from dashboard.errors import UserError
 from dashboard.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
 from dashboard.paths import database_path
@@ -317,9 +322,35 @@ def finish_ingest(conn: sqlite3.Connection, ingest_id: int, counts: dict[str, An
 # --- reading ------------------------------------------------------------------------------
 
 
-def _frame(conn: sqlite3.Connection, sql: str, columns: Sequence[str], params: Sequence[Any] = ()) -> pd.DataFrame:
+def _text_column(values: Sequence[Any]) -> pd.Series:
+    """Strings as pandas' ``str`` dtype, None as ``""``; built through Arrow when available (fast)."""
+    if _pa is not None:
+        try:
+            array = _pa.array(values, type=_pa.large_string())
+            if array.null_count:
+                array = array.fill_null("")
+            return pd.Series(pd.array(array, dtype=pd.StringDtype("pyarrow", na_value=float("nan"))))
+        except (_pa.ArrowException, TypeError, ValueError):  # a value that is not text: let pandas convert
+            pass
+    return pd.Series(values, dtype=object).fillna("").astype(str)
+
+
+def _frame(
+    conn: sqlite3.Connection,
+    sql: str,
+    columns: Sequence[str],
+    params: Sequence[Any] = (),
+    text: Iterable[str] = (),
+) -> pd.DataFrame:
+    """The query's rows as a frame, built column by column; the ``text`` columns as strings."""
     rows = conn.execute(sql, params).fetchall()
-    return pd.DataFrame.from_records(rows, columns=list(columns))
+    text_columns = set(text)
+    values = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
+    data = {
+        name: _text_column(column) if name in text_columns else pd.Series(column, dtype=object)
+        for name, column in zip(columns, values, strict=True)
+    }
+    return pd.DataFrame(data, columns=list(columns))
 
 
 def _typed_claims(df: pd.DataFrame) -> pd.DataFrame:
@@ -327,8 +358,6 @@ def _typed_claims(df: pd.DataFrame) -> pd.DataFrame:
     for column in (*_INT_CLAIM_COLUMNS, "claim_id", "article_id"):
         if column in df:
             df[column] = df[column].astype(int)
-    for column in _TEXT_CLAIM_COLUMNS:
-        df[column] = df[column].fillna("").astype(str)
     return df
 
 
@@ -340,7 +369,7 @@ def claims_frame(conn: sqlite3.Connection) -> pd.DataFrame:
     """
     columns = (*CLAIM_COLUMNS, "claim_id", "article_id")
     sql = f"SELECT {_CLAIM_SELECT}, c.id, c.article_id FROM claims c ORDER BY c.article_id, c.id"
-    return _typed_claims(_frame(conn, sql, columns))
+    return _typed_claims(_frame(conn, sql, columns, text=_TEXT_CLAIM_COLUMNS))
 
 
 def export_frame(conn: sqlite3.Connection) -> pd.DataFrame:
@@ -351,10 +380,7 @@ def export_frame(conn: sqlite3.Connection) -> pd.DataFrame:
         f"SELECT {_CLAIM_SELECT}, a.path, a.ingested_at, c.id FROM claims c "
         "JOIN articles a ON a.id = c.article_id ORDER BY c.article_id, c.id"
     )
-    df = _typed_claims(_frame(conn, sql, columns))
-    for column in ("path", "ingested_at"):
-        df[column] = df[column].fillna("").astype(str)
-    return df
+    return _typed_claims(_frame(conn, sql, columns, text=(*_TEXT_CLAIM_COLUMNS, "path", "ingested_at")))
 
 
 def articles_frame(conn: sqlite3.Connection) -> pd.DataFrame:
@@ -364,7 +390,8 @@ def articles_frame(conn: sqlite3.Connection) -> pd.DataFrame:
         "(SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id), a.content_hash, a.ingested_at "
         "FROM articles a ORDER BY a.id"
     )
-    df = _frame(conn, sql, ARTICLE_FRAME_COLUMNS)
+    text = [c for c in ARTICLE_FRAME_COLUMNS if c != "n_claims"]
+    df = _frame(conn, sql, ARTICLE_FRAME_COLUMNS, text=text)
     df["n_claims"] = df["n_claims"].astype(int)
     return df
 
