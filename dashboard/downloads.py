@@ -20,6 +20,7 @@ import pandas as pd
 from dashboard.export import claims_csv_bytes
 from dashboard.filters import FilterState
 from dashboard.formatting import jalali_span
+from dashboard.i18n import t
 from dashboard.schema import CLAIM_COLUMNS, SPEC_COLUMNS
 
 PROVENANCE = ("path", "ingested_at", "claim_id")
@@ -118,5 +119,6 @@ def readme_text(
         "Attribution",
         f"  {ATTRIBUTION}",
         "",
+        t("readme_fa", "fa", rows=len(df), filters="—" if full or state.is_empty() else filters),
     ]
     return "\n".join(lines)

@@ -367,6 +367,7 @@ def test_readme_names_source_filters_rows_and_attribution() -> None:
     assert "Publication dates: 2023-06-10 .. 2024-11-20 (Jalali 1402/03/20 – 1403/08/30)" in text
     assert "not verified facts" in text and "OpenStreetMap contributors, ODbL" in text
     assert "Articles in the database: 9" in text
+    assert "فیلترها: province = Yazd" in text and "راستی‌آزمایی‌شده" in text
     full = downloads.readme_text(df, FilterState(province=("Yazd",)), dt.date(2024, 11, 22), full=True)
     assert "Filters applied: none (all claims)" in full
 
