@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+import pandas as pd
 import streamlit as st
 
 from dashboard import charts, queries, ui, urlstate
@@ -12,11 +15,10 @@ from dashboard.taxonomy import NATIONAL
 
 PLOTLY_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False}
 VIEWS = ("charts", "map", "time")
-HOWS = ("count", "sum", "latest")
 PERIODS = ("month", "year")
 
 
-def key_figures(df, lang: str) -> None:
+def key_figures(df: pd.DataFrame, lang: str) -> None:
     """Articles, claims, provinces, outlets and the Jalali date span of the filtered claims."""
     provinces = df.loc[df["province"].ne("") & df["province"].ne(NATIONAL), "province"].nunique()
     outlets = df.loc[df["source"].ne(""), "source"].nunique()
@@ -33,11 +35,11 @@ def key_figures(df, lang: str) -> None:
     cols[4].metric(t("kf_span", lang), span)
 
 
-def choose(name: str, options: tuple[str, ...] | list, label: str, lang: str, fmt, horizontal: bool = True):
-    """A radio kept in the URL under ``name``."""
+def choose(name: str, options: Sequence[str], label: str, fmt: Callable[[str], str]) -> str:
+    """A horizontal radio kept in the URL under ``name`` (its first option is the default)."""
     key = urlstate.prepare(name, options[0], valid=lambda v: v if v in options else options[0])
     return urlstate.remember(
-        name, st.radio(label, options, key=key, format_func=fmt, horizontal=horizontal), default=options[0]
+        name, st.radio(label, options, key=key, format_func=fmt, horizontal=True), default=options[0]
     )
 
 
@@ -54,7 +56,7 @@ def main() -> None:
         st.warning(t("no_match", lang))
         return
 
-    view = choose("view", VIEWS, t("view", lang), lang, lambda v: t(f"view_{v}", lang))
+    view = choose("view", VIEWS, t("view", lang), lambda v: t(f"view_{v}", lang))
     metric_options = ["", *queries.counts().get("metric", {})]
     c1, c2, c3 = st.columns([1, 2, 1])
     with c1:
@@ -68,7 +70,7 @@ def main() -> None:
         )
         metric = urlstate.remember("chart_metric", metric or "", default="") or None
     with c2:
-        how = choose("how", HOWS, t("measure", lang), lang, lambda h: t(f"how_{h}", lang))
+        how = choose("how", charts.HOWS, t("measure", lang), lambda h: t(f"how_{h}", lang))
     if how != "count" and not metric:
         st.info(t("pick_metric_for_values", lang))
     elif how == "sum":
@@ -96,7 +98,7 @@ def main() -> None:
         st.caption(f"{t('map_no_data', lang)} · {t('map_attribution', lang)}")
     else:
         with c3:
-            period = choose("period", PERIODS, t("granularity", lang), lang, lambda p: t(f"gran_{p}", lang))
+            period = choose("period", PERIODS, t("granularity", lang), lambda p: t(f"gran_{p}", lang))
         st.plotly_chart(charts.time_chart(view_df, period, how, metric, lang), config=PLOTLY_CONFIG, key="chart_time")
 
 
