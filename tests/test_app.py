@@ -463,3 +463,15 @@ def test_options_show_their_counts_and_clear_resets_the_url(app_on, seeded_db) -
     assert at.text_input(key="f_q").value == ""
     assert "province" not in at.query_params and "q" not in at.query_params
     assert len(at.dataframe[0].value) == len(everything)
+
+
+def test_map_uses_the_local_topojson_and_persian_is_right_to_left(app_on) -> None:
+    at = app_on(view="map")
+    (chart,) = at.get("plotly_chart")
+    config = json.loads(chart.proto.config)
+    assert config["topojsonURL"] == "app/static/"
+    assert (REPO / "dashboard" / "static" / "world_110m.json").is_file()
+    styles = " ".join(h.proto.body for h in at.get("html"))
+    assert "direction: rtl" in styles and '[data-testid="stPlotlyChart"]' in styles
+    english = app_on(view="map", lang="en")
+    assert "direction: rtl" not in " ".join(h.proto.body for h in english.get("html"))
