@@ -39,7 +39,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard import store
 from dashboard.charts import NO_DATA_COLOR
-from dashboard.i18n import status_label, t
+from dashboard.i18n import status_label, t, value_label
 from dashboard.schema import SPEC_COLUMNS
 
 pytestmark = [
@@ -206,6 +206,13 @@ def test_overview_draws_its_charts(page: Page, app: AppServer, browser: Browser,
     wait_for_bars(page, "chart_province", stored["province"].nunique())
     wait_for_bars(page, "chart_program", stored["program"].nunique())
     wait_for_metric(page, t("kf_claims", "fa"), len(stored))
+    # The charts are live plotly: hovering the top bar (the province with most claims) names it.
+    counts = stored["province"].value_counts()
+    top = min(counts.index, key=lambda k: (-counts[k], k))
+    page.locator(".st-key-chart_province .trace.bars .point").first.hover(force=True)
+    hover = page.locator(".st-key-chart_province .hoverlayer .hovertext")
+    hover.wait_for(timeout=TIMEOUT_MS)
+    assert value_label("province", top, "fa") in (hover.text_content() or "")
     assert_offline(browser)
 
 
