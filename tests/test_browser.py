@@ -2,10 +2,14 @@
 
 One server and one browser serve the whole module (about 10 s to start, plotly.js loads late):
 
-* the overview draws its charts, and the map draws one SVG shape per province of the GeoJSON;
-* no request leaves the machine (every request the browser makes is logged);
-* a filter (province, such as «یزد», through the URL; status through its widget) changes the page;
+* the overview draws its charts (live: hovering a bar names its province, such as «سراسر کشور»),
+  and the map draws one SVG shape per province of the GeoJSON, coloured only where claims are;
+* no page sends a request off the machine (every request the browser makes is logged);
+* a filter changes the page: province in the URL (the table), status through its widget (the key
+  figures and charts), an English link with both (the same view, English labels);
 * the CSV download holds exactly the filtered rows, with a BOM and the spec's columns first.
+
+Expected figures come from the store itself (``dashboard.store.export_frame``), never typed in.
 
 Full-page screenshots land in ``tests/artifacts/`` (git-ignored). Skipped only when ``chromium``
 is not on PATH; CI installs it.
