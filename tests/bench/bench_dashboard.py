@@ -5,14 +5,18 @@ Fills a temporary SQLite database through the store (:func:`dashboard.store.conn
 «یزد», programs such as «تبصره ۱۶», metrics, values, Jalali dates such as «۱۴۰۱/۰۶/۰۷» with
 their ISO form, outlets), then runs the main page with ``streamlit.testing.v1.AppTest``:
 
-* first load: the first run of the page in this process (cold caches, libraries imported);
-* filter change: one widget set to a new value and the page run again (median of a few).
+* first load: a new session on emptied Streamlit caches, median of three (the first of them also
+  imports the app's modules, as the first visitor after a server start does);
+* filter change: the province filter (key ``f_province``) set to the busiest province and back,
+  the page run again each time (median of five); a change that leaves the figures as they were
+  is an error, not a fast run.
 
 Floors: first load <= 3 s, filter change <= 0.5 s. Timings, their ratio to the floors and,
-with ``--profile``, the top of a cProfile of each step go to stdout and to
-``bench-results/dashboard.txt``. Usage::
+with ``--profile``, a cProfile of each step (overall, then the product's own functions) go to
+stdout and to ``bench-results/dashboard.txt``. Usage::
 
     .venv/bin/python tests/bench/bench_dashboard.py [--claims 100000] [--articles 3000] [--profile]
+    .venv/bin/python tests/bench/bench_dashboard.py --key f_status --value planned
 
 Exit code 0 when both floors hold, 1 when one does not, 2 when the app could not be run.
 """
