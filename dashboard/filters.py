@@ -170,6 +170,11 @@ def date_bounds(df: pd.DataFrame) -> tuple[dt.date | None, dt.date | None]:
         return None, None
 
 
+def _in_date_range(value: object) -> dt.date | None:
+    """A remembered date the pickers accept, else None."""
+    return value if isinstance(value, dt.date) and DATE_MIN <= value <= DATE_MAX else None
+
+
 def filter_bar(df: pd.DataFrame, lang: str, counts: dict[str, dict[str, int]] | None = None) -> FilterState:
     """Draw the filters (in an expander at the top of the page) and return the choice.
 
@@ -205,7 +210,7 @@ def filter_bar(df: pd.DataFrame, lang: str, counts: dict[str, dict[str, int]] | 
             )
         for col, name, label in ((c2, "date_from", "f_date_from"), (c3, "date_to", "f_date_to")):
             with col:
-                key = urlstate.prepare(name, None)
+                key = urlstate.prepare(name, None, valid=_in_date_range)
                 value = st.date_input(
                     t(label, lang), key=key, min_value=DATE_MIN, max_value=DATE_MAX, format="YYYY-MM-DD"
                 )
