@@ -57,6 +57,7 @@ APP = REPO / "dashboard" / "app.py"
 RESULTS = REPO / "bench-results" / "dashboard.txt"
 FIRST_LOAD_FLOOR_S = 3.0
 FILTER_CHANGE_FLOOR_S = 0.5
+TABLE_PAGE = "views/claims.py"  # the claims table, as dashboard/app.py names it
 DEFAULT_FILTER_KEY = "f_province"  # the province multiselect of dashboard/filters.py
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
@@ -307,13 +308,15 @@ def measure(
     repeats: int = 5,
     loads: int = 3,
     profile: bool = False,
+    table_page: str | None = TABLE_PAGE,
 ) -> tuple[list[Step], str]:
     """Time the page's first load and a filter change against ``db``; returns the steps and which widget changed.
 
     First load: ``loads`` new sessions, each with Streamlit's caches emptied (the first one also
     pays for importing the app's modules, as the first visitor after a server start does); the
     median counts. The filter change alternates between the new value and the original one, so
-    every timed run really changes the filter.
+    every timed run really changes the filter. With ``table_page`` (a page script relative to
+    ``dashboard/``), opening that page and the same filter change on it are timed too.
     """
     import streamlit as st
     from streamlit.testing.v1 import AppTest
@@ -334,22 +337,42 @@ def measure(
     widget = getattr(at, kind)[index]
     original = widget.value
     label = f"{kind} key={widget.key!r} label={widget.label!r}: {original!r} → {new_value!r}"
-    changes: list[float] = []
-    change_prof = ""
-    for i in range(repeats):
-        before = fingerprint(at)
-        getattr(at, kind)[index].set_value(new_value if i % 2 == 0 else original)
-        elapsed, text = _timed(at.run, profile and i == 0)
-        _check(at, f"filter change {i + 1}")
-        if fingerprint(at) == before:
-            raise RuntimeError(f"changing {label} left the page's figures as they were: the filter did nothing")
-        changes.append(elapsed)
-        change_prof = change_prof or text
+    changes, change_prof = _filter_changes(at, kind, index, (new_value, original), repeats, profile, label)
     steps = [
         Step("first load", first, FIRST_LOAD_FLOOR_S, first_prof),
         Step("filter change", changes, FILTER_CHANGE_FLOOR_S, change_prof),
     ]
+    if table_page:
+        # The claims table page, reached from the main page as a user does (its caches are warm then).
+        opened, open_prof = _timed(lambda: at.switch_page(table_page).run(), profile)
+        _check(at, f"opening {table_page}")
+        kind, index, _ = pick_filter(at, getattr(widget, "key", None), None)
+        kept = getattr(at, kind)[index].value  # filters follow the user from page to page
+        order = (original, new_value) if kept == new_value or kept == list(new_value or []) else (new_value, original)
+        times, prof = _filter_changes(at, kind, index, order, repeats, profile, label)
+        steps += [
+            Step(f"open {table_page}", [opened], FIRST_LOAD_FLOOR_S, open_prof),
+            Step(f"filter change on {table_page}", times, FILTER_CHANGE_FLOOR_S, prof),
+        ]
     return steps, label
+
+
+def _filter_changes(
+    at: Any, kind: str, index: int, values: tuple[Any, Any], repeats: int, profile: bool, label: str
+) -> tuple[list[float], str]:
+    """Set the widget to ``values[0]``, ``values[1]``, ``values[0]``... and time each run of the page."""
+    times: list[float] = []
+    prof_text = ""
+    for i in range(repeats):
+        before = fingerprint(at)
+        getattr(at, kind)[index].set_value(values[i % 2])
+        elapsed, text = _timed(at.run, profile and i == 0)
+        _check(at, f"filter change {i + 1}")
+        if fingerprint(at) == before:
+            raise RuntimeError(f"changing {label} left the page's figures as they were: the filter did nothing")
+        times.append(elapsed)
+        prof_text = prof_text or text
+    return times, prof_text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -364,6 +387,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--repeats", type=int, default=5, help="filter changes to time (default 5)")
     parser.add_argument("--loads", type=int, default=3, help="first loads to time, caches emptied each (default 3)")
+    parser.add_argument(
+        "--table-page",
+        default=TABLE_PAGE,
+        help=f"page also timed after the main one (default {TABLE_PAGE}; '' for none)",
+    )
     parser.add_argument("--profile", action="store_true", help="add a cProfile of each step to the report")
     parser.add_argument("--out", type=Path, default=RESULTS, help=f"report file (default {RESULTS.relative_to(REPO)})")
     args = parser.parse_args(argv)
@@ -387,6 +415,7 @@ def main(argv: list[str] | None = None) -> int:
                 repeats=args.repeats,
                 loads=args.loads,
                 profile=args.profile,
+                table_page=args.table_page or None,
             )
         except Exception as exc:  # the report must say why, not end in a traceback
             print(f"error: could not run {args.app}: {type(exc).__name__}: {exc}", file=sys.stderr)
