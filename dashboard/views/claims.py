@@ -109,7 +109,10 @@ def main() -> None:
     if view.empty:
         st.warning(t("no_match", lang))
         return
-    shown = view.sort_values("published", ascending=False, kind="stable").head(MAX_ROWS)
+    if queries.NEWEST in view:
+        shown = view.nsmallest(MAX_ROWS, queries.NEWEST)
+    else:
+        shown = view.sort_values("published", ascending=False, kind="stable").head(MAX_ROWS)
     if len(view) > MAX_ROWS:
         st.caption(
             t("table_capped", lang, shown=localize(f"{MAX_ROWS:,}", lang), total=localize(f"{len(view):,}", lang))
