@@ -58,6 +58,7 @@ RESULTS = REPO / "bench-results" / "dashboard.txt"
 FIRST_LOAD_FLOOR_S = 3.0
 FILTER_CHANGE_FLOOR_S = 0.5
 TABLE_PAGE = "views/claims.py"  # the claims table, as dashboard/app.py names it
+SEARCH_WIDGET_KEY = "f_q"  # the free-text search box of dashboard/filters.py
 DEFAULT_FILTER_KEY = "f_province"  # the province multiselect of dashboard/filters.py
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
@@ -119,6 +120,7 @@ def synthetic_articles(n_claims: int = 100_000, n_articles: int = 3_000, seed: i
             mention = persian_digits(f"{int(value):,}".replace(",", "٬"))
             head = metric.heads[0] if metric.heads else metric.fa
             province = NATIONAL if rng.random() < 0.25 else (home if rng.random() < 0.7 else rng.choice(provinces))
+            place = tax.provinces[province].name_fa if province in tax.provinces else tax.provinces[home].name_fa
             claims.append(
                 {
                     "document": document,
@@ -133,7 +135,10 @@ def synthetic_articles(n_claims: int = 100_000, n_articles: int = 3_000, seed: i
                     "metric_fa": head,
                     "qualifier": rng.choice(("", "", "حدود", "بیش از")),
                     "mention": mention,
-                    "quote": f"تاکنون {mention} {head} در این استان ثبت شده است.",
+                    "quote": (
+                        f"به گفته مدیرکل استان {place}، از ابتدای سال تاکنون {mention} {head} در شهرستان‌های"
+                        " استان با همکاری دستگاه‌های اجرایی ثبت شده و این روند تا پایان سال ادامه خواهد داشت."
+                    ),
                     "start": 8 + 40 * k,
                     "end": 8 + 40 * k + len(mention),
                     "speaker": "",
@@ -309,14 +314,16 @@ def measure(
     loads: int = 3,
     profile: bool = False,
     table_page: str | None = TABLE_PAGE,
+    search: str | None = None,
 ) -> tuple[list[Step], str]:
     """Time the page's first load and a filter change against ``db``; returns the steps and which widget changed.
 
     First load: ``loads`` new sessions, each with Streamlit's caches emptied (the first one also
     pays for importing the app's modules, as the first visitor after a server start does); the
     median counts. The filter change alternates between the new value and the original one, so
-    every timed run really changes the filter. With ``table_page`` (a page script relative to
-    ``dashboard/``), opening that page and the same filter change on it are timed too.
+    every timed run really changes the filter. With ``search``, free-text searches for it are timed
+    too; with ``table_page`` (a page script relative to ``dashboard/``), opening that page and the
+    same filter change on it.
     """
     import streamlit as st
     from streamlit.testing.v1 import AppTest
@@ -342,6 +349,9 @@ def measure(
         Step("first load", first, FIRST_LOAD_FLOOR_S, first_prof),
         Step("filter change", changes, FILTER_CHANGE_FLOOR_S, change_prof),
     ]
+    if search:
+        getattr(at, kind)[index].set_value(original).run()  # search every claim, not one province's
+        steps += _search_steps(at, search, repeats, profile)
     if table_page:
         # The claims table page, reached from the main page as a user does (its caches are warm then).
         opened, open_prof = _timed(lambda: at.switch_page(table_page).run(), profile)
@@ -355,6 +365,22 @@ def measure(
             Step(f"filter change on {table_page}", times, FILTER_CHANGE_FLOOR_S, prof),
         ]
     return steps, label
+
+
+def _search_steps(at: Any, word: str, repeats: int, profile: bool) -> list[Step]:
+    """Time free-text searches for ``word`` (e.g. «صندوق»): the first one (which may build the search
+    text of every claim) and then search/clear alternations; the box is left empty afterwards."""
+    found = [i for i, w in enumerate(at.text_input) if w.key == SEARCH_WIDGET_KEY]
+    if not found:
+        raise RuntimeError(f"no search box (key {SEARCH_WIDGET_KEY!r}) on the page")
+    label = f"text_input key={SEARCH_WIDGET_KEY!r}: '' → {word!r}"
+    times, prof = _filter_changes(at, "text_input", found[0], (word, ""), repeats + 1, profile, label)
+    if len(times) % 2:  # leave the search box empty for what follows
+        at.text_input(key=SEARCH_WIDGET_KEY).set_value("").run()
+    return [
+        Step("first text search", times[:1], FILTER_CHANGE_FLOOR_S, prof),
+        Step("text search", times[1:], FILTER_CHANGE_FLOOR_S),
+    ]
 
 
 def _filter_changes(
@@ -392,6 +418,7 @@ def main(argv: list[str] | None = None) -> int:
         default=TABLE_PAGE,
         help=f"page also timed after the main one (default {TABLE_PAGE}; '' for none)",
     )
+    parser.add_argument("--search", help="word to search for (default: the commonest head noun; '' for none)")
     parser.add_argument("--profile", action="store_true", help="add a cProfile of each step to the report")
     parser.add_argument("--out", type=Path, default=RESULTS, help=f"report file (default {RESULTS.relative_to(REPO)})")
     args = parser.parse_args(argv)
@@ -405,6 +432,8 @@ def main(argv: list[str] | None = None) -> int:
         stored = fill_database(db, articles)
         if args.key in (None, DEFAULT_FILTER_KEY) and args.value is None:
             args.value = busiest_province(articles)
+        if args.search is None:
+            args.search = Counter(c["metric_fa"] for a in articles for c in a.claims).most_common(1)[0][0]
         fill_s = time.perf_counter() - start
         try:
             steps, label = measure(
@@ -416,6 +445,7 @@ def main(argv: list[str] | None = None) -> int:
                 loads=args.loads,
                 profile=args.profile,
                 table_page=args.table_page or None,
+                search=args.search or None,
             )
         except Exception as exc:  # the report must say why, not end in a traceback
             print(f"error: could not run {args.app}: {type(exc).__name__}: {exc}", file=sys.stderr)
