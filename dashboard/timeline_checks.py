@@ -29,10 +29,15 @@ GROUP = ["province", "program", "metric", "unit"]
 
 
 def _reported(df: pd.DataFrame, config: CheckConfig, section: str) -> pd.DataFrame:
+    """The reported figures a check compares, with ``program`` made specific where the metric names it."""
     skip_units = set(config.word_list(section, "skip_units"))
     skip_metrics = set(config.word_list(section, "skip_metrics"))
     keep = (df["status"] == "reported") & ~df["unit"].isin(skip_units) & ~df["metric"].isin(skip_metrics)
-    return df[keep & ~df["per_item"] & (df["value"] > 0)]
+    rows = df[keep & ~df["per_item"] & (df["value"] > 0)].copy()
+    implied = config.metric_programs()
+    general = rows["program"].isin(["general", ""]) & rows["metric"].isin(list(implied))
+    rows.loc[general, "program"] = rows.loc[general, "metric"].map(implied)
+    return rows
 
 
 def _day(ts: pd.Timestamp) -> str:

@@ -329,6 +329,22 @@ def test_a_growing_total_or_a_one_period_figure_is_not_a_shrinking_total():
     assert of_kind(this_year, "shrinking_total").empty
 
 
+def test_funds_compare_under_their_program_even_when_a_report_leaves_it_general():
+    def funds(document: str, count: str, value: float, published: str, program: str) -> dict:
+        text = f"تاکنون {count} صندوق قرض‌الحسنه در استان یزد راه‌اندازی شده است."
+        extra = {"metric": "funds", "metric_fa": "صندوق", "province": "Yazd", "program": program}
+        return _claim(document, text, count, value, published=published, **extra)
+
+    rows = [
+        funds("y1.txt", "۶۵۰", 650, "2023-01-10", "general"),
+        funds("y2.txt", "۶۰۰", 600, "2023-09-10", "qard_al_hasan_funds"),
+    ]
+    found = of_kind(find_issues(pd.DataFrame(rows)), "shrinking_total")
+    assert found["program"].tolist() == ["qard_al_hasan_funds"]
+    rows[1]["program"] = "note_16"  # a program of its own is another figure
+    assert find_issues(pd.DataFrame(rows)).empty
+
+
 # --- repeated_claim -----------------------------------------------------------------------
 
 
