@@ -47,28 +47,34 @@ SPEEDUP_FLOOR = 1.8
 RSS_FLOOR_MB = 300.0
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 NUMBER = re.compile(r"[۰-۹]+|[0-9]+")
+TAG = re.compile(r"(<[^>]*>)")
 JSONL_SHARE = 5  # every 5th variant of a plain article goes into a JSONL batch
 JSONL_BATCH = 250  # records per batch file
 
 
 def _shift(match: re.Match[str], k: int) -> str:
-    """A number changed by variant ``k``, in the same digits; 4-digit years and dates stay."""
+    """A figure changed by variant ``k``, in the same digits. Numbers of one or two digits (days,
+    months, hours) and years stay, so dates and times stay valid."""
     digits = match.group(0)
     persian = digits[0] in PERSIAN_DIGITS
     ascii_digits = digits.translate(str.maketrans(PERSIAN_DIGITS, "0123456789"))
-    if len(ascii_digits) == 4 and ascii_digits.startswith(("13", "14", "20")):
+    if len(ascii_digits) < 3 or (len(ascii_digits) == 4 and ascii_digits.startswith(("13", "14", "20"))):
         return digits
     changed = str(int(ascii_digits) + k % 9 + 1) if len(ascii_digits) < 12 else ascii_digits
     return changed.translate(str.maketrans("0123456789", PERSIAN_DIGITS)) if persian else changed
 
 
 def vary(text: str, k: int, provinces: list[str]) -> str:
-    """Variant ``k`` of a text: its figures shifted and one province name swapped for another.
+    """Variant ``k`` of a text or page: its figures shifted and one province name swapped for
+    another; markup (tags and their attributes) is left as it is.
 
     >>> vary("۵۸۲ صندوق در یزد", 1, ["یزد", "اردبیل"])
     '۵۸۴ صندوق در اردبیل'
+    >>> vary('<time datetime="2023-11-28">۷ آذر ۱۴۰۲</time> ۱۲۰ شغل', 1, [])
+    '<time datetime="2023-11-28">۷ آذر ۱۴۰۲</time> ۱۲۲ شغل'
     """
-    out = NUMBER.sub(lambda m: _shift(m, k), text)
+    parts = TAG.split(text)
+    out = "".join(part if TAG.fullmatch(part) else NUMBER.sub(lambda m: _shift(m, k), part) for part in parts)
     for i, name in enumerate(provinces):
         if name in out:
             return out.replace(name, provinces[(i + k) % len(provinces)], 1)
