@@ -1,7 +1,7 @@
 """Filtering claims: pure functions on DataFrames, and the filter bar that drives them.
 
-Every filter is vectorised (``isin``, string comparison of ISO dates, one ``str.contains``
-on a precomputed search key), so a change on 100,000 claims costs milliseconds.
+Every filter is vectorised (``isin``, string comparison of ISO dates, regular expressions
+run by pyarrow), so a change on 100,000 claims costs well under a second.
 
 >>> import pandas as pd
 >>> df = pd.DataFrame({"province": ["Yazd", "Qom"], "metric": ["jobs", "funds"],
@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, fields
 
+import numpy as np
 import pandas as pd
 
 from dashboard.formatting import jalali_date, jalali_span, localize
@@ -26,7 +27,6 @@ from dashboard.persian import ARABIC_DIGITS, PERSIAN_DIGITS, match_key
 
 LIST_FILTERS = ("province", "program", "metric", "status", "source", "speaker")
 SEARCH_COLUMNS = ("quote", "mention", "title", "speaker", "source", "metric_fa", "document")
-SEARCH_KEY = "_search"
 DATE_MIN = dt.date(1990, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)
 
@@ -67,23 +67,33 @@ class FilterState:
         return not self.active()
 
 
-def search_key(df: pd.DataFrame) -> pd.Series:
-    """The text free-text search looks in, one string per claim (quote, mention, title, speaker, outlet...).
+def text_matches(df: pd.DataFrame, text: str) -> np.ndarray:
+    """For each row, whether ``text`` occurs in any searched column (quote, mention, title, speaker, outlet...).
 
-    Built with vectorised string concatenation; the folding happens in the query's pattern
-    (see :func:`query_pattern`), so no per-row Python runs here.
+    Columns with many repeats (titles, outlets, speakers) are searched once per distinct value,
+    the rest row by row, all by vectorised regular expressions: about 0.1 s on 100,000 claims,
+    with nothing to build beforehand.
     """
-    parts = [df[c].fillna("").astype(str) for c in SEARCH_COLUMNS if c in df]
-    if not parts:
-        return pd.Series("", index=df.index, dtype=str)
-    joined = parts[0]
-    for part in parts[1:]:
-        joined = joined + " \n " + part
-    return joined
+    pattern = query_pattern(text)
+    hit = np.zeros(len(df), dtype=bool)
+    if not pattern:
+        return ~hit
+    for column in SEARCH_COLUMNS:
+        if column not in df:
+            continue
+        values = df[column].fillna("").astype(str)
+        distinct = pd.Series(values.unique(), dtype=values.dtype)
+        if len(distinct) * 2 < len(values):
+            found = distinct[distinct.str.contains(pattern, regex=True, case=False, na=False)]
+            hit |= values.isin(found).to_numpy(dtype=bool)
+        else:
+            hit |= values.str.contains(pattern, regex=True, case=False, na=False).to_numpy(dtype=bool)
+    return hit
 
 
 # Characters that may sit inside a word without changing it: ZWNJ and friends, spaces, diacritics, tatweel.
-_SKIP = "[\u200c\u200d\u200f\\s\u064b-\u0652\u0670\u0640]*"
+# Literal characters (no \\s or \\u escapes, which would push pandas off pyarrow's fast regex engine).
+_SKIP = "[" + "\u200c\u200d\u200f \t\n\r\u00a0" + "\u064b-\u0652\u0670\u0640" + "]*"
 _VARIANTS = {"ی": "یيى", "ک": "کك", "ه": "هۀة"}
 for _i in range(10):
     _VARIANTS[str(_i)] = str(_i) + PERSIAN_DIGITS[_i] + ARABIC_DIGITS[_i]
@@ -108,11 +118,10 @@ def query_pattern(text: str) -> str:
     return _SKIP.join(pieces)
 
 
-def apply_filters(df: pd.DataFrame, state: FilterState, search: pd.Series | None = None) -> pd.DataFrame:
+def apply_filters(df: pd.DataFrame, state: FilterState) -> pd.DataFrame:
     """The rows of ``df`` that match every chosen filter (undated rows drop out of a date range).
 
-    ``search`` is :func:`search_key` of ``df`` when the caller has it cached; otherwise it is
-    built for the rows the other filters keep.
+    The free text is searched only in the rows the other filters keep.
     """
     mask = pd.Series(True, index=df.index)
     for name in LIST_FILTERS:
@@ -126,16 +135,12 @@ def apply_filters(df: pd.DataFrame, state: FilterState, search: pd.Series | None
             mask &= dates >= state.date_from.isoformat()
         if state.date_to:
             mask &= dates <= state.date_to.isoformat()
-    pattern = query_pattern(state.text) if state.text and state.text.strip() else ""
-    if pattern:
-        kept = mask[mask].index
-        if search is not None:
-            keys = search.loc[kept]
-        elif SEARCH_KEY in df:
-            keys = df.loc[kept, SEARCH_KEY]
+    if state.text and query_pattern(state.text):
+        if mask.all():
+            mask = pd.Series(text_matches(df, state.text), index=df.index)
         else:
-            keys = search_key(df.loc[kept])
-        mask.loc[kept] = keys.str.contains(pattern, regex=True, case=False, na=False).to_numpy(dtype=bool)
+            kept = mask[mask].index
+            mask.loc[kept] = text_matches(df.loc[kept], state.text)
     return df[mask]
 
 

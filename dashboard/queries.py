@@ -19,7 +19,7 @@ import streamlit as st
 from dashboard import store
 from dashboard.charts import add_periods
 from dashboard.errors import UserError
-from dashboard.filters import LIST_FILTERS, FilterState, apply_filters, option_counts, search_key
+from dashboard.filters import LIST_FILTERS, FilterState, apply_filters, option_counts
 from dashboard.paths import database_path
 
 NEWEST = "_newest"
@@ -66,17 +66,9 @@ def claims(path: str | None = None) -> pd.DataFrame:
     return _claims(path, version(path))
 
 
-@st.cache_resource(show_spinner=False, max_entries=3)
-def _search(path: str, data_version: int) -> pd.Series:
-    return search_key(_claims(path, data_version))
-
-
 def filtered(state: FilterState, path: str | None = None) -> pd.DataFrame:
-    """The claims that match ``state``; the free-text search text is built (and cached) only once it is used."""
-    path = path or db_path()
-    v = version(path)
-    df = _claims(path, v)
-    return apply_filters(df, state, search=_search(path, v) if state.text.strip() else None)
+    """The claims that match ``state``."""
+    return apply_filters(claims(path), state)
 
 
 def with_provenance(df: pd.DataFrame, path: str | None = None) -> pd.DataFrame:
@@ -130,7 +122,6 @@ def last_ingest(path: str | None = None) -> dict[str, Any] | None:
 def clear() -> None:
     """Drop every cached read (after an upload in this process)."""
     _claims.clear()
-    _search.clear()
     _articles.clear()
     _counts.clear()
     _article.clear()

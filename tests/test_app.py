@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import downloads, store
-from dashboard.filters import FilterState, apply_filters, option_counts, search_key
+from dashboard.filters import FilterState, apply_filters, option_counts
 from dashboard.formatting import jalali_date
 from dashboard.highlight import clean_spans, highlight_text
 from dashboard.ingest import ingest
@@ -383,7 +383,6 @@ def test_filters_are_pure_and_combine() -> None:
             "quote": ["۴ هزار شغل", "صندوق‌های قرض‌الحسنه", "٣ شغل"],
         }
     )
-    df["_search"] = search_key(df)
     assert apply_filters(df, FilterState(province=("Yazd",), metric=("jobs",))).index.tolist() == [0]
     assert apply_filters(df, FilterState(date_from=dt.date(2023, 6, 1))).index.tolist() == [0]
     assert apply_filters(df, FilterState(text="قرض الحسنه")).index.tolist() == [1]
@@ -445,11 +444,19 @@ def test_download_frame_carries_provenance(monkeypatch, seeded_db) -> None:
     assert len(rows) == 2 and ",own_script.txt," in rows[1]
 
 
-def test_text_search_without_a_prepared_key() -> None:
-    df = pd.DataFrame({"province": ["Yazd", "Qom", "Yazd"], "quote": ["۴ هزار شغل", "۴ هزار شغل", "صندوق"]})
+def test_text_search_looks_in_every_searched_column() -> None:
+    df = pd.DataFrame(
+        {
+            "province": ["Yazd", "Qom", "Yazd", "Yazd"],
+            "quote": ["۴ هزار شغل", "۴ هزار شغل", "صندوق", "پایگاه"],
+            "source": ["ایسنا", "ایسنا", "ایرنا", "ایسنا"],
+            "title": ["الف", "الف", "ب", "تبصره ۱۶"],
+        }
+    )
     assert apply_filters(df, FilterState(province=("Yazd",), text="شغل")).index.tolist() == [0]
-    search = search_key(df)
-    assert apply_filters(df, FilterState(text="4"), search=search).index.tolist() == [0, 1]
+    assert apply_filters(df, FilterState(text="4")).index.tolist() == [0, 1]
+    assert apply_filters(df, FilterState(text="ایرنا")).index.tolist() == [2]  # outlet, searched per value
+    assert apply_filters(df, FilterState(text="تبصره 16")).index.tolist() == [3]  # title, digits folded
 
 
 def test_options_show_their_counts_and_clear_resets_the_url(app_on, seeded_db) -> None:
