@@ -483,3 +483,12 @@ def test_map_uses_the_local_topojson_and_persian_is_right_to_left(app_on) -> Non
     assert "direction: rtl" in styles and '[data-testid="stPlotlyChart"]' in styles
     english = app_on(view="map", lang="en")
     assert "direction: rtl" not in " ".join(h.proto.body for h in english.get("html"))
+
+
+@pytest.mark.parametrize("query", ["قرض الحسنه", "تبصره ۱۶", "12", "a-b (c)", "كيك"])
+def test_search_patterns_stay_on_pyarrows_regex_engine(query: str) -> None:
+    # pandas falls back to a Python loop per row for patterns RE2 cannot run (\s, \u escapes...)
+    from dashboard.filters import query_pattern
+
+    strings = pd.Series(["صندوق"], dtype="str")
+    assert not strings.array._needs_python_regex(query_pattern(query))
