@@ -293,6 +293,24 @@ def test_status_widget_filters_the_overview(page: Page, app: AppServer, browser:
     assert_offline(browser)
 
 
+def test_search_box_narrows_the_table_to_one_article(
+    page: Page, app: AppServer, browser: Browser, stored: pd.DataFrame
+) -> None:
+    # An article's file name (its stem, e.g. «001_4d45…») is searchable and appears in no other row.
+    counts = stored["document"].value_counts()
+    document = str(min(counts.index, key=lambda d: (counts[d], d)))
+    stem = Path(document).stem
+    assert (stored["document"] != document).any() and not stored["quote"].str.contains(stem, regex=False).any()
+    page.goto(f"{app.url}claims")
+    wait_for_table_rows(page, len(stored))
+    box = page.locator(".st-key-f_q input")
+    box.fill(stem)
+    box.press("Enter")
+    wait_for_table_rows(page, int(counts[document]))
+    page.wait_for_url(f"**q={stem}**", timeout=TIMEOUT_MS)
+    assert_offline(browser)
+
+
 def test_english_link_with_filters_opens_the_same_view(
     page: Page, app: AppServer, browser: Browser, stored: pd.DataFrame
 ) -> None:
