@@ -6,7 +6,8 @@ One server and one browser serve the whole module (about 10 s to start, plotly.j
   and the map draws one SVG shape per province of the GeoJSON, coloured only where claims are;
 * no page sends a request off the machine (every request the browser makes is logged);
 * a filter changes the page: province in the URL (the table), status through its widget (the key
-  figures and charts), an English link with both (the same view, English labels);
+  figures and charts), an English link with both (the same view, English labels), an article's
+  file name typed in the search box (the table);
 * the CSV download holds exactly the filtered rows, with a BOM and the spec's columns first.
 
 Expected figures come from the store itself (``dashboard.store.export_frame``), never typed in.
