@@ -95,10 +95,11 @@ def extract_one(article: Article, digest: str) -> Outcome:
     from dashboard.extract import article_metadata, extract_article
 
     try:
-        claims = [dict(claim) for claim in extract_article(article)]
-        for claim in claims:
-            claim.setdefault("document", article.document)
-            store.claim_row(claim)  # a claim the table cannot take fails here, not in the batch write
+        rows = []
+        for claim in extract_article(article):
+            if not claim.get("document"):
+                claim = {**claim, "document": article.document}
+            rows.append(store.claim_row(claim))  # a claim the table cannot take fails here, not in the write
         metadata = dict(article_metadata(article))
     except Exception as exc:  # the extractor's bug must not stop the ingest
         return "problem", f"{describe(article)}: extraction failed: {type(exc).__name__}: {exc}"
@@ -109,7 +110,7 @@ def extract_one(article: Article, digest: str) -> Outcome:
         content_hash=digest,
         meta=dict(article.meta),
         metadata=metadata,
-        claims=claims,
+        rows=rows,  # ready for the table: the writer does not convert them again
     )
 
 

@@ -172,6 +172,8 @@ class StoredArticle:
 
     ``claims`` are dicts with the keys of :data:`CLAIM_COLUMNS` (missing keys are stored
     empty); ``metadata`` holds the article-level fields of :data:`ARTICLE_META_FIELDS`.
+    ``rows``, when given, are the claims already converted by :func:`claim_row` (the
+    ingest's workers do that) and are stored instead of ``claims``.
     """
 
     document: str
@@ -181,6 +183,7 @@ class StoredArticle:
     meta: dict[str, Any] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)
     claims: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[tuple[Any, ...]] | None = None
 
 
 @dataclass(frozen=True)
@@ -239,7 +242,7 @@ def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) 
     """
     if not articles:
         return WriteCounts()
-    prepared = [(art, [claim_row(c) for c in art.claims]) for art in articles]
+    prepared = [(art, art.rows if art.rows is not None else [claim_row(c) for c in art.claims]) for art in articles]
     new = replaced = unchanged = n_claims = 0
     stamp = now_iso()
     with transaction(conn):

@@ -24,7 +24,7 @@ from dashboard.readers import iter_articles
 from dashboard.schema import CLAIM_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
-BIG = 120  # articles of the interrupted and the concurrently read ingests
+BIG = 300  # articles of the interrupted and the concurrently read ingests
 
 
 def snapshot(db: Path) -> tuple[Counter, Counter]:
