@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 import jdatetime
+import yaml
 
-from dashboard.cues import load_cues
-from dashboard.jalali import find_publication_date, parse_date
-from dashboard.keyed_text import KeyedText
+from dashboard.cues import CUES_FILE, load_cues
+from dashboard.jalali import date_line, find_publication_date, parse_date
+from dashboard.keyed_text import KeyedText, Sentences
+from dashboard.nlp import sentence_spans
 from dashboard.persian import match_key
 from dashboard.taxonomy import NATIONAL, UnitWord, load_taxonomy
 
@@ -63,13 +66,12 @@ def find_source(text: str) -> tuple[str, int, int] | None:
     return None
 
 
-def _title(text: str, skip_until: int) -> str:
-    offset = 0
-    for line in text.split("\n"):
-        end = offset + len(line)
-        if end > skip_until and line.strip() and len(line.strip()) > 12:
-            return line.strip()
-        offset = end + 1
+def _title(text: str) -> str:
+    """The headline: the first line of the article that is not its date line."""
+    for line in text[:2000].split("\n"):
+        stripped = line.strip()
+        if len(stripped) > 12 and date_line(stripped) is None:
+            return stripped
     return ""
 
 
@@ -95,38 +97,42 @@ def _body_end(text: str) -> int:
     """Offset where page furniture starts (a «کد خبر» or «اخبار مرتبط» line after the first lines)."""
     cues = load_cues()
     offset = 0
-    seen_lines = 0
+    body_started = False
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
-            seen_lines += 1
-            key = match_key(stripped)
-            if seen_lines > 3 and len(stripped) < 40 and any(key.startswith(c) for c in cues.body_end_lines):
-                return offset
+            if body_started and len(stripped) < 40:
+                key = match_key(stripped)
+                if any(key.startswith(c) for c in cues.body_end_lines):
+                    return offset
+            body_started = body_started or stripped.endswith((".", "!", "؟"))
         offset += len(line) + 1
     return len(text)
 
 
-def _article_province(text: str, source_span: tuple[int, int] | None, title: str) -> str:
+def _article_province(text: str, source_span: tuple[int, int] | None, title: str, sentences: Sentences) -> str:
     """Dateline («اردبیل- ...»), «به گزارش ... از X», «استان X» in headline or lead, else National."""
     from dashboard.context import province_mentions
 
     if source_span:
-        after = text[source_span[1] : source_span[1] + 40]
-        m = re.match(r"\s*از\s+([^،,\n]+)", after)
+        m = re.compile(r"\s*از\s+([^،,\n]+)").match(text, source_span[1], source_span[1] + 40)
         if m:
-            found = province_mentions(KeyedText(m.group(1)))
+            found = province_mentions(KeyedText(text, m.start(1), m.end(1)))
             if found:
                 return found[0][1]
     _lead_start, lead_end = lead_span(text, title)
-    head = text[: max(lead_end, 0)][:1500]
-    for line in head.split("\n"):
-        m = DATELINE_RE.match(line)
+    head_end = min(max(lead_end, 0), 1500)
+    offset = 0
+    while offset < head_end:
+        line_end = text.find("\n", offset, head_end)
+        line_end = head_end if line_end == -1 else line_end
+        m = DATELINE_RE.match(text, offset, line_end)
         if m:
-            found = province_mentions(KeyedText(m.group(1)))
+            found = province_mentions(KeyedText(text, m.start(1), m.end(1)))
             if found:
                 return found[0][1]
-    kt = KeyedText(head)
+        offset = line_end + 1
+    kt = KeyedText(text, 0, head_end)
     found = province_mentions(kt)
     national = kt.find(load_cues().national_markers)
     provinces = [key for _i, key in found]
@@ -135,11 +141,15 @@ def _article_province(text: str, source_span: tuple[int, int] | None, title: str
     if national or any(t.key == "کشور" for t in kt.tokens):
         return NATIONAL
     # No word in the head: a province the body names after «استان» clearly more than any other.
-    body = KeyedText(text[: _body_end(text)])
+    body_end = _body_end(text)
     counts: dict[str, int] = {}
-    for i, key in province_mentions(body):
-        if i > 0 and body.tokens[i - 1].key == "استان":
-            counts[key] = counts.get(key, 0) + 1
+    for si, (start, _end) in enumerate(sentences.spans):
+        if start >= body_end:
+            break
+        kt = sentences.keyed(si)
+        for i, key in province_mentions(kt):
+            if i > 0 and kt.tokens[i - 1].key == "استان":
+                counts[key] = counts.get(key, 0) + 1
     ranked = sorted(counts.values(), reverse=True)
     if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] > 2 * ranked[1]):
         return max(counts, key=counts.get)
@@ -158,7 +168,19 @@ def _currency(text: str) -> UnitWord | None:
     return best[1] if best else None
 
 
-def find_speakers(text: str) -> list[tuple[int, str]]:
+@cache
+def _speech_verb_re() -> re.Pattern[str]:
+    """A quick test for sentences that may quote someone (the exact test is by match key)."""
+    stems = {verb.split()[0].replace("\u200c", "") for verb in _raw_cues("speech_verbs")}
+    return re.compile("|".join(sorted(map(re.escape, stems), key=len, reverse=True)))
+
+
+def _raw_cues(name: str) -> list[str]:
+    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    return [str(w) for w in data[name]]
+
+
+def find_speakers(text: str, end: int | None = None, sentences: Sentences | None = None) -> list[tuple[int, str]]:
     """``(offset, speaker)`` for each sentence that quotes someone: «سردار X گفت:», «وی افزود:».
 
     A pronoun («وی») takes the last named speaker.
@@ -166,13 +188,24 @@ def find_speakers(text: str) -> list[tuple[int, str]]:
     cues = load_cues()
     speakers: list[tuple[int, str]] = []
     last = ""
-    for line_start, line in _lines(text):
-        kt = KeyedText(line)
+    verbs = _speech_verb_re()
+    if sentences is None:
+        sentences = Sentences(text, sentence_spans(text))
+    for i, (line_start, line_end) in enumerate(sentences.spans):
+        if end is not None and line_start >= end:
+            break
+        if not verbs.search(text, line_start, line_end):
+            continue
+        kt = sentences.keyed(i)
         hits = kt.find(cues.speech_verbs)
         if not hits:
             continue
         verb_at = hits[0][0]
         tokens = kt.tokens[:verb_at]
+        # Skip a dateline «اردبیل- ...».
+        dashes = [i for i, t in enumerate(tokens[:6]) if t.text in "-–"]
+        if dashes:
+            tokens = tokens[dashes[0] + 1 :]
         # Skip the «به گزارش X،» lead.
         commas = [i for i, t in enumerate(tokens) if t.text in "،,"]
         if tokens and tokens[0].key == "به" and commas:
@@ -192,13 +225,6 @@ def find_speakers(text: str) -> list[tuple[int, str]]:
     return speakers
 
 
-def _lines(text: str):
-    from dashboard.nlp import sentence_spans
-
-    for start, end in sentence_spans(text):
-        yield start, text[start:end]
-
-
 def jalali_of(iso: str) -> str:
     """The Jalali form of an ISO date: ``"2023-11-25"`` gives ``"1402/09/04"``."""
     try:
@@ -207,9 +233,13 @@ def jalali_of(iso: str) -> str:
         return ""
 
 
-def read_article_meta(text: str, *, title: str | None = None, published: str | None = None) -> ArticleMeta:
+def read_article_meta(
+    text: str, *, title: str | None = None, published: str | None = None, sentences: Sentences | None = None
+) -> ArticleMeta:
     """Facts about the article from its text; a record's own title or date wins when given."""
     meta = ArticleMeta()
+    if sentences is None:
+        sentences = Sentences(text, sentence_spans(text))
     found_date = find_publication_date(text)
     parsed = parse_date(published) if published else None
     if parsed:
@@ -218,12 +248,12 @@ def read_article_meta(text: str, *, title: str | None = None, published: str | N
         meta.published, meta.published_jalali = found_date.iso, found_date.jalali
     if meta.published and not meta.published_jalali:
         meta.published_jalali = jalali_of(meta.published)
-    meta.title = (title or "").strip() or _title(text, found_date.end if found_date else 0)
+    meta.title = (title or "").strip() or _title(text)
     source = find_source(text)
     if source:
         meta.source = source[0]
     meta.body_end = _body_end(text)
-    meta.province = _article_province(text, source[1:] if source else None, meta.title)
+    meta.province = _article_province(text, source[1:] if source else None, meta.title, sentences)
     meta.currency = _currency(text[: meta.body_end])
-    meta.speakers = find_speakers(text[: meta.body_end])
+    meta.speakers = find_speakers(text, meta.body_end, sentences)
     return meta

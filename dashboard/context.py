@@ -13,7 +13,7 @@ figure in it, and returns a canonical key.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from dashboard.cues import load_cues
 from dashboard.keyed_text import KeyedText
@@ -65,32 +65,41 @@ def province_mentions(kt: KeyedText, lo: int = 0, hi: int | None = None) -> list
 
     «خلیج فارس» and «خبرگزاری فارس» name no province; «استان مرکزی» does, bare «مرکزی» does not.
     """
+    found = kt.memo("provinces", lambda: _all_province_mentions(kt))
+    hi = len(kt.tokens) if hi is None else hi
+    return [(i, key) for i, last, key in found if i >= lo and last <= hi]
+
+
+def _all_province_mentions(kt: KeyedText) -> list[tuple[int, int, str]]:
     places = _places()
     masked: set[int] = set()
-    for first, last, _ in kt.find(places.false_friends, lo, hi):
+    for first, last, _ in kt.find(places.false_friends):
         masked.update(range(first, last))
     found = []
-    for first, last, key in kt.find(places.names.keys(), lo, hi):
+    for first, last, key in kt.find(places.names):
         if not masked.intersection(range(first, last)):
             found.append((first, last, places.names[key]))
-    for first, last, key in kt.find(places.prefixed.keys(), lo, hi):
+    for first, last, key in kt.find(places.prefixed):
         if first > 0 and kt.tokens[first - 1].key == "استان" and not masked.intersection(range(first, last)):
             found.append((first, last, places.prefixed[key]))
-    # Drop names inside longer names («خراسان» inside «خراسان رضوی» is not listed, but «کرمان» in «کرمانشاه»
-    # is a different token, so only exact token spans are compared).
+    # A name inside a longer one at the same place counts once («خراسان رضوی» over «خراسان»).
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    result: list[tuple[int, str]] = []
+    result: list[tuple[int, int, str]] = []
     covered_until = -1
     for first, last, key in found:
         if first < covered_until:
             continue
-        result.append((first, key))
+        result.append((first, last, key))
         covered_until = last
     return result
 
 
 def _punct_bounds(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
     """Tokens between the punctuation marks («.», «:», «؛»...) around ``[first, last)``."""
+    return kt.memo(("punct", first, last), lambda: _compute_punct_bounds(kt, first, last))
+
+
+def _compute_punct_bounds(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
     lo = first
     while lo > 0 and kt.tokens[lo - 1].text not in CLAUSE_ENDS:
         lo -= 1
@@ -103,6 +112,10 @@ def _punct_bounds(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
 def _clause_bounds(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
     """The clause around ``[first, last)``: Persian clauses end with their verb, so a finite verb
     or a punctuation mark before the figure opens it and the first one after closes it (inclusive)."""
+    return kt.memo(("clause", first, last), lambda: _compute_clause_bounds(kt, first, last))
+
+
+def _compute_clause_bounds(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
     lo = first
     while lo > 0:
         prev = kt.tokens[lo - 1]
@@ -187,7 +200,7 @@ def programs_named(kt: KeyedText, lo: int = 0, hi: int | None = None) -> list[tu
     """``(token index, program key)`` of each program cue in tokens ``[lo, hi)``, false friends left out."""
     cues = _program_cues()
     masked = {i for first, last, _ in kt.find(_program_false_friends(), lo, hi) for i in range(first, last)}
-    return [(i, cues[k]) for i, _j, k in kt.find(cues.keys(), lo, hi) if i not in masked]
+    return [(i, cues[k]) for i, _j, k in kt.find(cues, lo, hi) if i not in masked]
 
 
 def program_of(kt: KeyedText, first: int, last: int, metric: str, head_end_token: int) -> str | None:
@@ -235,11 +248,12 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
     past = not key.startswith(("می", "نمی")) and key not in cues.planned_verbs and _is_past(key)
     if not past and kt.find(cues.future_time, lo, verb):
         return "planned"
-    if key.startswith("می") and kt.find(cues.more_to_come, last, verb):
+    if key.startswith("می") and (kt.find(cues.more_to_come, last, verb) or kt.find(cues.agreement_cues, lo, first)):
         return "planned"
     return "reported"
 
 
+@lru_cache(maxsize=20_000)
 def _is_past(key: str) -> bool:
     """A past or perfect form built on a past stem: «شد», «کردند», «رسیده است»."""
     past_stems, _present = verb_stems()

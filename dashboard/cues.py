@@ -32,6 +32,7 @@ _WORD_LISTS = (
     "planned_before",
     "planned_verbs",
     "future_time",
+    "agreement_cues",
     "more_to_come",
     "planned_governing",
     "achieved_modal",
@@ -64,6 +65,7 @@ class Cues:
     planned_before: frozenset[str]
     planned_verbs: frozenset[str]
     future_time: frozenset[str]
+    agreement_cues: frozenset[str]
     more_to_come: frozenset[str]
     planned_governing: frozenset[str]
     achieved_modal: frozenset[str]
@@ -108,6 +110,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
         raise TaxonomyError(f"{path}: 'person_roles' must map metric keys to word lists")
     keyed = {name: frozenset(match_key(w) for w in words) for name, words in lists.items()}
     keyed["planned_before"] = with_suffixes(keyed["planned_before"])
+    keyed["agreement_cues"] = with_suffixes(keyed["agreement_cues"])
     return Cues(
         **{name: keyed[name] for name in _WORD_LISTS if name not in ("qualifiers", "source_stop")},
         qualifiers={match_key(w): w for w in lists["qualifiers"]},

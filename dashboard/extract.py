@@ -20,7 +20,7 @@ import pandas as pd
 from dashboard.article import Article, ReadProblem
 from dashboard.article_meta import ArticleMeta, lead_span, read_article_meta, title_span
 from dashboard.context import period_of, program_of, programs_named, province_in_sentence, status_of
-from dashboard.keyed_text import KeyedText
+from dashboard.keyed_text import KeyedText, Sentences
 from dashboard.mentions import Mention, find_mentions
 from dashboard.nlp import sentence_spans
 from dashboard.persian import fold_chars
@@ -45,8 +45,8 @@ def article_metadata(article: Article) -> dict[str, str]:
     }
 
 
-def _meta(article: Article, folded: str) -> ArticleMeta:
-    meta = read_article_meta(folded, title=article.title, published=article.published)
+def _meta(article: Article, folded: str, sentences: Sentences | None = None) -> ArticleMeta:
+    meta = read_article_meta(folded, title=article.title, published=article.published, sentences=sentences)
     if article.source:
         meta.source = article.source.strip()
     return meta
@@ -56,27 +56,23 @@ def extract_article(article: Article) -> list[dict]:
     """The claims of one article, one dict per claim with the keys of ``CLAIM_COLUMNS``."""
     text = article.text
     folded = fold_chars(text)
-    meta = _meta(article, folded)
-    sentences = [s for s in sentence_spans(folded) if s[0] < meta.body_end]
-    starts = [s for s, _ in sentences]
+    sentences = Sentences(folded, sentence_spans(folded))
+    meta = _meta(article, folded, sentences)
     speaker_offsets = [o for o, _ in meta.speakers]
-    mentions = [m for m in find_mentions(folded[: meta.body_end], meta.currency) if m.start < meta.body_end]
-    keyed: dict[int, KeyedText] = {}
+    mentions = find_mentions(folded, meta.currency, meta.body_end, sentences)
     article_program = _article_program(folded, meta)
     rows: list[dict] = []
     for mention in mentions:
-        si = bisect.bisect_right(starts, mention.start) - 1
-        if si < 0:
-            continue
-        s_start, s_end = sentences[si]
-        kt = keyed.get(si) or keyed.setdefault(si, KeyedText(folded, s_start, s_end))
+        si = sentences.index_of(mention.start)
+        s_start, s_end = sentences.spans[si]
+        kt = sentences.keyed(si)
         first = kt.index_at(mention.start)
         last = max(first + 1, kt.index_at(mention.end - 1) + 1)
         head_end_token = kt.index_at(mention.head_end)
         province = province_in_sentence(kt, first, last) or meta.province
         program = (
             program_of(kt, first, last, mention.metric, head_end_token)
-            or (mention.metric not in OWN_PROGRAM_METRICS and _paragraph_program(folded, sentences, si, keyed, first))
+            or (mention.metric not in OWN_PROGRAM_METRICS and _paragraph_program(sentences, si, first))
             or article_program
         )
         speaker_i = bisect.bisect_right(speaker_offsets, mention.start) - 1
@@ -109,20 +105,18 @@ def extract_article(article: Article) -> list[dict]:
     return [_public(r) for r in fold_restatements(rows)]
 
 
-def _paragraph_program(
-    text: str, sentences: list[tuple[int, int]], si: int, keyed: dict[int, KeyedText], first: int
-) -> str | None:
+def _paragraph_program(sentences: Sentences, si: int, first: int) -> str | None:
     """The program named last before token ``first`` of sentence ``si``, within its paragraph."""
-    named = programs_named(keyed[si], 0, first)
+    named = programs_named(sentences.keyed(si), 0, first)
     if named:
         return named[-1][1]
-    start = sentences[si][0]
+    text = sentences.text
+    start = sentences.spans[si][0]
     for j in range(si - 1, -1, -1):
-        s_start, s_end = sentences[j]
+        s_start, s_end = sentences.spans[j]
         if "\n" in text[s_end:start]:
             return None
-        kt = keyed.get(j) or keyed.setdefault(j, KeyedText(text, s_start, s_end))
-        named = programs_named(kt)
+        named = programs_named(sentences.keyed(j))
         if named:
             return named[-1][1]
         start = s_start

@@ -33,7 +33,7 @@ MONTHS_FILE = DATA_DIR / "jalali_months.yaml"
 JALALI_YEARS = range(1200, 1500)
 GREGORIAN_YEARS = range(1901, 2200)
 TAIL_CHARS = 400  # a labelled date line this close to the end also counts (some sites print it last)
-MAX_DATE_LINE = 300  # longer lines are prose, never a date line
+MAX_DATE_LINE = 120  # longer lines are prose, never a date line
 
 _ARABIC_SCRIPT = "\u0600-\u06ff"
 _LETTER = f"[{_ARABIC_SCRIPT}]"
@@ -264,6 +264,9 @@ def find_publication_date(text: str, head_chars: int = 600) -> FoundDate | None:
     return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _lines_in(text: str, begin: int, end: int) -> Iterator[tuple[int, str]]:
     """Short non-blank lines that start in ``text[begin:end]``, with their offsets (a date line is short)."""
     if begin >= len(text):
@@ -278,7 +281,7 @@ def _lines_in(text: str, begin: int, end: int) -> Iterator[tuple[int, str]]:
         stop = text.find("\n", start)
         stop = len(text) if stop < 0 else stop
         line = text[start:stop]
-        if line.strip() and len(line) <= MAX_DATE_LINE:
+        if len(line) <= MAX_DATE_LINE and _DIGIT.search(line):
             yield start, line
         start = stop + 1
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from dashboard.cues import Cues, load_cues
-from dashboard.keyed_text import Token, tokenize
-from dashboard.nlp import stopwords, verb_stems, word_tags
+from dashboard.keyed_text import Sentences, Token
+from dashboard.nlp import sentence_spans, stopwords, tags_of_key, verb_stems
 from dashboard.numbers import NumberSpan, find_numbers
 from dashboard.persian import ZWNJ, match_key
 from dashboard.taxonomy import Taxonomy, UnitWord, load_taxonomy
@@ -92,6 +92,7 @@ def match_head(tokens: list[Token], i: int) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
 def is_verb_like(key: str) -> bool:
     """True for finite verb forms built on hazm's stems: «شد», «کردند», «میشود», «رسیده»."""
     past, present = verb_stems()
@@ -114,11 +115,12 @@ def is_verb_like(key: str) -> bool:
 NOUN_TAGS = frozenset({"N", "AJ", "NUM", "ADV", "P", "PRO", "CONJ", "DET", "CL", "RES"})
 
 
+@lru_cache(maxsize=50_000)
 def is_finite_verb(key: str) -> bool:
     """A verb form that can end a Persian clause: «شد», «کردند», «می‌شود»; not «ساخت» or «میلیون»."""
     if key in _lexicon().cues.finite_verbs:
         return True
-    if word_tags(key) & NOUN_TAGS:
+    if tags_of_key(key) & NOUN_TAGS:
         return False
     return is_verb_like(key)
 
@@ -156,17 +158,21 @@ def _is_year(span: NumberSpan) -> bool:
     return digits_only and v == int(v) and (1300 <= v <= 1499 or 1900 <= v <= 2100)
 
 
-def find_mentions(text: str, currency: UnitWord | None = None) -> list[Mention]:
-    """Every figure in ``text`` (already folded with ``fold_chars``).
+def find_mentions(
+    text: str, currency: UnitWord | None = None, end: int | None = None, sentences: Sentences | None = None
+) -> list[Mention]:
+    """Every figure in ``text[:end]`` (``text`` already folded with ``fold_chars``).
 
     ``currency`` is the article's currency word, used for money written with no currency
-    («۲۲۲ میلیارد اعتبارات»); ``None`` means toman.
+    («۲۲۲ میلیارد اعتبارات»); ``None`` means toman. A figure is read within its sentence;
+    pass the article's :class:`Sentences` to share their tokens with later steps.
     """
+    if sentences is None:
+        sentences = Sentences(text, sentence_spans(text))
     lex = _lexicon()
     cues = lex.cues
     default_currency = currency or lex.taxonomy.units["تومان"]
-    spans = [s for s in find_numbers(text)]
-    numbers = [s for s in spans if s.kind == "number"]
+    numbers = [s for s in find_numbers(text if end is None else text[:end]) if s.kind == "number"]
     mentions: list[Mention] = []
     skip_next = False
     label_ends: set[int] = set()
@@ -174,11 +180,15 @@ def find_mentions(text: str, currency: UnitWord | None = None) -> list[Mention]:
         if skip_next:
             skip_next = False
             continue
-        before = tokenize(text, max(0, span.start - 200), span.start)
-        after_unit = lex.unit_re.match(text, span.end)
+        si = sentences.index_of(span.start)
+        if si < 0:
+            continue
+        kt = sentences.keyed(si)
+        before = kt.tokens[: kt.first_from(span.start)]
+        after_unit = lex.unit_re.match(text, span.end, sentences.spans[si][1])
         unit_word = lex.units[match_key(after_unit.group(1))] if after_unit else None
         figure_end = after_unit.end() if after_unit else span.end
-        after = tokenize(text, figure_end, min(len(text), figure_end + 160))
+        after = kt.tokens[kt.first_from(figure_end) :]
         # Ranges «۱۰ تا ۱۵ نفره», «بین ۲۰ تا ۴۰ عضو»: an attribute, not a claim.
         if after and after[0].key == "تا" and idx + 1 < len(numbers) and numbers[idx + 1].start <= after[0].end + 2:
             skip_next = True
@@ -266,8 +276,8 @@ def _classify(
         return make(span.value, "count", metric, after[0].text, after[0].end, False)
     if after[0].key in cues.counters and not match_head(after, 0):
         return _counted_before(span, figure_end, before, after[0].end, make)
-    function_word = after[0].key in stopwords() and "N" not in word_tags(after[0].key)
-    if after[0].key in cues.no_head or function_word or is_verb_like(after[0].key):
+    function_word = after[0].key in stopwords() and "N" not in tags_of_key(after[0].key)
+    if after[0].key in cues.no_head or function_word or is_finite_verb(after[0].key):
         return _bare(text, span, figure_end, before, after, make)
     if scaled and span.value >= 1e9:
         return None  # «۲ میلیارد» of something unnamed: too vague to count

@@ -70,7 +70,12 @@ def word_tags(word: str) -> frozenset[str]:
     >>> sorted(word_tags("مدرسه"))
     ['N']
     """
-    return _lexicon().get(match_key(word), frozenset())
+    return tags_of_key(match_key(word))
+
+
+def tags_of_key(key: str) -> frozenset[str]:
+    """``word_tags`` for a word already turned into its match key."""
+    return _lexicon().get(key, frozenset())
 
 
 @cache

@@ -8,6 +8,8 @@ True
 
 from __future__ import annotations
 
+import re
+
 ZWNJ = "\u200c"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
@@ -23,12 +25,21 @@ _CHAR_FOLD = str.maketrans(
         "\u200f": ZWNJ,  # right-to-left mark used as a joiner break in some feeds
         "\u200d": ZWNJ,
         "\u00a0": " ",
-        **{a: p for a, p in zip(ARABIC_DIGITS, PERSIAN_DIGITS)},
+        **{a: p for a, p in zip(ARABIC_DIGITS, PERSIAN_DIGITS, strict=False)},
     }
 )
-_TO_ASCII_DIGITS = str.maketrans({**{p: str(i) for i, p in enumerate(PERSIAN_DIGITS)},
-                                  **{a: str(i) for i, a in enumerate(ARABIC_DIGITS)}})
+_TO_ASCII_DIGITS = str.maketrans(
+    {**{p: str(i) for i, p in enumerate(PERSIAN_DIGITS)}, **{a: str(i) for i, a in enumerate(ARABIC_DIGITS)}}
+)
 _DIACRITICS = dict.fromkeys(map(ord, "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640"), None)
+
+
+# str.translate is slow on non-ASCII text, so each fold first asks a regex whether it has work to do.
+_NEEDS_FOLD = re.compile("[" + "".join(re.escape(chr(c)) for c in _CHAR_FOLD) + "]")
+_NEEDS_ASCII = re.compile("[" + PERSIAN_DIGITS + ARABIC_DIGITS + "]")
+_NEEDS_KEY = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in {**_CHAR_FOLD, **_DIACRITICS}) + ZWNJ + PERSIAN_DIGITS + r"\s]"
+)
 
 
 def fold_chars(text: str) -> str:
@@ -37,12 +48,12 @@ def fold_chars(text: str) -> str:
     >>> fold_chars("كد ٤٥")
     'کد ۴۵'
     """
-    return text.translate(_CHAR_FOLD)
+    return text.translate(_CHAR_FOLD) if _NEEDS_FOLD.search(text) else text
 
 
 def to_ascii_digits(text: str) -> str:
     """Persian and Arabic-Indic digits to ASCII: ``"۱۴۰۲"`` gives ``"1402"``."""
-    return text.translate(_TO_ASCII_DIGITS)
+    return text.translate(_TO_ASCII_DIGITS) if _NEEDS_ASCII.search(text) else text
 
 
 def match_key(text: str) -> str:
@@ -51,5 +62,7 @@ def match_key(text: str) -> str:
     >>> match_key("صندوق‌های قرض‌الحسنه")
     'صندوقهایقرضالحسنه'
     """
+    if not _NEEDS_KEY.search(text):
+        return text
     folded = to_ascii_digits(fold_chars(text)).translate(_DIACRITICS)
     return "".join(folded.replace(ZWNJ, "").split())

@@ -293,11 +293,6 @@ def test_related_news_list_is_not_claims() -> None:
     assert values(text) == [250.0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_body_end only honours a «کد خبر»/«اخبار مرتبط» line after the first three non-empty lines, "
-    "so a headline + one-paragraph article keeps its view counter «۳۴ بازدید» as a claim (metric other)",
-)
 def test_page_furniture_of_a_short_article_is_not_claims() -> None:
     text = "صندوق‌های روستایی یزد\nدر این استان ۲۵۰ صندوق قرض‌الحسنه فعال است.\nکد خبر: ۴۸۵۹۱۲\n۳۴ بازدید\n0 + 0 =\n"
     assert values(text) == [250.0]
@@ -343,11 +338,6 @@ def test_people_who_were_trained_are_trainees() -> None:
     assert (claim["value"], claim["metric"]) == (600.0, "trainees")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the head «نفر از روستاییان» (a beneficiaries head in metrics.yaml) wins over the role word «عضو» "
-    "later in the clause, so joiners come out as beneficiaries",
-)
 def test_villagers_who_joined_are_members() -> None:
     assert only("امسال ۴۰۰ نفر از روستاییان در این صندوق‌ها عضو شدند.")["metric"] == "members"
 
@@ -447,11 +437,6 @@ def test_reported_figures(text: str) -> None:
     assert rows and [r["status"] for r in rows] == ["reported"] * len(rows)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="status_of opens the clause after the verb «امضا شد» of the relative clause, so the MoU cue before it "
-    "is not seen, and the present «نصب می‌شود» with no future-time cue reads as reported",
-)
 def test_figure_under_a_signed_memorandum_is_planned() -> None:
     text = "بر اساس تفاهم‌نامه‌ای که امروز امضا شد، ۳۰۰ نیروگاه خورشیدی در روستاها نصب می‌شود."
     assert only(text)["status"] == "planned"
@@ -536,12 +521,6 @@ def test_record_jalali_date_is_read_as_iso() -> None:
     assert only(f"۱۴۰۲/۰۹/۰۴\n{ARTICLE_TAIL}", published="۱۴۰۲/۱۰/۲۵")["published"] == "2024-01-15"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="read_article_meta looks for the headline only after the date line, so a headline above the date "
-    "is lost: the title becomes the body's first sentence and the headline's province (قزوین) is not the "
-    "article's province",
-)
 def test_headline_above_the_date_line_is_the_title() -> None:
     claim = only("ایجاد ۵۰۰ شغل در روستاهای قزوین\n۴ آذر ۱۴۰۲\nبه گزارش ایرنا، امسال ۵۰۰ شغل در روستاها ایجاد شد.")
     assert (claim["title"], claim["province"]) == ("ایجاد ۵۰۰ شغل در روستاهای قزوین", "Qazvin")
@@ -585,11 +564,6 @@ def test_speaker_leaves_out_the_source_lead_and_the_occasion() -> None:
     assert only(text)["speaker"] == "سردار علی احمدی رئیس سازمان بسیج سازندگی"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="find_speakers stops the speaker phrase at the first non-word token, so the dateline «اردبیل-» leaves "
-    "a one-word phrase and no speaker is recorded",
-)
 def test_speaker_after_a_dateline() -> None:
     claim = only("اردبیل- مدیرکل بنیاد مسکن استان گفت: امسال ۵۰۰ خانه ساخته شد.")
     assert claim["speaker"] == "مدیرکل بنیاد مسکن استان"
