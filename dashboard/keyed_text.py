@@ -1,8 +1,9 @@
 """Tokens with offsets, and phrase look-up that ignores ZWNJ and spacing.
 
 Sentences are tokenized when something asks for them (:class:`Sentences`). Lexicon
-phrases are compared as match keys (``dashboard.persian.match_key``), so «تفاهم‌نامه», «تفاهم نامه» and «تفاهمنامه» are the same phrase; a phrase must start and
-end on token boundaries, so «کند» is not found inside «می‌کند».
+phrases are compared as match keys (``dashboard.persian.match_key``), so «تفاهم‌نامه»,
+«تفاهم نامه» and «تفاهمنامه» are the same phrase; a phrase must start and end on token
+boundaries, so «کند» is not found inside «می‌کند».
 
 >>> kt = KeyedText("با انعقاد تفاهم نامه راه‌اندازی")
 >>> [kt.tokens[i].text for i, _j, _k in kt.find(frozenset({"تفاهمنامه"}))]
