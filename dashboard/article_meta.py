@@ -18,7 +18,7 @@ import yaml
 
 from dashboard.cues import CUES_FILE, load_cues
 from dashboard.jalali import date_line, find_publication_date, parse_date
-from dashboard.keyed_text import KeyedText, Sentences
+from dashboard.keyed_text import KeyedText, Sentences, tokenize
 from dashboard.nlp import sentence_spans
 from dashboard.persian import match_key
 from dashboard.taxonomy import NATIONAL, UnitWord, load_taxonomy
@@ -170,9 +170,11 @@ def _currency(text: str) -> UnitWord | None:
 
 @cache
 def _speech_verb_re() -> re.Pattern[str]:
-    """A quick test for sentences that may quote someone (the exact test is by match key)."""
-    stems = {verb.split()[0].replace("\u200c", "") for verb in _raw_cues("speech_verbs")}
-    return re.compile("|".join(sorted(map(re.escape, stems), key=len, reverse=True)))
+    """A speech verb as a whole word («گفت» but not «گفتگو»), spaces and ZWNJ inside it optional."""
+    phrases = {
+        r"[\s\u200c]*".join(map(re.escape, verb.replace("\u200c", " ").split())) for verb in _raw_cues("speech_verbs")
+    }
+    return re.compile("|".join(sorted(phrases, key=len, reverse=True)))
 
 
 def _raw_cues(name: str) -> list[str]:
@@ -191,17 +193,13 @@ def find_speakers(text: str, end: int | None = None, sentences: Sentences | None
     verbs = _speech_verb_re()
     if sentences is None:
         sentences = Sentences(text, sentence_spans(text))
-    for i, (line_start, line_end) in enumerate(sentences.spans):
+    for line_start, line_end in sentences.spans:
         if end is not None and line_start >= end:
             break
-        if not verbs.search(text, line_start, line_end):
+        verb = verbs.search(text, line_start, line_end)
+        if verb is None:
             continue
-        kt = sentences.keyed(i)
-        hits = kt.find(cues.speech_verbs)
-        if not hits:
-            continue
-        verb_at = hits[0][0]
-        tokens = kt.tokens[:verb_at]
+        tokens = tokenize(text, line_start, verb.start())
         # Skip a dateline «اردبیل- ...».
         dashes = [i for i, t in enumerate(tokens[:6]) if t.text in "-–"]
         if dashes:

@@ -140,6 +140,8 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
     ریگان استان کرمان»), wins; then the nearest one named before the figure in its clause
     («کرمان با ۱۰ هزار شغل»); then national words («در کشور»).
     """
+    if not province_mentions(kt) and not kt.find(load_cues().national_markers):
+        return None  # the sentence names no place: the article's province applies
     lo, hi = _clause_bounds(kt, first, last)
     after_hi = _phrase_end(kt, last, min(hi, last + AFTER_WINDOW))
     mentions = province_mentions(kt, lo, hi)

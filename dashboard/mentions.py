@@ -25,6 +25,7 @@ UNIT_METRIC = {"IRR": "money", "W": "power", "Wh": "energy", "percent": "percent
 PLURAL_SUFFIXES = ("های", "ها", "هایی", "ان", "ات")
 COUNT_WORDS = frozenset({"تعداد", "شمار"})
 ID_DIGITS = 8
+WINDOW_TOKENS = 40  # tokens of its sentence read on each side of a figure
 SMALL_WORD_NUMBER = 20
 LOOKAHEAD_TOKENS = 14
 
@@ -67,6 +68,10 @@ def _lexicon() -> _Lexicon:
         for head in metric.heads:
             heads.setdefault(match_key(head), metric.key)
             longest = max(longest, len(head.replace(ZWNJ, " ").split()))
+    # Plural and ezafe forms of every head («صندوق‌ها», «روستای محروم»), after the exact heads.
+    for key, metric in list(heads.items()):
+        for suffix in (*PLURAL_SUFFIXES, "ی"):
+            heads.setdefault(key + suffix, metric)
     return _Lexicon(tax, load_cues(), unit_re, {match_key(w): u for w, u in tax.units.items()}, heads, longest)
 
 
@@ -80,13 +85,16 @@ def _strip_plural(key: str) -> str:
 def match_head(tokens: list[Token], i: int) -> tuple[str, int] | None:
     """The metric whose head phrase starts at token ``i`` (longest first), and the tokens it spans."""
     lex = _lexicon()
-    for n in range(min(lex.max_head_tokens, len(tokens) - i), 0, -1):
-        if not all(t.is_word for t in tokens[i : i + n]):
-            continue
-        key = "".join(t.key for t in tokens[i : i + n])
-        metric = lex.heads.get(key) or lex.heads.get(_strip_plural(key))
-        if not metric and key.endswith("ی") and len(key) > 3:  # ezafe: «روستای محروم»
-            metric = lex.heads.get(key[:-1])
+    joined: list[str] = []
+    key = ""
+    for token in tokens[i : i + lex.max_head_tokens]:
+        if not token.is_word:
+            break
+        key += token.key
+        joined.append(key)
+    heads = lex.heads
+    for n in range(len(joined), 0, -1):
+        metric = heads.get(joined[n - 1])
         if metric:
             return metric, n
     return None
@@ -184,11 +192,13 @@ def find_mentions(
         if si < 0:
             continue
         kt = sentences.keyed(si)
-        before = kt.tokens[: kt.first_from(span.start)]
+        at = kt.first_from(span.start)
+        before = kt.tokens[max(0, at - WINDOW_TOKENS) : at]
         after_unit = lex.unit_re.match(text, span.end, sentences.spans[si][1])
         unit_word = lex.units[match_key(after_unit.group(1))] if after_unit else None
         figure_end = after_unit.end() if after_unit else span.end
-        after = kt.tokens[kt.first_from(figure_end) :]
+        at = kt.first_from(figure_end)
+        after = kt.tokens[at : at + WINDOW_TOKENS]
         # Ranges «۱۰ تا ۱۵ نفره», «بین ۲۰ تا ۴۰ عضو»: an attribute, not a claim.
         if after and after[0].key == "تا" and idx + 1 < len(numbers) and numbers[idx + 1].start <= after[0].end + 2:
             skip_next = True
