@@ -26,6 +26,7 @@ from dashboard.taxonomy import NATIONAL, UnitWord, load_taxonomy
 SOURCE_RE = re.compile(r"به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)[\s\u200c]+")
 DATELINE_RE = re.compile(r"^\s*([^\W\d_][^\n،:\-–]{1,30}?)\s*[-–]\s")
 MAX_SOURCE_WORDS = 12
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -42,24 +43,28 @@ class ArticleMeta:
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (offset, speaker) in text order
 
 
+@cache
+def _source_stop_re() -> re.Pattern[str]:
+    """Where the outlet's name ends: a stop word standing alone («از», «در») or a stop mark («،»)."""
+    parts = [
+        rf"(?:^|\s){re.escape(stop)}(?=\s|$)" if stop.isalpha() else re.escape(stop) for stop in load_cues().source_stop
+    ]
+    return re.compile("|".join(parts))
+
+
 def find_source(text: str) -> tuple[str, int, int] | None:
     """The outlet after the first «به گزارش»: ``(outlet, start, end)``.
 
     >>> find_source("به گزارش خبرگزاری مهر از همدان، ...")[0]
     'خبرگزاری مهر'
     """
-    cues = load_cues()
+    stops = _source_stop_re()
     for match in SOURCE_RE.finditer(text):
         start = match.end()
         line_end = text.find("\n", start)
         segment = text[start : line_end if line_end != -1 else len(text)]
-        cut = len(segment)
-        for stop in cues.source_stop:
-            pattern = rf"(?:^|\s){re.escape(stop)}(?:\s|$)" if stop.isalpha() else re.escape(stop)
-            hit = re.search(pattern, segment)
-            if hit and hit.start() < cut:
-                cut = hit.start()
-        outlet = segment[:cut].strip(" \u200c\t،,.")
+        hit = stops.search(segment)
+        outlet = segment[: hit.start() if hit else len(segment)].strip(" \u200c\t،,.")
         words = outlet.split()
         if outlet and len(words) <= MAX_SOURCE_WORDS and not outlet[0].isdigit():
             return outlet, start, start + len(outlet)
@@ -70,7 +75,7 @@ def _title(text: str) -> str:
     """The headline: the first line of the article that is not its date line."""
     for line in text[:2000].split("\n"):
         stripped = line.strip()
-        if len(stripped) > 12 and date_line(stripped) is None:
+        if len(stripped) > 12 and (not _DIGIT.search(stripped) or date_line(stripped) is None):
             return stripped
     return ""
 
