@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from dashboard.number_words import (
@@ -42,7 +43,8 @@ KINDS = ("number", "date", "time", "phone", "id")
 _L = LETTERS
 _Z = "\u200c\u200d\u200f"  # ZWNJ and the joiner breaks fold_chars folds into it
 _D = "0-9\u06f0-\u06f9\u0660-\u0669"  # ASCII, Persian and Arabic-Indic digits
-_GAP = f"[ \t\u00a0\u200b\u2009\u202f{_Z}]*"  # what may stand between the parts of one number
+_GAP_CHARS = f" \t\u00a0\u200b\u2009\u202f{_Z}"  # what may stand between the parts of one number
+_GAP = f"[{_GAP_CHARS}]*"
 _GAP_RE = re.compile(_GAP)
 _NEXT_WORD_RE = re.compile(f"{_GAP}([{_L}]+)")
 _PREVIOUS_WORDS_RE = re.compile(f"(?:([{_L}{_Z}]+)[ \t\u00a0]+)?([{_L}{_Z}]+){_GAP}$")
@@ -67,6 +69,19 @@ class NumberSpan:
     text: str  # text[start:end]
     kind: str  # "number" | "date" | "time" | "phone" | "id"
     has_words: bool  # True when any number word (هزار, میلیون, سه, ...) is part of it
+
+
+def _span(start: int, end: int, value: float, text: str, kind: str, has_words: bool) -> NumberSpan:
+    """``NumberSpan(start, end, value, text, kind, has_words)``, built at half the cost.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; this fills
+    the new instance's ``__dict__`` in one call. The result is the same object in every way
+    (equality, hash, repr, pickling), as long as NumberSpan keeps plain fields with no
+    ``__post_init__``.
+    """
+    span = object.__new__(NumberSpan)
+    span.__dict__.update(start=start, end=end, value=value, text=text, kind=kind, has_words=has_words)
+    return span
 
 
 def _letter_variants() -> dict[str, str]:
@@ -111,11 +126,18 @@ def _trie_pattern(words: list[str]) -> str:
 @dataclass(frozen=True)
 class _Matcher:
     lexicon: NumberWords
-    candidate: re.Pattern[str]  # where a digit or Latin run may start
-    digits: re.Pattern[str]  # digit structures, Latin words and addresses, matched at a candidate
-    words: re.Pattern[str]  # number words, ordinals and the joiner, as whole tokens
+    # Digit structures, Latin words and addresses, one named group per kind; each match first
+    # skips the text up to the next digit, Latin letter, «+» or «(» (a lone «+» or «(» is eaten
+    # without a group, and the text's end matches empty), so one pass over the text finds them all.
+    digits: re.Pattern[str]
+    # Number words, ordinals and the joiner, as whole tokens, in three scans: at the start of the
+    # text, after a space, after any other non-letter. A word starts only where a letter does not
+    # stand before it (nor a letter and a joiner break); the regex engine finds a leading space in
+    # a fast search, where a look-behind at every position would cost more than all else.
+    word_scans: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     parts: re.Pattern[str]  # the words inside one token
     token_cache: dict[str, tuple[tuple[int, int, str, float], ...]]
+    figure_cache: dict[str, tuple[bool, float]]  # see _read_figure
 
 
 def _digit(ascii_digits: str) -> str:
@@ -166,8 +188,10 @@ def _matcher(path: Path = NUMBER_WORDS_FILE) -> _Matcher:
     z = f"[{_Z}]"
     suffix = _trie_pattern(list(lex.ordinal_suffixes))
     irregular = _trie_pattern(list(lex.ordinal_words))
-    words = re.compile(
-        f"(?<![{_L}])(?<![{_L}]{z})"
+    # Every alternative starts with one of these, so a cheap look at two letters skips most words.
+    openings = {w[:2] for w in (*lex.words, *lex.ordinal_words, lex.joiner)}
+    words = (
+        f"(?={_trie_pattern(sorted(openings))})"
         f"(?:(?P<ord>(?>{word}){z}?(?:{suffix})|{irregular})"
         # Atomic words and a possessive loop: a token is read one way, longest words first, or
         # not at all, so a long run of glued words can never make the regex backtrack.
@@ -177,11 +201,15 @@ def _matcher(path: Path = NUMBER_WORDS_FILE) -> _Matcher:
     )
     return _Matcher(
         lexicon=lex,
-        candidate=re.compile(f"[{_D}A-Za-z_+(]"),
-        digits=re.compile(_digit_pattern()),
-        words=words,
+        digits=re.compile(f"[^{_D}A-Za-z_+(]*+(?:{_digit_pattern()}|[+(]|\\Z)"),
+        word_scans=(
+            re.compile(words),
+            re.compile(" " + words),
+            re.compile(f"[^{_L} ](?<![{_L}]{z})" + words),
+        ),
         parts=re.compile(f"{word}|{join}"),
         token_cache={},
+        figure_cache={},
     )
 
 
@@ -193,6 +221,24 @@ def _digits_value(s: str) -> float:
     """``"1,234٫5"`` → 1234.5 (the text is already ASCII digits)."""
     s = s.replace(",", "").replace("\u066c", "").replace("\u060c", "").replace(" ", "")
     return float(s.replace("\u066b", ".").replace("/", "."))
+
+
+def _read_figure(m: _Matcher, figure: str) -> tuple[bool, float]:
+    """Is this run of digits an id, and its value: «۱۲٬۵۰۰» → (False, 12500.0), «۰۹۱۲۳۴۵۶۷۸۹» → (True, …).
+
+    Long runs of plain digits are ids: 8 or more starting with 0, or more than 12. Figures
+    repeat across texts, so the answers are kept.
+    """
+    read = m.figure_cache.get(figure)
+    if read is None:
+        ascii_digits = to_ascii_digits(figure)
+        if ascii_digits.isdigit() and len(ascii_digits) >= 8 and (ascii_digits[0] == "0" or len(ascii_digits) > 12):
+            read = (True, float(ascii_digits))
+        else:
+            read = (False, _digits_value(ascii_digits))
+        if len(m.figure_cache) < 10_000:
+            m.figure_cache[figure] = read
+    return read
 
 
 def _token_atoms(m: _Matcher, token: str) -> tuple[tuple[int, int, str, float], ...]:
@@ -231,50 +277,56 @@ def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
     """Split the text into atoms; dates, times, phones and ids come out as finished spans."""
     atoms: list[_Atom] = []
     others: list[NumberSpan] = []
-    pos = 0
-    candidate, digits = m.candidate.search, m.digits.match
-    while (c := candidate(text, pos)) is not None:
-        x = digits(text, c.start())
-        if x is None:  # a lone «+» or «(»
-            pos = c.end()
-            continue
+    for x in m.digits.finditer(text):
         kind = x.lastgroup
-        s, e = pos_span = x.span()
-        pos = e
+        if kind is None:  # a lone «+» or «(», or the end of the text
+            continue
+        s, e = pos_span = x.span(kind)
         if kind == "dotted":
-            atoms.append((s, e, _DIGITS, float(to_ascii_digits(x.group()).replace(".", "")), True, True))
+            atoms.append((s, e, _DIGITS, float(to_ascii_digits(x.group(kind)).replace(".", "")), True, True))
         elif kind == "num":
-            ascii_digits = to_ascii_digits(x.group())
-            if ascii_digits.isdigit() and len(ascii_digits) >= 8 and (ascii_digits[0] == "0" or len(ascii_digits) > 12):
-                others.append(NumberSpan(s, e, float(ascii_digits), x.group(), "id", False))
+            figure = x.group(kind)
+            is_id, value = _read_figure(m, figure)
+            if is_id:
+                others.append(_span(s, e, value, figure, "id", False))
             else:
-                atoms.append((s, e, _DIGITS, _digits_value(ascii_digits), True, True))
+                atoms.append((s, e, _DIGITS, value, True, True))
         elif kind in ("date", "time"):
-            others.append(NumberSpan(*pos_span, 0.0, x.group(), kind, False))
+            others.append(_span(*pos_span, 0.0, x.group(kind), kind, False))
         elif kind in ("phone", "id"):
-            plain = "".join(ch for ch in to_ascii_digits(x.group()) if ch.isdigit())
-            others.append(NumberSpan(*pos_span, float(plain) if plain else 0.0, x.group(), kind, False))
+            plain = "".join(ch for ch in to_ascii_digits(x.group(kind)) if ch.isdigit())
+            others.append(_span(*pos_span, float(plain) if plain else 0.0, x.group(kind), kind, False))
         # url and latin: skipped, so their digits never become numbers
     word_atoms: list[_Atom] = []
-    for x in m.words.finditer(text):
+    at_start, after_space, after_other = m.word_scans
+    first = at_start.match(text)
+    for x in chain((first,) if first else (), after_space.finditer(text), after_other.finditer(text)):
         kind = x.lastgroup
-        s, e = x.span()
+        s, e = x.span(kind)
         if kind == "word":
-            parts = _token_atoms(m, x.group())
+            parts = _token_atoms(m, x.group(kind))
             last = len(parts) - 1
             for k, (ps, pe, cls, value) in enumerate(parts):
                 word_atoms.append((s + ps, s + pe, cls, float(value), k == 0, k == last))
         elif kind == "join":
             word_atoms.append((s, e, _JOIN, 0.0, True, True))
         else:
-            word_atoms.append((s, e, _ORDINAL, _denominator(m.lexicon, x.group()), True, True))
+            word_atoms.append((s, e, _ORDINAL, _denominator(m.lexicon, x.group(kind)), True, True))
     if word_atoms:
-        atoms = sorted(atoms + word_atoms) if atoms else word_atoms
+        atoms = sorted(atoms + word_atoms)
     return atoms, others
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
-    return start == end or _GAP_RE.fullmatch(text, end, start) is not None
+    """Do only spaces and joiner breaks stand between ``end`` and ``start``?"""
+    if start == end:
+        return True
+    if start > end:  # first look at one character: most neighbours have a word between them
+        if text[end] not in _GAP_CHARS:
+            return False
+        if start == end + 1:
+            return True
+    return _GAP_RE.fullmatch(text, end, start) is not None
 
 
 _ORDINAL_PHRASE = -1
@@ -388,7 +440,13 @@ def _find(text: str, whole: bool) -> list[NumberSpan]:
     n = len(atoms)
     i = 0
     while i < n:
-        if atoms[i][2] in (_JOIN, _ORDINAL) or not atoms[i][4]:
+        s, e, cls, value, first, _ = atoms[i]
+        if cls == _DIGITS and (i + 1 == n or not _adjacent(text, e, atoms[i + 1][0])):
+            # A figure with no number word beside it, most of them: what _parse would read.
+            spans.append(_span(s, e, value, text[s:e], "number", False))
+            i += 1
+            continue
+        if cls in (_JOIN, _ORDINAL) or not first:
             i += 1
             continue
         end, value = _parse(atoms, i, text)
@@ -408,7 +466,7 @@ def _find(text: str, whole: bool) -> list[NumberSpan]:
         if not whole and has_words and _vague(text, atoms, i, end, m.lexicon):
             i = end
             continue
-        spans.append(NumberSpan(start, stop, value, text[start:stop], "number", has_words))
+        spans.append(_span(start, stop, value, text[start:stop], "number", has_words))
         i = end
     if others:
         spans = sorted(spans + others, key=lambda s: s.start)
