@@ -184,9 +184,8 @@ class _Seen:
         conn.execute("DELETE FROM temp.ingest_files")
         conn.execute("DELETE FROM temp.ingest_docs")
 
-    def new_file(self, path: Path) -> bool:
-        """True the first time a file is met (by its resolved path)."""
-        key = str(path.resolve()) if path.exists() else str(path)
+    def new_file(self, key: str) -> bool:
+        """True the first time a file is met (``key``: its real path)."""
         cursor = self.conn.execute("INSERT OR IGNORE INTO temp.ingest_files VALUES (?)", (key,))
         return cursor.rowcount > 0
 
@@ -199,15 +198,18 @@ class _Seen:
         return None
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Article files under ``folder`` as the reader takes them: sorted, hidden ones skipped."""
+def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
+    """Article files under ``folder`` as the reader takes them (sorted, hidden ones skipped), each
+    with its real path (the folder's real path joined with the file's place in it: no look-up per file)."""
     from dashboard.readers import SUPPORTED
 
+    real = os.path.realpath(folder)
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        place = os.path.relpath(root, folder)
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
-                yield Path(root) / name
+                yield Path(root) / name, os.path.normpath(os.path.join(real, place, name))
 
 
 def _files(paths: list[str], seen: _Seen) -> Iterator[Path]:
@@ -215,8 +217,8 @@ def _files(paths: list[str], seen: _Seen) -> Iterator[Path]:
     so the reader reports them)."""
     for given in paths:
         path = Path(given)
-        for file in _walk(path) if path.is_dir() else [path]:
-            if seen.new_file(file):
+        for file, key in _walk(path) if path.is_dir() else [(path, os.path.realpath(path))]:
+            if seen.new_file(key):
                 yield file
 
 

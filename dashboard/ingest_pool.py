@@ -22,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
-CHUNK_JOBS = 8  # jobs per task sent to a worker process
+CHUNK_JOBS = 16  # jobs per task sent to a worker process
 CHUNKS_PER_WORKER = 3  # tasks in flight per worker: bounds memory, keeps workers busy
 
 RunChunk = Callable[[list[Any]], list[Any]]
