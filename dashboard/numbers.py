@@ -135,6 +135,9 @@ class _Matcher:
     # stand before it (nor a letter and a joiner break); the regex engine finds a leading space in
     # a fast search, where a look-behind at every position would cost more than all else.
     word_scans: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
+    # «و» standing alone between two atoms, spaces around it: it is no atom of its own (it is
+    # everywhere in a text), the phrase reader looks for it where two atoms are not adjacent.
+    lone_join: re.Pattern[str]
     parts: re.Pattern[str]  # the words inside one token
     token_cache: dict[str, tuple[tuple[int, int, str, float], ...]]
     figure_cache: dict[str, tuple[bool, float]]  # see _read_figure
@@ -165,15 +168,22 @@ def _digit_pattern() -> str:
         f"(?:\\+|{zero}{zero}){_digit('9')}{_digit('8')}[- ]?{d}{{2,3}}[- ]?{d}{{3,4}}[- ]?{d}{{3,4}}{end}",
         f"{zero}{d}{{10}}{end}",  # 09121234567
     )
-    return "|".join(
+    structured = "|".join(
         (
-            r"(?P<url>(?:https?://|www\.)[^\s\"'<>()\[\]{}\u060c]+)",
-            f"(?P<latin>[A-Za-z_](?:{latin}|[./\\-:?=&#%+@](?={latin}))*)",
             f"(?P<dotted>{d}{{1,3}}(?:\\.{d}{{3}}){{2,}}(?!{d}|[.\u066b/]{d}))",  # 1.500.000
             f"(?P<id>{d}+(?P<is>[/.\\-:]){d}+(?:(?P=is){d}+){{2,}})",  # 4+ parts: addresses, versions
             f"(?P<date>{d}{{1,4}}(?P<ds>[/.\\-]){d}{{1,2}}(?P=ds){d}{{1,4}}{end}|{year_month}(?!{d}|/{d}))",
             f"(?P<time>{d}{{1,2}}:{d}{{2}}(?::{d}{{2}})?{end})",
             f"(?P<phone>{'|'.join(phones)})",
+        )
+    )
+    return "|".join(
+        (
+            r"(?P<url>(?:https?://|www\.)[^\s\"'<>()\[\]{}\u060c]+)",
+            f"(?P<latin>[A-Za-z_](?:{latin}|[./\\-:?=&#%+@](?={latin}))*)",
+            # Each of these starts with «+», «(», a zero or digits and a separator; a plain figure
+            # skips them all at one look.
+            f"(?=[+(]|{zero}|{d}++[/.\\-:])(?:{structured})",
             f"(?P<num>(?:{groups}|{d}+){decimals}?)",
         )
     )
@@ -189,15 +199,17 @@ def _matcher(path: Path = NUMBER_WORDS_FILE) -> _Matcher:
     suffix = _trie_pattern(list(lex.ordinal_suffixes))
     irregular = _trie_pattern(list(lex.ordinal_words))
     # Every alternative starts with one of these, so a cheap look at two letters skips most words.
-    openings = {w[:2] for w in (*lex.words, *lex.ordinal_words, lex.joiner)}
+    openings = {w[:2] for w in (*lex.words, *lex.ordinal_words)}
+    # A word starts where no letter stands before it (nor a letter and a joiner break), and ends
+    # where no letter follows it. The scans below see to the start.
+    before, after = f"(?<![{_L}])(?<![{_L}]{z})", f"(?![{_L}])(?!{z}[{_L}])"
     words = (
         f"(?={_trie_pattern(sorted(openings))})"
         f"(?:(?P<ord>(?>{word}){z}?(?:{suffix})|{irregular})"
         # Atomic words and a possessive loop: a token is read one way, longest words first, or
         # not at all, so a long run of glued words can never make the regex backtrack.
-        f"|(?P<word>(?>{word})(?:{z}?(?:{join}{z}?)?(?>{word}))*+)"
-        f"|(?P<join>{join}))"
-        f"(?![{_L}])(?!{z}[{_L}])"
+        f"|(?P<word>(?>{word})(?:{z}?(?:{join}{z}?)?(?>{word}))*+))"
+        f"{after}"
     )
     return _Matcher(
         lexicon=lex,
@@ -207,6 +219,7 @@ def _matcher(path: Path = NUMBER_WORDS_FILE) -> _Matcher:
             re.compile(" " + words),
             re.compile(f"[^{_L} ](?<![{_L}]{z})" + words),
         ),
+        lone_join=re.compile(f"{_GAP}{before}(?:{join}){after}{_GAP}"),
         parts=re.compile(f"{word}|{join}"),
         token_cache={},
         figure_cache={},
@@ -277,6 +290,7 @@ def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
     """Split the text into atoms; dates, times, phones and ids come out as finished spans."""
     atoms: list[_Atom] = []
     others: list[NumberSpan] = []
+    figure_cache = m.figure_cache
     for x in m.digits.finditer(text):
         kind = x.lastgroup
         if kind is None:  # a lone «+» or «(», or the end of the text
@@ -286,7 +300,7 @@ def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
             atoms.append((s, e, _DIGITS, float(to_ascii_digits(x.group(kind)).replace(".", "")), True, True))
         elif kind == "num":
             figure = x.group(kind)
-            is_id, value = _read_figure(m, figure)
+            is_id, value = figure_cache.get(figure) or _read_figure(m, figure)
             if is_id:
                 others.append(_span(s, e, value, figure, "id", False))
             else:
@@ -308,8 +322,6 @@ def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
             last = len(parts) - 1
             for k, (ps, pe, cls, value) in enumerate(parts):
                 word_atoms.append((s + ps, s + pe, cls, float(value), k == 0, k == last))
-        elif kind == "join":
-            word_atoms.append((s, e, _JOIN, 0.0, True, True))
         else:
             word_atoms.append((s, e, _ORDINAL, _denominator(m.lexicon, x.group(kind)), True, True))
     if word_atoms:
@@ -317,22 +329,28 @@ def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
     return atoms, others
 
 
+def _joined(m: _Matcher, text: str, end: int, start: int) -> bool:
+    """Does a lone «و» stand between ``end`` and ``start``, with only spaces and joiner breaks around it?
+
+    «۳ و نیم» and «سی و پنج» are joined; «سی‌وپنج» is one token and «۳ یا ۴» is not joined.
+    """
+    x = m.lone_join.match(text, end)
+    return x is not None and x.end() == start
+
+
 def _adjacent(text: str, end: int, start: int) -> bool:
     """Do only spaces and joiner breaks stand between ``end`` and ``start``?"""
     if start == end:
         return True
-    if start > end:  # first look at one character: most neighbours have a word between them
-        if text[end] not in _GAP_CHARS:
-            return False
-        if start == end + 1:
-            return True
+    if start > end:  # str.strip stops at the first other character, from both ends
+        return text[end] in _GAP_CHARS and not text[end:start].strip(_GAP_CHARS)
     return _GAP_RE.fullmatch(text, end, start) is not None
 
 
 _ORDINAL_PHRASE = -1
 
 
-def _parse(atoms: list[_Atom], i: int, text: str) -> tuple[int, float]:
+def _parse(atoms: list[_Atom], i: int, text: str, m: _Matcher) -> tuple[int, float]:
     """Read one number phrase from ``atoms[i]`` on, like a Persian reader.
 
     Returns (index after its last atom, value); the index is ``i`` when no phrase starts here
@@ -355,35 +373,22 @@ def _parse(atoms: list[_Atom], i: int, text: str) -> tuple[int, float]:
     j = i
     while j < n and not closed:
         s, e, cls, value, first, last = atoms[j]
+        lone_join = False  # a lone «و» stands between the atom before and this one
         if j > i and not _adjacent(text, atoms[j - 1][1], s):
-            break
+            if not _joined(m, text, atoms[j - 1][1], s):
+                break
+            lone_join = True
         if j == i and not first:
             return best
         step = 1
-        if cls == _SCALE:
-            if group is None:
-                if after_scale and value > max_scale:  # «هزار میلیارد»: one scale of 1e12
-                    total *= value
-                    last_scale = max_scale = value * max_scale
-                elif j == i:  # «هزار» alone is 1000
-                    total = value
-                    last_scale = max_scale = value
-                else:  # «... و ۱۲ هزار میلیارد»: the later group starts a phrase of its own
-                    return rollback if rollback is not None else best
-            elif last_scale == 0 or value < last_scale:
-                total += group * value
-                last_scale = value
-                max_scale = max(max_scale, value)
-            elif value > max_scale and not needs_scale:  # «۶ هزار و ۵۰۰ میلیارد»: 6500 × 1e9
-                total = (total + group) * value
-                last_scale = max_scale = value * max_scale
-            else:
-                return rollback if rollback is not None else best
-            group, gcls, after_scale, needs_scale = None, "", True, False
-        elif cls == _JOIN:
-            if j + 1 >= n or not _adjacent(text, e, atoms[j + 1][0]):
-                break
-            _, _, bcls, bvalue, _, _ = atoms[j + 1]
+        if lone_join or cls == _JOIN:  # «و» and the atom after it, at ``after``
+            if lone_join:
+                after = j
+            else:  # «و» inside a token: «صدوبیست»
+                after = j + 1
+                if after >= n or not _adjacent(text, e, atoms[after][0]):
+                    break
+            _, _, bcls, bvalue, _, last = atoms[after]
             if bcls == _ORDINAL:
                 return (_ORDINAL_PHRASE, 0.0) if not has_digits and (group is not None or after_scale) else best
             if group is None and after_scale and bcls in _GROUP_STARTS and not needs_scale:
@@ -404,8 +409,27 @@ def _parse(atoms: list[_Atom], i: int, text: str) -> tuple[int, float]:
                 gcls, simple = bcls, False
             else:
                 break
-            step = 2
-            last = atoms[j + 1][5]
+            step = after - j + 1
+        elif cls == _SCALE:
+            if group is None:
+                if after_scale and value > max_scale:  # «هزار میلیارد»: one scale of 1e12
+                    total *= value
+                    last_scale = max_scale = value * max_scale
+                elif j == i:  # «هزار» alone is 1000
+                    total = value
+                    last_scale = max_scale = value
+                else:  # «... و ۱۲ هزار میلیارد»: the later group starts a phrase of its own
+                    return rollback if rollback is not None else best
+            elif last_scale == 0 or value < last_scale:
+                total += group * value
+                last_scale = value
+                max_scale = max(max_scale, value)
+            elif value > max_scale and not needs_scale:  # «۶ هزار و ۵۰۰ میلیارد»: 6500 × 1e9
+                total = (total + group) * value
+                last_scale = max_scale = value * max_scale
+            else:
+                return rollback if rollback is not None else best
+            group, gcls, after_scale, needs_scale = None, "", True, False
         elif cls in _GROUP_STARTS:
             if j == i:
                 group, gcls, simple = (0.5 if cls == _HALF else value), cls, cls == _UNIT
@@ -433,6 +457,18 @@ def _parse(atoms: list[_Atom], i: int, text: str) -> tuple[int, float]:
     return best
 
 
+def _alone(m: _Matcher, text: str, atoms: list[_Atom], i: int) -> bool:
+    """Can nothing after the figure ``atoms[i]`` be part of its phrase?
+
+    True for «۶۰ درصد» and «۱۲ و ۱۳»; False for «۱۸۰ هزار» and «۲ و نیم», the only word a
+    figure takes after «و».
+    """
+    if i + 1 == len(atoms):
+        return True
+    end, (start, _, cls, *_) = atoms[i][1], atoms[i + 1]
+    return not _adjacent(text, end, start) and (cls != _HALF or not _joined(m, text, end, start))
+
+
 def _find(text: str, whole: bool) -> list[NumberSpan]:
     m = _matcher()
     atoms, others = _scan(text, m)
@@ -441,7 +477,7 @@ def _find(text: str, whole: bool) -> list[NumberSpan]:
     i = 0
     while i < n:
         s, e, cls, value, first, _ = atoms[i]
-        if cls == _DIGITS and (i + 1 == n or not _adjacent(text, e, atoms[i + 1][0])):
+        if cls == _DIGITS and _alone(m, text, atoms, i):
             # A figure with no number word beside it, most of them: what _parse would read.
             spans.append(_span(s, e, value, text[s:e], "number", False))
             i += 1
@@ -449,7 +485,7 @@ def _find(text: str, whole: bool) -> list[NumberSpan]:
         if cls in (_JOIN, _ORDINAL) or not first:
             i += 1
             continue
-        end, value = _parse(atoms, i, text)
+        end, value = _parse(atoms, i, text, m)
         if end == _ORDINAL_PHRASE:  # skip the whole ordinal phrase
             j = i + 1
             while j < n and atoms[j][2] != _ORDINAL:
