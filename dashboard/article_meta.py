@@ -137,13 +137,21 @@ def _article_province(text: str, source_span: tuple[int, int] | None, title: str
             if found:
                 return found[0][1]
         offset = line_end + 1
-    kt = KeyedText(text, 0, head_end)
-    found = province_mentions(kt)
-    national = kt.find(load_cues().national_markers)
-    provinces = [key for _i, key in found]
-    if provinces and not (national and national[0][0] < found[0][0]):
-        return max(set(provinces), key=provinces.count)
-    if national or any(t.key == "کشور" for t in kt.tokens):
+    # Headline and lead, sentence by sentence (the same sentence objects the figures use).
+    provinces: list[tuple[tuple[int, int], str]] = []
+    national: list[tuple[int, int]] = []
+    country_word = False
+    for si in range(len(sentences.spans)):
+        if sentences.spans[si][0] >= head_end:
+            break
+        kt = sentences.keyed(si)
+        provinces += [((si, i), key) for i, key in province_mentions(kt)]
+        national += [(si, i) for i, _j, _k in kt.find(load_cues().national_markers)]
+        country_word = country_word or any(t.key == "کشور" for t in kt.tokens)
+    if provinces and not (national and national[0] < provinces[0][0]):
+        keys = [key for _at, key in provinces]
+        return max(set(keys), key=keys.count)
+    if national or country_word:
         return NATIONAL
     # No word in the head: a province the body names after «استان» clearly more than any other.
     body_end = _body_end(text)
