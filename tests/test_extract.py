@@ -677,3 +677,13 @@ def test_every_claim_has_exactly_the_claim_columns() -> None:
     rows = claims(EVIDENCE_TEXT)
     assert rows and all(tuple(r) == CLAIM_COLUMNS for r in rows)
     assert {r["document"] for r in rows} == {"t.txt"}
+
+
+def test_reading_time_view_and_comment_counters_are_not_claims() -> None:
+    text = (
+        "ایجاد ۲۰۰ شغل در روستاهای یزد\n"
+        "زمان مطالعه: ۳ دقیقه | تعداد بازدید: ۴۵۶ | ۱۲ نظر\n\n"
+        "به گزارش ایسنا، امسال ۲۰۰ شغل در روستاهای استان یزد ایجاد شد.\n"
+        "۴۵۶ بازدید\n"
+    )
+    assert values(text) == [200.0]
