@@ -9,9 +9,7 @@ its own process so memory is measured per run:
 
 * 1 worker (extraction in the ingesting process) and all cores, alternately, twice each
   (``--repeats``); the fastest run of each counts, as the one least slowed by other programs;
-* both settings on a fifth of the corpus too, to show memory stays flat as the corpus grows
-  and to give the steady speed-up (the rates between the two sizes, where each process's
-  fixed start cancels out).
+* all cores on a fifth of the corpus too, to show memory stays flat as the corpus grows.
 
 Floors: all cores at least 1.8 times as fast as one (on 2 cores); peak RSS of every
 process at most 300 MB. The report also says how much speed-up the machine itself gave a
@@ -204,12 +202,6 @@ def rate(result: dict[str, float]) -> float:
     return result["stored"] / result["seconds"]
 
 
-def steady_rate(big: dict[str, float], small: dict[str, float]) -> float:
-    """Articles per second between the small and the big corpus: the fixed start of each
-    process (loading the extractor's tables) cancels out."""
-    return (big["stored"] - small["stored"]) / max(big["seconds"] - small["seconds"], 1e-9)
-
-
 def main(argv: list[str] | None = None) -> int:
     """Build the corpus, run the ingests, print and save the results."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -238,12 +230,10 @@ def main(argv: list[str] | None = None) -> int:
             parallels.append(measure(big, args.workers))
             runs.append(line(f"run {repeat}, {args.workers} workers", parallels[-1]))
         fifth = measure(small, args.workers)
-        fifth_serial = measure(small, 1)
     machine_after = machine_speedup(args.workers)
     serial, parallel = max(serials, key=rate), max(parallels, key=rate)
     speedup = rate(parallel) / rate(serial)
-    steady = steady_rate(parallel, fifth) / steady_rate(serial, fifth_serial)
-    everything = [*serials, *parallels, fifth, fifth_serial]
+    everything = [*serials, *parallels, fifth]
     peak = max(r[k] for r in everything for k in ("rss_main_mb", "rss_worker_mb"))
     growth = max(parallel["rss_main_mb"], parallel["rss_worker_mb"]) - max(fifth["rss_main_mb"], fifth["rss_worker_mb"])
     speedup_ok = speedup >= SPEEDUP_FLOOR or args.workers < 2
@@ -254,13 +244,10 @@ def main(argv: list[str] | None = None) -> int:
         f"corpus: {args.articles} articles varied from {', '.join(str(s) for s in SOURCES)} (built in {built_s:.1f} s)",
         *runs,
         line(f"{args.workers} workers, {args.articles // 5} articles", fifth),
-        line(f"1 worker, {args.articles // 5} articles", fifth_serial),
         f"1 worker (fastest run): {rate(serial):.1f} articles/s",
         f"{args.workers} workers (fastest run): {rate(parallel):.1f} articles/s",
         f"speed-up {args.workers} workers / 1 worker: {speedup:.2f}x (floor {SPEEDUP_FLOOR}x on 2+ cores): "
         + ("ok" if speedup_ok else "BELOW FLOOR"),
-        f"steady speed-up (articles {args.articles // 5}..{args.articles}, each process's start left out): "
-        f"{steady:.2f}x",
         f"speed-up the machine gave a pure CPU loop on {args.workers} processes: {machine_before:.2f}x before the "
         f"runs, {machine_after:.2f}x after (2.0 when the cores are free; other programs were using them otherwise)",
         f"peak RSS of any process: {peak:.0f} MB (floor {RSS_FLOOR_MB:.0f} MB): " + ("ok" if rss_ok else "ABOVE FLOOR"),
