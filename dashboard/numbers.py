@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 
 from dashboard.number_words import (
@@ -80,7 +81,9 @@ def _span(start: int, end: int, value: float, text: str, kind: str, has_words: b
     ``__post_init__``.
     """
     span = object.__new__(NumberSpan)
-    span.__dict__.update(start=start, end=end, value=value, text=text, kind=kind, has_words=has_words)
+    fields = span.__dict__
+    fields["start"], fields["end"], fields["value"] = start, end, value
+    fields["text"], fields["kind"], fields["has_words"] = text, kind, has_words
     return span
 
 
@@ -319,13 +322,17 @@ def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
         s, e = x.span(kind)
         if kind == "word":
             parts = _token_atoms(m, x.group(kind))
+            if len(parts) == 1:  # most tokens are one word
+                word_atoms.append((s, e, parts[0][2], float(parts[0][3]), True, True))
+                continue
             last = len(parts) - 1
             for k, (ps, pe, cls, value) in enumerate(parts):
                 word_atoms.append((s + ps, s + pe, cls, float(value), k == 0, k == last))
         else:
             word_atoms.append((s, e, _ORDINAL, _denominator(m.lexicon, x.group(kind)), True, True))
     if word_atoms:
-        atoms = sorted(atoms + word_atoms)
+        atoms += word_atoms
+        atoms.sort()
     return atoms, others
 
 
@@ -348,6 +355,7 @@ def _adjacent(text: str, end: int, start: int) -> bool:
 
 
 _ORDINAL_PHRASE = -1
+_START = attrgetter("start")
 
 
 def _parse(atoms: list[_Atom], i: int, text: str, m: _Matcher) -> tuple[int, float]:
@@ -466,6 +474,8 @@ def _alone(m: _Matcher, text: str, atoms: list[_Atom], i: int) -> bool:
     if i + 1 == len(atoms):
         return True
     end, (start, _, cls, *_) = atoms[i][1], atoms[i + 1]
+    if start > end + 1 and text[end + 1] not in _GAP_CHARS and cls != _HALF:  # «۶۰ درصد»: a word between
+        return True
     return not _adjacent(text, end, start) and (cls != _HALF or not _joined(m, text, end, start))
 
 
@@ -498,14 +508,15 @@ def _find(text: str, whole: bool) -> list[NumberSpan]:
                 i += 1
             continue
         start, stop = atoms[i][0], atoms[end - 1][1]
-        has_words = any(a[2] != _DIGITS for a in atoms[i:end])
+        # (the first two atoms settle it almost always: «۱۸۰ هزار»)
+        has_words = cls != _DIGITS or any(a[2] != _DIGITS for a in atoms[i + 1 : end])
         if not whole and has_words and _vague(text, atoms, i, end, m.lexicon):
             i = end
             continue
         spans.append(_span(start, stop, value, text[start:stop], "number", has_words))
         i = end
     if others:
-        spans = sorted(spans + others, key=lambda s: s.start)
+        spans = sorted(spans + others, key=_START)
     return spans
 
 
