@@ -422,14 +422,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="add a cProfile of each step to the report")
     parser.add_argument("--out", type=Path, default=RESULTS, help=f"report file (default {RESULTS.relative_to(REPO)})")
     args = parser.parse_args(argv)
+    if args.claims < 1 or args.articles < 1 or args.repeats < 1 or args.loads < 1:
+        parser.error("--claims, --articles, --repeats and --loads must be at least 1")
     if not args.app.exists():
         print(f"error: {args.app} does not exist: nothing to measure", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="bench-dashboard-") as tmp:
         db = Path(tmp) / "claims.sqlite"
         start = time.perf_counter()
-        articles = synthetic_articles(args.claims, args.articles)
-        stored = fill_database(db, articles)
+        try:
+            articles = synthetic_articles(args.claims, args.articles)
+            stored = fill_database(db, articles)
+        except Exception as exc:  # e.g. the store's schema moved on: say so in one line
+            print(f"error: could not fill the synthetic database {db}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 2
         if args.key in (None, DEFAULT_FILTER_KEY) and args.value is None:
             args.value = busiest_province(articles)
         if args.search is None:
