@@ -133,8 +133,8 @@ class _Matcher:
     # skips the text up to the next digit, Latin letter, «+» or «(» (a lone «+» or «(» is eaten
     # without a group, and the text's end matches empty), so one pass over the text finds them all.
     digits: re.Pattern[str]
-    # Number words, ordinals and the joiner, as whole tokens, in three scans: at the start of the
-    # text, after a space, after any other non-letter. A word starts only where a letter does not
+    # Number words and ordinals as whole tokens («و» only inside one: «صدوبیست»), in three scans:
+    # at the start of the text, after a space, after any other non-letter. A word starts only where a letter does not
     # stand before it (nor a letter and a joiner break); the regex engine finds a leading space in
     # a fast search, where a look-behind at every position would cost more than all else.
     word_scans: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
@@ -184,8 +184,8 @@ def _digit_pattern() -> str:
         (
             r"(?P<url>(?:https?://|www\.)[^\s\"'<>()\[\]{}\u060c]+)",
             f"(?P<latin>[A-Za-z_](?:{latin}|[./\\-:?=&#%+@](?={latin}))*)",
-            # Each of these starts with «+», «(», a zero or digits and a separator; a plain figure
-            # skips them all at one look.
+            # Each of these starts with «+», «(», a zero, or digits and a separator (the look-ahead
+            # asks no more than that), so a plain figure such as «۱۸۰» skips them all at one look.
             f"(?=[+(]|{zero}|{d}++[/.\\-:])(?:{structured})",
             f"(?P<num>(?:{groups}|{d}+){decimals}?)",
         )
@@ -240,7 +240,7 @@ def _digits_value(s: str) -> float:
 
 
 def _read_figure(m: _Matcher, figure: str) -> tuple[bool, float]:
-    """Is this run of digits an id, and its value: «۱۲٬۵۰۰» → (False, 12500.0), «۰۹۱۲۳۴۵۶۷۸۹» → (True, …).
+    """Is this run of digits an id, and its value: «۱۲٬۵۰۰» → (False, 12500.0), «۰۹۱۲۳۴۵۶۷۸۹» → (True, 9123456789.0).
 
     Long runs of plain digits are ids: 8 or more starting with 0, or more than 12. Figures
     repeat across texts, so the answers are kept.
@@ -290,7 +290,10 @@ def _denominator(lex: NumberWords, ordinal: str) -> float:
 
 
 def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
-    """Split the text into atoms; dates, times, phones and ids come out as finished spans."""
+    """Split the text into atoms, in order; dates, times, phones and ids come out as finished spans.
+
+    A lone «و» is no atom: :func:`_parse` finds it between two atoms with :func:`_joined`.
+    """
     atoms: list[_Atom] = []
     others: list[NumberSpan] = []
     figure_cache = m.figure_cache
@@ -389,14 +392,14 @@ def _parse(atoms: list[_Atom], i: int, text: str, m: _Matcher) -> tuple[int, flo
         if j == i and not first:
             return best
         step = 1
-        if lone_join or cls == _JOIN:  # «و» and the atom after it, at ``after``
-            if lone_join:
-                after = j
-            else:  # «و» inside a token: «صدوبیست»
-                after = j + 1
-                if after >= n or not _adjacent(text, e, atoms[after][0]):
+        if lone_join or cls == _JOIN:  # «و» and the atom it brings in, atoms[joined]
+            if lone_join:  # «سی و پنج»: this atom
+                joined = j
+            else:  # «و» inside a token, «صدوبیست»: the next atom
+                joined = j + 1
+                if joined >= n or not _adjacent(text, e, atoms[joined][0]):
                     break
-            _, _, bcls, bvalue, _, last = atoms[after]
+            _, _, bcls, bvalue, _, last = atoms[joined]
             if bcls == _ORDINAL:
                 return (_ORDINAL_PHRASE, 0.0) if not has_digits and (group is not None or after_scale) else best
             if group is None and after_scale and bcls in _GROUP_STARTS and not needs_scale:
@@ -417,7 +420,7 @@ def _parse(atoms: list[_Atom], i: int, text: str, m: _Matcher) -> tuple[int, flo
                 gcls, simple = bcls, False
             else:
                 break
-            step = after - j + 1
+            step = joined - j + 1
         elif cls == _SCALE:
             if group is None:
                 if after_scale and value > max_scale:  # «هزار میلیارد»: one scale of 1e12
@@ -509,7 +512,9 @@ def _find(text: str, whole: bool) -> list[NumberSpan]:
             continue
         start, stop = atoms[i][0], atoms[end - 1][1]
         # (the first two atoms settle it almost always: «۱۸۰ هزار»)
-        has_words = cls != _DIGITS or any(a[2] != _DIGITS for a in atoms[i + 1 : end])
+        has_words = cls != _DIGITS or (
+            end > i + 1 and (atoms[i + 1][2] != _DIGITS or any(a[2] != _DIGITS for a in atoms[i + 2 : end]))
+        )
         if not whole and has_words and _vague(text, atoms, i, end, m.lexicon):
             i = end
             continue
