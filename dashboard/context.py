@@ -15,10 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from dashboard.claim_text import clause_bounds
 from dashboard.cues import load_cues
 from dashboard.keyed_text import KeyedText
 from dashboard.mentions import PLURAL_SUFFIXES, is_finite_verb, is_verb_like
 from dashboard.nlp import verb_stems
+from dashboard.periods import period_from_words
 from dashboard.persian import match_key
 from dashboard.taxonomy import NATIONAL, load_taxonomy
 
@@ -274,18 +276,13 @@ def _first_verb(kt: KeyedText, lo: int, hi: int) -> int | None:
     return None
 
 
-def period_of(kt: KeyedText, first: int, last: int) -> str:
-    """``cumulative`` («تاکنون»، «در مجموع») or ``period`` («امسال»، «در یک سال»), or ``""``."""
-    cues = load_cues()
-    lo, hi = _punct_bounds(kt, first, last)
-    cumulative = kt.find(cues.cumulative_cues, lo, hi)
-    period = kt.find(cues.period_cues, lo, hi)
-    if cumulative and not period:
-        return "cumulative"
-    if period and not cumulative:
-        return "period"
-    if cumulative and period:
-        nearest_c = min(abs(i - first) for i, _j, _k in cumulative)
-        nearest_p = min(abs(i - first) for i, _j, _k in period)
-        return "cumulative" if nearest_c < nearest_p else "period"
-    return ""
+def period_of(sentence: str, start: int, end: int) -> str:
+    """``cumulative`` («تاکنون»، «در مجموع») or ``period`` («امسال»، «در یک سال»), or ``""``, for the
+    figure at ``sentence[start:end]``.
+
+    Read from the figure's clause (up to a comma, colon or «که») with the cue words the history
+    and the checks use (``data/period_cues.yaml``): a period word bounds a running total
+    («از ابتدای سال تاکنون»).
+    """
+    lo, hi = clause_bounds(sentence, start, end)
+    return period_from_words(sentence[lo:hi])

@@ -37,8 +37,6 @@ _WORD_LISTS = (
     "planned_governing",
     "achieved_modal",
     "finite_verbs",
-    "cumulative_cues",
-    "period_cues",
     "speech_verbs",
     "speaker_pronouns",
     "speaker_stop",
@@ -70,8 +68,6 @@ class Cues:
     planned_governing: frozenset[str]
     achieved_modal: frozenset[str]
     finite_verbs: frozenset[str]
-    cumulative_cues: frozenset[str]
-    period_cues: frozenset[str]
     speech_verbs: frozenset[str]
     speaker_pronouns: frozenset[str]
     speaker_stop: frozenset[str]
