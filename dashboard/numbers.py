@@ -483,6 +483,12 @@ def _alone(m: _Matcher, text: str, atoms: list[_Atom], i: int) -> bool:
 
 
 def _find(text: str, whole: bool) -> list[NumberSpan]:
+    """The spans of ``text``, in order: :func:`find_numbers`, and :func:`parse_number` when ``whole``.
+
+    A figure with nothing beside it that could join its phrase («۶۰ درصد») is finished at once;
+    every other atom starts a phrase read by :func:`_parse` («۱۸۰ هزار و ۶۴۳»), which vague
+    counts may then drop unless ``whole`` («چند هزار»).
+    """
     m = _matcher()
     atoms, others = _scan(text, m)
     spans: list[NumberSpan] = []
