@@ -15,17 +15,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from dashboard.claim_text import clause_bounds
+from dashboard.check_config import load_check_config
 from dashboard.cues import load_cues
 from dashboard.keyed_text import KeyedText
 from dashboard.mentions import PLURAL_SUFFIXES, is_finite_verb, is_verb_like
 from dashboard.nlp import verb_stems
-from dashboard.periods import period_from_words
+from dashboard.number_words import load_number_words
+from dashboard.periods import CUMULATIVE, PERIOD
 from dashboard.persian import match_key
 from dashboard.taxonomy import NATIONAL, load_taxonomy
 
 CLAUSE_ENDS = frozenset(".؟!؛:")
 PLURAL_PROVINCE = frozenset({"استانهای", "استانها"})
+PERIOD_CLAUSE_ENDS = frozenset({"،", ",", "؛", ";", ":", ".", "!", "?", "؟", "که"})
 AFTER_WINDOW = 16  # tokens after a figure in which a named province still belongs to it
 PHRASE_WINDOW = 6  # tokens after the counted noun that still describe it
 CLAUSE_CUE_WINDOW = 10  # a program cue further than this from the figure does not name its program
@@ -276,13 +278,48 @@ def _first_verb(kt: KeyedText, lo: int, hi: int) -> int | None:
     return None
 
 
-def period_of(sentence: str, start: int, end: int) -> str:
-    """``cumulative`` («تاکنون»، «در مجموع») or ``period`` («امسال»، «در یک سال»), or ``""``, for the
-    figure at ``sentence[start:end]``.
+@dataclass(frozen=True)
+class _PeriodCues:
+    cumulative: frozenset[str]  # match keys
+    period: frozenset[str]
+    after_number: frozenset[str]  # cues written «# سال اخیر»: they count only after a number
+    number_words: frozenset[str]
+
+
+@cache
+def _period_cues() -> _PeriodCues:
+    """The cue words of ``data/period_cues.yaml`` (shared with the history and the checks) as match keys."""
+    periods = load_check_config().periods
+    keys: dict[str, set[str]] = {"cumulative": set(), "period": set()}
+    after_number: set[str] = set()
+    for kind, found in keys.items():
+        for cue in periods.get(kind) or ():
+            key = match_key(cue.replace("#", " "))
+            found.add(key)
+            if cue.strip().startswith("#"):
+                after_number.add(key)
+    numbers = frozenset(match_key(w) for w in load_number_words().words)
+    return _PeriodCues(frozenset(keys["cumulative"]), frozenset(keys["period"]), frozenset(after_number), numbers)
+
+
+def period_of(kt: KeyedText, first: int, last: int) -> str:
+    """``cumulative`` («تاکنون»، «در مجموع») or ``period`` («امسال»، «در یک سال»), or ``""``.
 
     Read from the figure's clause (up to a comma, colon or «که») with the cue words the history
-    and the checks use (``data/period_cues.yaml``): a period word bounds a running total
-    («از ابتدای سال تاکنون»).
+    and the checks use (``data/period_cues.yaml``); a period word wins, since it bounds a running
+    total («از ابتدای سال تاکنون»).
     """
-    lo, hi = clause_bounds(sentence, start, end)
-    return period_from_words(sentence[lo:hi])
+    cues = _period_cues()
+    lo, hi = first, last
+    while lo > 0 and kt.tokens[lo - 1].key not in PERIOD_CLAUSE_ENDS:
+        lo -= 1
+    while hi < len(kt.tokens) and kt.tokens[hi].key not in PERIOD_CLAUSE_ENDS:
+        hi += 1
+    found = set()
+    for i, _j, key in kt.find(cues.cumulative | cues.period, lo, hi):
+        if key in cues.after_number:
+            before = kt.tokens[i - 1] if i > 0 else None
+            if before is None or not (before.text.isdigit() or before.key in cues.number_words):
+                continue
+        found.add(PERIOD if key in cues.period else CUMULATIVE)
+    return PERIOD if PERIOD in found else CUMULATIVE if found else ""

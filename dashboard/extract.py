@@ -94,7 +94,7 @@ def extract_article(article: Article) -> list[dict]:
                 "start": mention.start,
                 "end": mention.end,
                 "speaker": meta.speakers[speaker_i][1] if speaker_i >= 0 else "",
-                "period": period_of(folded[s_start:s_end], mention.start - s_start, mention.end - s_start),
+                "period": period_of(kt, first, last),
                 "published_jalali": meta.published_jalali,
                 "title": meta.title,
                 "url": article.url or "",
