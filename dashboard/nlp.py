@@ -30,6 +30,9 @@ def _sentence_end() -> re.Pattern[str]:
     return _hazm().SentenceTokenizer().pattern
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence; a line break always ends a sentence.
 
@@ -37,25 +40,23 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     pattern = _sentence_end()
-    line_start = 0
-    for line in text.split("\n"):
-        cursor = 0
-        for match in pattern.finditer(line + " "):
-            _add_span(spans, line, line_start, cursor, match.end(1))
+    for line in _LINE.finditer(text):
+        line_start, line_end = line.span()
+        cursor = line_start
+        for match in pattern.finditer(text, line_start, line_end):
+            _add_span(spans, text, cursor, match.end(1))
             cursor = match.end()
-        _add_span(spans, line, line_start, cursor, len(line))
-        line_start += len(line) + 1
+        _add_span(spans, text, cursor, line_end)
     return spans
 
 
-def _add_span(spans: list[tuple[int, int]], line: str, offset: int, start: int, end: int) -> None:
-    end = min(end, len(line))
-    while start < end and line[start].isspace():
+def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
         start += 1
-    while end > start and line[end - 1].isspace():
+    while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        spans.append((offset + start, offset + end))
+        spans.append((start, end))
 
 
 @cache
