@@ -282,6 +282,7 @@ def _first_verb(kt: KeyedText, lo: int, hi: int) -> int | None:
 class _PeriodCues:
     cumulative: frozenset[str]  # match keys
     period: frozenset[str]
+    both: frozenset[str]
     after_number: frozenset[str]  # cues written «# سال اخیر»: they count only after a number
     number_words: frozenset[str]
 
@@ -299,7 +300,8 @@ def _period_cues() -> _PeriodCues:
             if cue.strip().startswith("#"):
                 after_number.add(key)
     numbers = frozenset(match_key(w) for w in load_number_words().words)
-    return _PeriodCues(frozenset(keys["cumulative"]), frozenset(keys["period"]), frozenset(after_number), numbers)
+    cumulative, period = frozenset(keys["cumulative"]), frozenset(keys["period"])
+    return _PeriodCues(cumulative, period, cumulative | period, frozenset(after_number), numbers)
 
 
 def period_of(kt: KeyedText, first: int, last: int) -> str:
@@ -316,7 +318,7 @@ def period_of(kt: KeyedText, first: int, last: int) -> str:
     while hi < len(kt.tokens) and kt.tokens[hi].key not in PERIOD_CLAUSE_ENDS:
         hi += 1
     found = set()
-    for i, _j, key in kt.find(cues.cumulative | cues.period, lo, hi):
+    for i, _j, key in kt.find(cues.both, lo, hi):
         if key in cues.after_number:
             before = kt.tokens[i - 1] if i > 0 else None
             if before is None or not (before.text.isdigit() or before.key in cues.number_words):

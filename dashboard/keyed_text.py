@@ -122,20 +122,24 @@ class KeyedText:
         ``phrases`` holds match keys; pass a long-lived set or dict (it joins the lexicon every
         sentence is scanned against once).
         """
+        cached = self._found.get(id(phrases))
+        if cached is None or cached[0] is not phrases or self._hits_version != _LEXICON.version:
+            cached = self._refresh(phrases)
+        hits = cached[1]
+        if not hits or (lo <= 0 and hi is None):
+            return hits
+        hi = len(self.tokens) if hi is None else hi
+        return [hit for hit in hits if hit[0] >= lo and hit[1] <= hi]
+
+    def _refresh(self, phrases: Collection[str]) -> tuple[Collection[str], list[tuple[int, int, str]]]:
         _LEXICON.register(phrases)
         if self._hits_version != _LEXICON.version:
             self._hits = self._scan()
             self._hits_version = _LEXICON.version
             self._found.clear()
-        cached = self._found.get(id(phrases))
-        if cached is None or cached[0] is not phrases:
-            cached = (phrases, [hit for hit in self._hits if hit[2] in phrases])
-            self._found[id(phrases)] = cached
-        n = len(self.tokens)
-        if lo <= 0 and (hi is None or hi >= n):
-            return cached[1]
-        hi = n if hi is None else hi
-        return [hit for hit in cached[1] if hit[0] >= lo and hit[1] <= hi]
+        cached = (phrases, [hit for hit in self._hits if hit[2] in phrases])
+        self._found[id(phrases)] = cached
+        return cached
 
     def _scan(self) -> list[tuple[int, int, str]]:
         """Every occurrence of every known phrase, in token order."""
