@@ -198,6 +198,20 @@ def machine_speedup(workers: int, n: int = 5_000_000) -> float:
     return workers * one / many
 
 
+def code_revision() -> str:
+    """The commit the measured code is at, and whether ``dashboard/`` has uncommitted changes."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "dashboard"], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    return head + (" with uncommitted changes in dashboard/" if dirty else "")
+
+
 def rate(result: dict[str, float]) -> float:
     return result["stored"] / result["seconds"]
 
@@ -240,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     rss_ok = peak <= RSS_FLOOR_MB
     lines = [
         f"ingest benchmark, {time.strftime('%Y-%m-%d %H:%M:%S %Z')}, {os.cpu_count()} cores, "
-        f"load average before {load_before:.1f}",
+        f"load average before {load_before:.1f}; code {code_revision()}",
         f"corpus: {args.articles} articles varied from {', '.join(str(s) for s in SOURCES)} (built in {built_s:.1f} s)",
         *runs,
         line(f"{args.workers} workers, {args.articles // 5} articles", fifth),
