@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import jdatetime
-import yaml
 
 from dashboard.cues import CUES_FILE, load_cues
+from dashboard.datafiles import read_yaml_mapping
 from dashboard.jalali import date_line, find_publication_date, parse_date
 from dashboard.keyed_text import KeyedText, Sentences, tokenize
 from dashboard.nlp import sentence_spans
@@ -191,8 +191,7 @@ def _speech_verb_re() -> re.Pattern[str]:
 
 
 def _raw_cues(name: str) -> list[str]:
-    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
-    return [str(w) for w in data[name]]
+    return [str(w) for w in read_yaml_mapping(CUES_FILE)[name]]
 
 
 def find_speakers(text: str, end: int | None = None, sentences: Sentences | None = None) -> list[tuple[int, str]]:

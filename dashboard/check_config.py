@@ -19,8 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from dashboard.datafiles import read_yaml_mapping
 from dashboard.errors import UserError
 from dashboard.paths import DATA_DIR
 from dashboard.persian import ZWNJ, fold_chars
@@ -62,16 +61,7 @@ def cue_regex(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open(encoding="utf-8") as f:
-            data = yaml.safe_load(f)
-    except FileNotFoundError:
-        raise UserError(f"{path}: file not found") from None
-    except yaml.YAMLError as exc:
-        raise UserError(f"{path}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise UserError(f"{path}: expected a mapping at the top level")
-    return data
+    return read_yaml_mapping(path, UserError)
 
 
 @dataclass(frozen=True, eq=False)

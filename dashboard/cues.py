@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from dashboard.datafiles import read_yaml_mapping
 from dashboard.paths import DATA_DIR
 from dashboard.persian import match_key
 from dashboard.taxonomy import TaxonomyError
@@ -94,12 +93,7 @@ def _word_list(path: Path, data: dict, name: str) -> list[str]:
 @cache
 def load_cues(path: Path = CUES_FILE) -> Cues:
     """Read and check the cue file; a problem names the file and the list."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise TaxonomyError(f"{path}: cannot read: {exc}") from None
-    if not isinstance(data, dict):
-        raise TaxonomyError(f"{path}: expected a mapping at the top level")
+    data = read_yaml_mapping(path, TaxonomyError)
     lists = {name: _word_list(path, data, name) for name in _WORD_LISTS}
     roles = data.get("person_roles")
     if not isinstance(roles, dict):

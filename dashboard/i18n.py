@@ -15,8 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from dashboard.datafiles import DataFileError, read_yaml_mapping
 from dashboard.paths import DATA_DIR
 from dashboard.taxonomy import NATIONAL, load_taxonomy
 
@@ -25,22 +24,14 @@ DEFAULT_LANG = "fa"
 LABELS_FILE = DATA_DIR / "labels.yaml"
 
 
-class LabelError(ValueError):
+class LabelError(DataFileError):
     """The labels file is missing, malformed or lacks a language; the message names the file."""
 
 
 @lru_cache(maxsize=4)
 def load_labels(path: Path = LABELS_FILE) -> dict[str, dict[str, object]]:
     """Read the labels file: ``{key: {"fa": ..., "en": ...}}``; every key must have both languages."""
-    try:
-        with path.open(encoding="utf-8") as f:
-            data = yaml.safe_load(f)
-    except FileNotFoundError:
-        raise LabelError(f"{path}: file not found") from None
-    except yaml.YAMLError as exc:
-        raise LabelError(f"{path}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise LabelError(f"{path}: expected a mapping of label keys")
+    data = read_yaml_mapping(path, LabelError)
     for key, value in data.items():
         if not isinstance(value, dict) or any(lang not in value for lang in LANGS):
             raise LabelError(f"{path}: label {key!r} needs both 'fa' and 'en'")

@@ -23,8 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import jdatetime
-import yaml
 
+from dashboard.datafiles import read_yaml_mapping
 from dashboard.paths import DATA_DIR
 from dashboard.persian import ZWNJ, fold_chars, to_ascii_digits
 
@@ -79,10 +79,7 @@ class _Patterns:
 
 def load_month_table(path: Path = MONTHS_FILE) -> dict:
     """The data file as a dict (months, month_suffix, weekdays, labels); raises ValueError when malformed."""
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping")
+    data = read_yaml_mapping(path, ValueError)
     for key in ("months", "gregorian_months"):
         months = data.get(key)
         if not isinstance(months, dict) or sorted(int(k) for k in months) != list(range(1, 13)):

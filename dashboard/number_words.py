@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from dashboard.datafiles import read_yaml_mapping
 from dashboard.errors import UserError
 from dashboard.paths import DATA_DIR
 from dashboard.persian import ZWNJ, fold_chars
@@ -81,16 +80,9 @@ def load_number_words(path: Path = NUMBER_WORDS_FILE) -> NumberWords:
     ('H', 300)
     """
     try:
-        with path.open(encoding="utf-8") as f:
-            data = yaml.safe_load(f)
-    except FileNotFoundError:
-        raise NumberWordsError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        data = read_yaml_mapping(path, NumberWordsError)
+    except UnicodeDecodeError as exc:
         raise NumberWordsError(f"{path}: cannot be read ({exc})") from None
-    except yaml.YAMLError as exc:
-        raise NumberWordsError(f"{path}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise NumberWordsError(f"{path}: expected a mapping at the top level")
 
     words: dict[str, tuple[str, int]] = {}
 

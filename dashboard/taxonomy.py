@@ -19,15 +19,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from dashboard.datafiles import DataFileError, read_yaml_mapping
 from dashboard.paths import DATA_DIR
 
 NATIONAL = "National"
 CANONICAL_UNITS = ("count", "IRR", "W", "Wh", "percent", "ha", "tonne", "m3", "km", "m2", "other")
 
 
-class TaxonomyError(ValueError):
+class TaxonomyError(DataFileError):
     """A taxonomy data file is missing, unreadable or inconsistent; the message names the file."""
 
 
@@ -95,16 +94,7 @@ class Taxonomy:
 
 
 def _read_yaml(path: Path) -> dict:
-    try:
-        with path.open(encoding="utf-8") as f:
-            data = yaml.safe_load(f)
-    except FileNotFoundError:
-        raise TaxonomyError(f"{path}: file not found") from None
-    except yaml.YAMLError as exc:
-        raise TaxonomyError(f"{path}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise TaxonomyError(f"{path}: expected a mapping at the top level")
-    return data
+    return read_yaml_mapping(path, TaxonomyError)
 
 
 def _words(path: Path, key: str, value: object, name: str) -> tuple[str, ...]:

@@ -28,9 +28,9 @@ from typing import Any
 
 import lxml.etree
 import lxml.html
-import yaml
 
 from dashboard.article import Article, ReadProblem
+from dashboard.datafiles import read_yaml_mapping
 from dashboard.jalali import date_line, parse_date
 from dashboard.paths import DATA_DIR
 from dashboard.persian import ZWNJ
@@ -52,8 +52,7 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 @lru_cache(maxsize=1)
 def _hints() -> dict[str, set[str]]:
-    with open(HINTS_FILE, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = read_yaml_mapping(HINTS_FILE)
     return {key: {str(w).lower() for w in words} for key, words in data.items()}
 
 
