@@ -10,7 +10,15 @@ import pytest
 
 from dashboard.cues import load_cues
 from dashboard.persian import match_key
-from dashboard.taxonomy import CANONICAL_UNITS, NATIONAL, TaxonomyError, load_provinces, load_taxonomy, load_units
+from dashboard.taxonomy import (
+    CANONICAL_UNITS,
+    NATIONAL,
+    TaxonomyError,
+    load_metrics,
+    load_provinces,
+    load_taxonomy,
+    load_units,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 SPEC = (REPO / "docs" / "claims.md").read_text(encoding="utf-8")
@@ -82,3 +90,15 @@ def test_a_duplicate_province_is_refused(tmp_path: Path) -> None:
     bad.write_text("\n".join([*rows, rows[1]]) + "\n", encoding="utf-8")
     with pytest.raises(TaxonomyError, match="appears twice"):
         load_provinces(bad)
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [(None, "file not found"), ("jobs: [شغل\n", "not valid YAML"), ("- شغل\n- صندوق\n", "expected a mapping")],
+)
+def test_a_broken_yaml_data_file_is_named_with_its_problem(tmp_path: Path, content: str | None, problem: str) -> None:
+    path = tmp_path / "metrics.yaml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(TaxonomyError, match=rf"metrics\.yaml: {problem}"):
+        load_metrics(path)
