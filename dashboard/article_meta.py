@@ -150,7 +150,7 @@ def _article_province(text: str, source_span: tuple[int, int] | None, title: str
         country_word = country_word or any(t.key == "کشور" for t in kt.tokens)
     if provinces and not (national and national[0] < provinces[0][0]):
         keys = [key for _at, key in provinces]
-        return max(set(keys), key=keys.count)
+        return max(keys, key=keys.count)  # ties: the province named first
     if national or country_word:
         return NATIONAL
     # No word in the head: a province the body names after «استان» clearly more than any other.

@@ -103,7 +103,7 @@ def _summary(cluster: _Cluster) -> dict:
     first = rows[0]
     value = cluster.value
     periods = [r["period"] for r in rows if r["period"]]
-    period = max(set(periods), key=periods.count) if periods else ""
+    period = max(periods, key=periods.count) if periods else ""  # ties: the earliest report's
     dates = [r["date"] for r in rows if pd.notna(r["date"])]
     first_published = _iso(min(dates)) if dates else ""
     key_parts = [first["province"], first["program"], first["metric"], first["unit"], plain_number(value)]
