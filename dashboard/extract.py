@@ -26,6 +26,9 @@ from dashboard.nlp import sentence_spans
 from dashboard.persian import fold_chars
 from dashboard.schema import CLAIM_COLUMNS
 
+# Raise when a change makes the extractor give different claims for the same text: the store
+# then replaces the claims of articles ingested again instead of keeping the old ones.
+EXTRACTOR_VERSION = "2026.11.22"
 GENERAL = "general"
 # Things counted for their own sake: a program named earlier in the paragraph is not theirs.
 OWN_PROGRAM_METRICS = frozenset({"bases", "products", "facilitators", "villages", "cooperatives", "workshops"})

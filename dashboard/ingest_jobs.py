@@ -27,6 +27,7 @@ from typing import Any
 
 from dashboard import store
 from dashboard.article import Article, ReadProblem
+from dashboard.extract import EXTRACTOR_VERSION
 
 Job = tuple[str, Any]
 Outcome = tuple[str, Any]
@@ -38,7 +39,8 @@ _READERS: dict[tuple[int, str], sqlite3.Connection] = {}
 
 
 def content_hash(article: Article) -> str:
-    """A hash of everything that decides an article's claims: its text and the input's metadata.
+    """A hash of everything that decides an article's claims: its text, the input's metadata and
+    the extractor's version (so a new extractor re-extracts what is ingested again).
 
     The path is not part of it: the same article moved to another folder is unchanged.
 
@@ -49,7 +51,7 @@ def content_hash(article: Article) -> str:
     False
     """
     payload = json.dumps(
-        [article.text, article.title, article.published, article.source, article.url, article.meta],
+        [EXTRACTOR_VERSION, article.text, article.title, article.published, article.source, article.url, article.meta],
         ensure_ascii=False,
         sort_keys=True,
         default=str,

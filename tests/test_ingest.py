@@ -81,6 +81,16 @@ def test_reingesting_the_same_files_adds_nothing(tmp_path, good):
     assert snapshot(db) == before
 
 
+def test_a_new_extractor_version_re_extracts_what_is_ingested_again(tmp_path, good, monkeypatch):
+    db = tmp_path / "claims.sqlite"
+    ingest([good], db, workers=1, progress=False)
+    before = snapshot(db)
+    monkeypatch.setattr("dashboard.ingest_jobs.EXTRACTOR_VERSION", "next")
+    again = ingest([good], db, workers=1, progress=False)
+    assert (again.new, again.unchanged, again.replaced) == (0, 0, 3)
+    assert snapshot(db)[1] == before[1]  # same extractor code, so the same claims, stored once
+
+
 def test_a_changed_article_replaces_its_claims(tmp_path, good):
     db = tmp_path / "claims.sqlite"
     ingest([good], db, workers=1, progress=False)
