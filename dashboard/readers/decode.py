@@ -38,10 +38,20 @@ class DecodeError(ValueError):
     """The bytes are not a text this product reads; the message says why."""
 
 
+_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in range(32) if chr(c) not in _ALLOWED_CONTROLS) + "]")
+
+
 def _looks_binary(text: str) -> bool:
     """Control characters other than line breaks and tabs mean a binary file."""
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
-    return "\x00" in text or controls > max(2, len(text) // 200)
+    if "\x00" in text:
+        return True
+    limit = max(2, len(text) // 200)
+    controls = 0
+    for _ in _CONTROL.finditer(text):
+        controls += 1
+        if controls > limit:
+            return True
+    return False
 
 
 def _mostly_arabic_script(text: str) -> bool:
