@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from dashboard.cues import Cues, load_cues
 from dashboard.keyed_text import Sentences, Token
-from dashboard.nlp import sentence_spans, stopwords, tags_of_key, verb_stems
+from dashboard.nlp import lexicon, sentence_spans, stopwords, verb_stems
 from dashboard.numbers import NumberSpan, find_numbers
 from dashboard.persian import ZWNJ, match_key
 from dashboard.taxonomy import Taxonomy, UnitWord, load_taxonomy
@@ -120,15 +120,12 @@ def is_verb_like(key: str) -> bool:
     return False
 
 
-NOUN_TAGS = frozenset({"N", "AJ", "NUM", "ADV", "P", "PRO", "CONJ", "DET", "CL", "RES"})
-
-
 @lru_cache(maxsize=50_000)
 def is_finite_verb(key: str) -> bool:
     """A verb form that can end a Persian clause: «شد», «کردند», «می‌شود»; not «ساخت» or «میلیون»."""
     if key in _lexicon().cues.finite_verbs:
         return True
-    if tags_of_key(key) & NOUN_TAGS:
+    if key in lexicon().not_verbs:
         return False
     return is_verb_like(key)
 
@@ -286,7 +283,7 @@ def _classify(
         return make(span.value, "count", metric, after[0].text, after[0].end, False)
     if after[0].key in cues.counters and not match_head(after, 0):
         return _counted_before(span, figure_end, before, after[0].end, make)
-    function_word = after[0].key in stopwords() and "N" not in tags_of_key(after[0].key)
+    function_word = after[0].key in stopwords() and after[0].key not in lexicon().nouns
     if after[0].key in cues.no_head or function_word or is_finite_verb(after[0].key):
         return _bare(text, span, figure_end, before, after, make)
     if scaled and span.value >= 1e9:

@@ -4,13 +4,15 @@ hazm is slow to import, so it is imported lazily, once, on first use. Everything
 offline: hazm's rule-based sentence splitter, its ``words.dat`` lexicon (about 194k words
 with coarse part-of-speech tags) and its ``verbs.dat`` list of past/present stems.
 
->>> [text[s:e] for s, e in sentence_spans(text := "۱۰ صندوق راه‌اندازی شد. وی گفت: ۲ طرح دیگر.")]
+>>> text = "۱۰ صندوق راه‌اندازی شد. وی گفت: ۲ طرح دیگر."
+>>> [text[s:e] for s, e in sentence_spans(text)]
 ['۱۰ صندوق راه\u200cاندازی شد.', 'وی گفت: ۲ طرح دیگر.']
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -59,24 +61,39 @@ def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> 
         spans.append((start, end))
 
 
+# Coarse tags that mark a word as something other than a verb form (noun, adjective, number...).
+NOT_VERB_TAGS = frozenset({"N", "AJ", "NUM", "ADV", "P", "PRO", "CONJ", "DET", "CL", "RES"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What the extractor asks of hazm's word list, as two sets of match keys (a dict of tag sets
+    for 194k words would cost about 100 MB in every worker process)."""
+
+    not_verbs: frozenset[str]  # words the list tags as noun, adjective, number, adverb, ...
+    nouns: frozenset[str]  # words it tags as nouns
+
+
 @cache
-def _lexicon() -> dict[str, frozenset[str]]:
-    hazm = _hazm()
-    return {match_key(word): frozenset(tags) for word, _count, tags in hazm.utils.words_list()}
+def lexicon() -> Lexicon:
+    """hazm's ``words.dat`` reduced to the two questions the extractor asks."""
+    not_verbs, nouns = set(), set()
+    for word, _count, tags in _hazm().utils.words_list():
+        key = match_key(word)
+        if NOT_VERB_TAGS.intersection(tags):
+            not_verbs.add(key)
+        if "N" in tags:
+            nouns.add(key)
+    return Lexicon(frozenset(not_verbs), frozenset(nouns))
 
 
-def word_tags(word: str) -> frozenset[str]:
-    """hazm's coarse tags for a word (``N`` noun, ``AJ`` adjective, ``V`` verb...); empty when unknown.
+def is_noun(word: str) -> bool:
+    """Does hazm's lexicon tag the word as a noun?
 
-    >>> sorted(word_tags("مدرسه"))
-    ['N']
+    >>> is_noun("مدرسه"), is_noun("بسته"), is_noun("برسانیم")
+    (True, True, False)
     """
-    return tags_of_key(match_key(word))
-
-
-def tags_of_key(key: str) -> frozenset[str]:
-    """``word_tags`` for a word already turned into its match key."""
-    return _lexicon().get(key, frozenset())
+    return match_key(word) in lexicon().nouns
 
 
 @cache
