@@ -317,6 +317,9 @@ def period_of(kt: KeyedText, first: int, last: int) -> str:
         lo -= 1
     while hi < len(kt.tokens) and kt.tokens[hi].key not in PERIOD_CLAUSE_ENDS:
         hi += 1
+    # A verb closes a clause too: «از ابتدای سال تاکنون ۳٬۲۰۰ خانوار ... قرار گرفته‌اند و هم‌اکنون ۴۵ هزار ...».
+    verb_lo, verb_hi = _clause_bounds(kt, first, last)
+    lo, hi = max(lo, verb_lo), min(hi, verb_hi)
     found = set()
     for i, _j, key in kt.find(cues.both, lo, hi):
         if key in cues.after_number:

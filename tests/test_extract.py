@@ -687,3 +687,12 @@ def test_reading_time_view_and_comment_counters_are_not_claims() -> None:
         "۴۵۶ بازدید\n"
     )
     assert values(text) == [200.0]
+
+
+def test_a_verb_ends_the_clause_a_period_word_governs() -> None:
+    text = (
+        "به گزارش ایرنا، از ابتدای سال تاکنون ۲ هزار و ۱۰۰ خانوار جدید تحت پوشش قرار گرفته‌اند و "
+        "هم‌اکنون ۳۸ هزار خانوار در استان از خدمات این نهاد بهره‌مند هستند."
+    )
+    periods = {c["value"]: c["period"] for c in claims(text)}
+    assert periods == {2100.0: "period", 38000.0: "cumulative"}
