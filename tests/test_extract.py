@@ -7,10 +7,13 @@ also fails when the extractor drops everything.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dashboard.article import Article
 from dashboard.extract import extract_article
 from dashboard.schema import CLAIM_COLUMNS
+from dashboard.taxonomy import CANONICAL_UNITS
 
 ZWNJ = "\u200c"
 
@@ -696,3 +699,39 @@ def test_a_verb_ends_the_clause_a_period_word_governs() -> None:
     )
     periods = {c["value"]: c["period"] for c in claims(text)}
     assert periods == {2100.0: "period", 38000.0: "cumulative"}
+
+
+PERSIAN_SOUP = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيك ‌\n.،:؛؟!-–/٫٬,۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥0123456789٪%()«»"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=PERSIAN_SOUP, max_size=40),
+            st.sampled_from(
+                [
+                    "۱۲۳ هزار و ۱۸۲ شغل",
+                    "تبصره ۱۶ و ۱۸",
+                    "به گزارش ایرنا از",
+                    "گفت:",
+                    "۲/۵ میلیارد تومان",
+                    "استان قزوین",
+                    "۱۴۰۲/۰۹/۰۴",
+                    "قرار است",
+                    "۵ کیلوواتی",
+                    "۱۰ تا ۱۵ نفره",
+                    "کد خبر",
+                    "\n\n",
+                ]
+            ),
+        ),
+        max_size=30,
+    )
+)
+def test_any_text_gives_well_formed_rows_and_never_crashes(parts: list[str]) -> None:
+    text = " ".join(parts)
+    for row in claims(text):
+        assert tuple(row) == CLAIM_COLUMNS
+        assert text[row["start"] : row["end"]] == row["mention"]
+        assert row["status"] in ("reported", "planned") and row["unit"] in CANONICAL_UNITS
