@@ -28,6 +28,7 @@ ID_DIGITS = 8
 WINDOW_TOKENS = 40  # tokens of its sentence read on each side of a figure
 SMALL_WORD_NUMBER = 20
 LOOKAHEAD_TOKENS = 14
+ROLE_TOKENS = 30  # how far a person count looks for its role word, up to its clause's verb
 
 
 @dataclass(frozen=True)
@@ -308,10 +309,12 @@ def _person_role(before: list[Token], after: list[Token]) -> str:
     """Metric for «N نفر»: a role word later in its clause («... عضو شده‌اند»), else earlier in it
     («تعداد اعضای این صندوق‌ها به N نفر رسیده»)."""
     window: list[Token] = []
-    for token in after[1:LOOKAHEAD_TOKENS]:
+    for token in after[1:ROLE_TOKENS]:
         if token.text in ".؟!؛:":
             break
         window.append(token)
+        if token.is_word and is_finite_verb(token.key):
+            break  # the clause's verb: «... در رشته‌هایی مانند قالی‌بافی آموزش دیدند»
     for i in range(len(window)):
         metric = _role_at(window, i)
         if metric:

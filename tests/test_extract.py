@@ -735,3 +735,11 @@ def test_any_text_gives_well_formed_rows_and_never_crashes(parts: list[str]) -> 
         assert tuple(row) == CLAIM_COLUMNS
         assert text[row["start"] : row["end"]] == row["mention"]
         assert row["status"] in ("reported", "planned") and row["unit"] in CANONICAL_UNITS
+
+
+def test_a_person_count_finds_its_role_at_the_end_of_a_long_clause() -> None:
+    text = (
+        "به گزارش ایسنا، امسال سه هزار و ۲۰۰ نفر در رشته‌هایی مانند قالی‌بافی، سفال‌گری، "
+        "خیاطی، پرورش قارچ و بسته‌بندی گیاهان دارویی در روستاهای استان آموزش دیدند."
+    )
+    assert only(text)["metric"] == "trainees"
