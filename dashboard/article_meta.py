@@ -40,7 +40,7 @@ class ArticleMeta:
     province: str = NATIONAL
     currency: UnitWord | None = None
     body_end: int = 0  # claims after this offset are page furniture
-    speakers: list[tuple[int, str]] = field(default_factory=list)  # (offset, speaker) in text order
+    speakers: list[tuple[int, str]] = field(default_factory=list)  # (offset, speaker); see find_speakers
 
 
 @cache
@@ -205,13 +205,14 @@ def find_speakers(text: str, end: int | None = None, sentences: Sentences | None
     verbs = _speech_verb_re()
     if sentences is None:
         sentences = Sentences(text, sentence_spans(text))
-    for line_start, line_end in sentences.spans:
+    for i, (line_start, line_end) in enumerate(sentences.spans):
         if end is not None and line_start >= end:
             break
         verb = verbs.search(text, line_start, line_end)
         if verb is None:
             continue
-        tokens = tokenize(text, line_start, verb.start())
+        kt = sentences.cached(i)  # a sentence with figures is tokenized already
+        tokens = kt.tokens[: kt.first_from(verb.start())] if kt else tokenize(text, line_start, verb.start())
         # Skip a dateline «اردبیل- ...».
         dashes = [i for i, t in enumerate(tokens[:6]) if t.text in "-–"]
         if dashes:
@@ -265,5 +266,4 @@ def read_article_meta(
     meta.body_end = _body_end(text)
     meta.province = _article_province(text, source[1:] if source else None, meta.title, sentences)
     meta.currency = _currency(text[: meta.body_end])
-    meta.speakers = find_speakers(text, meta.body_end, sentences)
     return meta

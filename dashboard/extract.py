@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.article import Article, ReadProblem
-from dashboard.article_meta import ArticleMeta, lead_span, read_article_meta, title_span
+from dashboard.article_meta import ArticleMeta, find_speakers, lead_span, read_article_meta, title_span
 from dashboard.context import period_of, program_of, programs_named, province_in_sentence, status_of
 from dashboard.keyed_text import KeyedText, Sentences
 from dashboard.mentions import Mention, find_mentions
@@ -37,7 +37,9 @@ MAX_QUOTE_CHARS = 600
 
 def article_metadata(article: Article) -> dict[str, str]:
     """Article-level fields: title, published, published_jalali, source, url, speaker."""
-    meta = _meta(article, fold_chars(article.text))
+    folded = fold_chars(article.text)
+    meta = _meta(article, folded)
+    meta.speakers = find_speakers(folded, meta.body_end)
     return {
         "title": meta.title,
         "published": meta.published,
@@ -61,8 +63,10 @@ def extract_article(article: Article) -> list[dict]:
     folded = fold_chars(text)
     sentences = Sentences(folded, sentence_spans(folded))
     meta = _meta(article, folded, sentences)
-    speaker_offsets = [o for o, _ in meta.speakers]
     mentions = find_mentions(folded, meta.currency, meta.body_end, sentences)
+    # Speakers after the figures, so the sentences that hold both are tokenized once.
+    meta.speakers = find_speakers(folded, meta.body_end, sentences)
+    speaker_offsets = [o for o, _ in meta.speakers]
     article_program = _article_program(folded, meta)
     rows: list[dict] = []
     for mention in mentions:

@@ -23,8 +23,8 @@ T = TypeVar("T")
 TOKEN_RE = re.compile(r"[^\W\d_][\w\u200c]*|\d+|[^\w\s\u200c]")
 
 
-# Match keys of tokens seen so far: article vocabularies repeat a lot.
-_KEYS: dict[str, str] = {}
+# Match key and is-a-word of tokens seen so far: article vocabularies repeat a lot.
+_KEYS: dict[str, tuple[str, bool]] = {}
 MAX_KEYS = 200_000
 
 
@@ -61,12 +61,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for word in TOKEN_RE.findall(text, pos, len(text) if end is None else end):
         token_start = find(word, pos)
         pos = token_start + len(word)
-        key = keys.get(word)
-        if key is None:
-            key = match_key(word)
+        known = keys.get(word)
+        if known is None:
+            known = (match_key(word), word[0].isalpha())
             if len(keys) < MAX_KEYS:
-                keys[word] = key
-        tokens.append(Token(word, token_start, pos, key, word[0].isalpha()))
+                keys[word] = known
+        tokens.append(Token(word, token_start, pos, known[0], known[1]))
     return tokens
 
 
@@ -186,6 +186,10 @@ class Sentences:
         """Index of the sentence holding ``offset``, or -1."""
         i = bisect.bisect_right(self.starts, offset) - 1
         return i if i >= 0 and offset < self.spans[i][1] else -1
+
+    def cached(self, i: int) -> KeyedText | None:
+        """Sentence ``i`` if something has tokenized it already, else None."""
+        return self._keyed.get(i)
 
     def keyed(self, i: int) -> KeyedText:
         """Sentence ``i`` as a :class:`KeyedText` (built on first use)."""
