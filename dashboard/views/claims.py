@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import downloads, queries, ui
-from dashboard.filters import filter_bar
+from dashboard.filtered_claims import filtered_claims
 from dashboard.formatting import RIALS_PER_TOMAN, format_value, localize
 from dashboard.i18n import t, value_label
 
@@ -98,12 +98,10 @@ def download_row(view: pd.DataFrame, full: pd.DataFrame, state, lang: str) -> No
 
 def main() -> None:
     lang = ui.lang()
-    df = queries.claims()
-    if df.empty:
-        st.info(t("empty_db", lang))
+    found = filtered_claims(lang)
+    if found is None:
         return
-    state = filter_bar(df, lang, queries.counts())
-    view = queries.filtered(state)
+    df, state, view = found.all, found.state, found.view
     st.subheader(t("rows_count", lang, n=localize(f"{len(view):,}", lang)), anchor=False)
     download_row(view, df, state, lang)
     if view.empty:

@@ -8,7 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, queries, ui, urlstate
-from dashboard.filters import FilterState, filter_bar
+from dashboard.filtered_claims import filtered_claims
+from dashboard.filters import FilterState
 from dashboard.formatting import format_value, jalali_date, localize
 from dashboard.i18n import t, value_label
 from dashboard.ui import md
@@ -183,12 +184,10 @@ def main() -> None:
     lang = ui.lang()
     path = queries.db_path()
     version = queries.version(path)
-    df = queries.claims(path)
-    if df.empty:
-        st.info(t("empty_db", lang))
+    found = filtered_claims(lang, path)
+    if found is None:
         return
-    state = filter_bar(df, lang, queries.counts(path))
-    view = queries.filtered(state, path)
+    state, view = found.state, found.view
     show_findings(path, version, state, len(view), lang)
     show_history(view, path, version, state, lang)
 

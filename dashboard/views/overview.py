@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, queries, ui, urlstate
-from dashboard.filters import filter_bar
+from dashboard.filtered_claims import filtered_claims
 from dashboard.formatting import jalali_span, localize
 from dashboard.i18n import metric_label, t
 from dashboard.taxonomy import NATIONAL
@@ -45,12 +45,10 @@ def choose(name: str, options: Sequence[str], label: str, fmt: Callable[[str], s
 
 def main() -> None:
     lang = ui.lang()
-    df = queries.claims()
-    if df.empty:
-        st.info(t("empty_db", lang))
+    found = filtered_claims(lang)
+    if found is None:
         return
-    state = filter_bar(df, lang, queries.counts())
-    view_df = queries.filtered(state)
+    view_df = found.view
     key_figures(view_df, lang)
     if view_df.empty:
         st.warning(t("no_match", lang))

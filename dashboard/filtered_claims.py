@@ -1,0 +1,31 @@
+"""The first step of every filtered page: the stored claims, the filter bar, and the rows it keeps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import queries
+from dashboard.filters import FilterState, filter_bar
+from dashboard.i18n import t
+
+
+@dataclass(frozen=True)
+class FilteredClaims:
+    """Every stored claim (``all``), the filters the user chose, and the claims they keep (``view``)."""
+
+    all: pd.DataFrame
+    state: FilterState
+    view: pd.DataFrame
+
+
+def filtered_claims(lang: str, path: str | None = None) -> FilteredClaims | None:
+    """Draw the filter bar over the stored claims; None, with a notice, when the store holds none."""
+    df = queries.claims(path)
+    if df.empty:
+        st.info(t("empty_db", lang))
+        return None
+    state = filter_bar(df, lang, queries.counts(path))
+    return FilteredClaims(df, state, queries.filtered(state, path))
