@@ -20,8 +20,9 @@ import pandas as pd
 from dashboard.article import Article, ReadProblem
 from dashboard.article_meta import ArticleMeta, find_speakers, lead_span, read_article_meta, title_span
 from dashboard.context import period_of, program_of, programs_named, province_in_sentence, status_of
+from dashboard.figures import rounding_step, significant_digits
 from dashboard.keyed_text import KeyedText, Sentences
-from dashboard.mentions import Mention, find_mentions
+from dashboard.mentions import find_mentions
 from dashboard.nlp import sentence_spans
 from dashboard.persian import fold_chars
 from dashboard.schema import CLAIM_COLUMNS
@@ -30,6 +31,7 @@ from dashboard.schema import CLAIM_COLUMNS
 # then replaces the claims of articles ingested again instead of keeping the old ones.
 EXTRACTOR_VERSION = "2026.11.22"
 GENERAL = "general"
+MIN_ROUNDING_STEP = 100  # «۱۲۳ هزار» restates ۱۲۳٬۱۸۲; «۴۲» does not restate ۴۵
 # Things counted for their own sake: a program named earlier in the paragraph is not theirs.
 OWN_PROGRAM_METRICS = frozenset({"bases", "products", "facilitators", "villages", "cooperatives", "workshops"})
 MAX_QUOTE_CHARS = 600
@@ -105,8 +107,8 @@ def extract_article(article: Article) -> list[dict]:
                 "published_jalali": meta.published_jalali,
                 "title": meta.title,
                 "url": article.url or "",
-                "_in_title": _is_heading(folded, s_start, s_end),
-                "_precise": _significant_digits(mention),
+                "_heading": _is_heading(folded, s_start, s_end),
+                "_precise": significant_digits(mention.value),
             }
         )
     return [_public(r) for r in fold_restatements(rows)]
@@ -147,21 +149,14 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     return len(line) < 120 and not line.endswith((".", "!", "؟", ":"))
 
 
-def _significant_digits(mention: Mention) -> int:
-    digits = f"{mention.value:.0f}".rstrip("0") if mention.value >= 1 else f"{mention.value}"
-    return len(digits)
-
-
 def _is_rounding_of(rough: float, precise: float) -> bool:
-    """Is ``rough`` a rounded form of ``precise``? ۱۲۳ هزار of ۱۲۳٬۱۸۲, ۵ هزار of ۵٬۴۵۰."""
+    """Is ``rough`` a rounded form of ``precise``? ۱۲۳ هزار of ۱۲۳٬۱۸۲, ۵ هزار of ۵٬۴۵۰ (a headline may
+    round to one digit; the checks' ``figures.is_restatement`` asks for two before it calls figures equal).
+    """
     if rough == precise or rough <= 0 or precise <= 0:
         return rough == precise
-    magnitude = 1
-    while rough % (magnitude * 10) == 0:
-        magnitude *= 10
-    if magnitude < 100:
-        return False
-    return abs(precise - rough) < magnitude and abs(precise - rough) / precise < 0.1
+    step = rounding_step(rough)
+    return step >= MIN_ROUNDING_STEP and abs(precise - rough) < step and abs(precise - rough) / precise < 0.1
 
 
 def fold_restatements(rows: list[dict]) -> list[dict]:
@@ -172,9 +167,9 @@ def fold_restatements(rows: list[dict]) -> list[dict]:
     over the headline.
     """
     kept: list[dict] = []
-    for row in sorted(rows, key=lambda r: (r["_in_title"], -r["_precise"], r["start"])):
-        if row["_in_title"] and any(
-            k["unit"] == row["unit"] and _is_rounding_of(row["value"], k["value"]) for k in kept if not k["_in_title"]
+    for row in sorted(rows, key=lambda r: (r["_heading"], -r["_precise"], r["start"])):
+        if row["_heading"] and any(
+            k["unit"] == row["unit"] and _is_rounding_of(row["value"], k["value"]) for k in kept if not k["_heading"]
         ):
             continue  # a headline restates a figure of the body, whatever noun it uses
         same = [
