@@ -20,11 +20,11 @@ from dashboard.datafiles import read_yaml_mapping
 from dashboard.jalali import date_line, find_publication_date, parse_date
 from dashboard.keyed_text import KeyedText, Sentences, tokenize
 from dashboard.nlp import sentence_spans
-from dashboard.persian import match_key
+from dashboard.persian import fold_chars, match_key
 from dashboard.taxonomy import NATIONAL, UnitWord, load_taxonomy
 
 SOURCE_RE = re.compile(r"به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)[\s\u200c]+")
-DATELINE_RE = re.compile(r"^\s*([^\W\d_][^\n،:\-–]{1,30}?)\s*[-–]\s")
+DATELINE_RE = re.compile(r"^\s*([^\W\d_][^\n،:\-–]{1,30}?)\s*[-–]\s", re.M)  # on any line of the head
 MAX_SOURCE_WORDS = 12
 _DIGIT = re.compile(r"\d")
 
@@ -81,7 +81,12 @@ def _title(text: str) -> str:
 
 
 def title_span(text: str, title: str) -> tuple[int, int]:
-    """Offsets of the headline in the text, ``(0, 0)`` when it is not there."""
+    """Offsets of the headline in the (folded) text, ``(0, 0)`` when it is not there.
+
+    >>> title_span("\\nایجاد ۵ شغل\\n", "ايجاد ۵ شغل")  # the record keeps Arabic «ي», the text is folded
+    (1, 12)
+    """
+    title = fold_chars(title)
     at = text.find(title) if title else -1
     return (at, at + len(title)) if at >= 0 else (0, 0)
 
@@ -117,7 +122,7 @@ def _body_end(text: str) -> int:
 
 def _article_province(text: str, source_span: tuple[int, int] | None, title: str, sentences: Sentences) -> str:
     """Dateline («اردبیل- ...»), «به گزارش ... از X», «استان X» in headline or lead, else National."""
-    from dashboard.context import province_mentions
+    from dashboard.context import place_named, province_mentions
 
     if source_span:
         m = re.compile(r"\s*از\s+([^،,\n]+)").match(text, source_span[1], source_span[1] + 40)
@@ -136,6 +141,9 @@ def _article_province(text: str, source_span: tuple[int, int] | None, title: str
             found = province_mentions(KeyedText(text, m.start(1), m.end(1)))
             if found:
                 return found[0][1]
+            named = place_named(m.group(1))  # «میناب- ...», «نور- ...»: a dateline is a place cue itself
+            if named:
+                return named
         offset = line_end + 1
     # Headline and lead, sentence by sentence (the same sentence objects the figures use).
     provinces: list[tuple[tuple[int, int], str]] = []

@@ -44,8 +44,10 @@ METRIC_PROGRAM = {
 
 @dataclass(frozen=True)
 class _Places:
-    names: dict[str, str]  # match key of a name, variant or capital -> province key
+    names: dict[str, str]  # match key of a name, variant, capital or county -> province key
     prefixed: dict[str, str]  # names that count only after «استان»
+    cued: dict[str, str]  # county names that are also common words: only after a place cue («شهرستان نور»)
+    cues: frozenset[str]  # «شهرستان», «شهر», «فرماندار»...
     false_friends: frozenset[str]
 
 
@@ -53,15 +55,30 @@ class _Places:
 def _places() -> _Places:
     names: dict[str, str] = {}
     prefixed: dict[str, str] = {}
+    cued: dict[str, str] = {}
     friends: set[str] = set()
-    for p in load_taxonomy().provinces.values():
+    tax = load_taxonomy()
+    for p in tax.provinces.values():
         target = prefixed if p.require_prefix else names
         for name in (p.name_fa, *p.variants):
             target[match_key(name)] = p.key
         if p.capital_fa:
             names.setdefault(match_key(p.capital_fa), p.key)
         friends.update(match_key(f) for f in p.false_friends)
-    return _Places(names, prefixed, frozenset(friends))
+    for county in tax.counties:  # a province's own name or capital wins over a county of the same name
+        (cued if county.needs_cue else names).setdefault(match_key(county.name_fa), county.province)
+    return _Places(names, prefixed, cued, load_cues().place_cues, frozenset(friends))
+
+
+def place_named(name: str) -> str | None:
+    """The province of a place named on its own, as in a dateline («میناب- ...»), cue or not.
+
+    >>> place_named("میناب"), place_named("نور"), place_named("هیچ‌جا")
+    ('Hormozgan', 'Mazandaran', None)
+    """
+    places = _places()
+    key = match_key(name)
+    return places.names.get(key) or places.cued.get(key) or places.prefixed.get(key)
 
 
 def province_mentions(kt: KeyedText, lo: int = 0, hi: int | None = None) -> list[tuple[int, str]]:
@@ -86,6 +103,9 @@ def _all_province_mentions(kt: KeyedText) -> list[tuple[int, int, str]]:
     for first, last, key in kt.find(places.prefixed):
         if first > 0 and kt.tokens[first - 1].key == "استان" and not masked.intersection(range(first, last)):
             found.append((first, last, places.prefixed[key]))
+    for first, last, key in kt.find(places.cued):
+        if first > 0 and kt.tokens[first - 1].key in places.cues and not masked.intersection(range(first, last)):
+            found.append((first, last, places.cued[key]))
     # A name inside a longer one at the same place counts once («خراسان رضوی» over «خراسان»).
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     result: list[tuple[int, int, str]] = []

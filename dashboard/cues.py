@@ -28,6 +28,7 @@ _WORD_LISTS = (
     "money_nouns",
     "person_counter",
     "national_markers",
+    "place_cues",
     "planned_before",
     "planned_verbs",
     "future_time",
@@ -59,6 +60,7 @@ class Cues:
     person_counter: frozenset[str]
     person_roles: dict[str, frozenset[str]]  # metric key -> role words
     national_markers: frozenset[str]
+    place_cues: frozenset[str]
     planned_before: frozenset[str]
     planned_verbs: frozenset[str]
     future_time: frozenset[str]

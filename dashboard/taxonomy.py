@@ -78,6 +78,17 @@ class Province:
 
 
 @dataclass(frozen=True)
+class County:
+    """A county (شهرستان) and its province, e.g. «میناب» in ``Hormozgan``; ``needs_cue`` when the name is
+    also a common word («نور», «بهار») and counts only after «شهرستان», «فرماندار» or as a dateline."""
+
+    province: str
+    name_fa: str
+    name_en: str
+    needs_cue: bool
+
+
+@dataclass(frozen=True)
 class Taxonomy:
     """Every canonical key with its Persian words."""
 
@@ -85,6 +96,7 @@ class Taxonomy:
     programs: dict[str, Program]
     units: dict[str, UnitWord]
     provinces: dict[str, Province]
+    counties: tuple[County, ...] = ()
     data_dir: Path = field(default=DATA_DIR)
 
     @property
@@ -167,15 +179,40 @@ def _split(cell: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
 
 
-def load_provinces(path: Path) -> dict[str, Province]:
-    """Read ``provinces.tsv`` (``#`` lines are comments)."""
+def _tsv_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a tab-separated data file (``#`` lines are comments)."""
     try:
         with path.open(encoding="utf-8", newline="") as f:
             lines = [line for line in f if not line.startswith("#")]
     except FileNotFoundError:
         raise TaxonomyError(f"{path}: file not found") from None
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def load_counties(path: Path, provinces: dict[str, Province]) -> tuple[County, ...]:
+    """Read ``counties.tsv``; every county names a known province, and no name stands twice."""
+    counties: list[County] = []
+    seen: set[str] = set()
+    for lineno, row in enumerate(_tsv_rows(path), start=2):
+        try:
+            county = County(
+                row["province"].strip(), row["county_fa"].strip(), row["county_en"].strip(), row["needs_cue"] == "yes"
+            )
+        except (KeyError, AttributeError) as exc:
+            raise TaxonomyError(f"{path}: row {lineno} is malformed ({exc})") from None
+        if county.province not in provinces:
+            raise TaxonomyError(f"{path}: row {lineno} names unknown province {county.province!r}")
+        if not county.name_fa or county.name_fa in seen:
+            raise TaxonomyError(f"{path}: row {lineno}: county name {county.name_fa!r} is empty or appears twice")
+        seen.add(county.name_fa)
+        counties.append(county)
+    return tuple(counties)
+
+
+def load_provinces(path: Path) -> dict[str, Province]:
+    """Read ``provinces.tsv`` (``#`` lines are comments)."""
     provinces = {}
-    for lineno, row in enumerate(csv.DictReader(lines, delimiter="\t"), start=2):
+    for lineno, row in enumerate(_tsv_rows(path), start=2):
         try:
             province = Province(
                 key=row["key"].strip(),
@@ -201,11 +238,13 @@ def load_provinces(path: Path) -> dict[str, Province]:
 @lru_cache(maxsize=4)
 def load_taxonomy(data_dir: Path = DATA_DIR) -> Taxonomy:
     """Load every taxonomy file from ``data_dir`` and check they agree with each other."""
+    provinces = load_provinces(data_dir / "provinces.tsv")
     tax = Taxonomy(
         metrics=load_metrics(data_dir / "metrics.yaml"),
         programs=load_programs(data_dir / "programs.yaml"),
         units=load_units(data_dir / "units.yaml"),
-        provinces=load_provinces(data_dir / "provinces.tsv"),
+        provinces=provinces,
+        counties=load_counties(data_dir / "counties.tsv", provinces),
         data_dir=data_dir,
     )
     for required, where in (("other", "metrics.yaml"), ("general", "programs.yaml")):

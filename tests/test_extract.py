@@ -396,6 +396,42 @@ def test_false_friends_are_not_provinces(text: str) -> None:
     assert only(text)["province"] == "National"
 
 
+@pytest.mark.parametrize(
+    "text, province",
+    [
+        ("در شهرستان میناب ۳۰ واحد مسکونی به مددجویان تحویل شد.", "Hormozgan"),
+        ("فرماندار گچساران گفت: امسال ۱۲۰ شغل در روستاها ایجاد شد.", "Kohgiluyeh and Boyer-Ahmad"),
+        ("بندرعباس- مدیرکل کمیته امداد گفت: امسال ۲۴۰ مددجو صاحب شغل شدند.", "Hormozgan"),
+        ("راه‌اندازی طرح‌های اشتغال روستایی\n\nنور- بخشدار مرکزی گفت: امسال ۶۰ طرح اشتغال راه‌اندازی شد.", "Mazandaran"),
+        ("فرماندار شهرستان نور گفت: امسال ۶۰ طرح اشتغال راه‌اندازی شد.", "Mazandaran"),
+    ],
+    ids=["county", "governor-of-county", "dateline-city", "dateline-county-that-is-a-word", "cued-county"],
+)
+def test_a_county_or_city_places_the_figure_in_its_province(text: str, province: str) -> None:
+    assert only(text)["province"] == province
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "با آمدن بهار ۳۰ واحد مسکونی در روستاها تحویل شد.",
+        "در پرتو نور ایمان ۳۰ واحد مسکونی به مددجویان تحویل شد.",
+        "همزمان با روز قدس ۳۰ واحد مسکونی به مددجویان تحویل شد.",
+    ],
+    ids=["spring", "light", "quds-day"],
+)
+def test_a_county_name_that_is_a_common_word_needs_a_place_cue(text: str) -> None:
+    assert only(text)["province"] == "National"
+
+
+def test_a_records_title_in_arabic_letters_is_found_in_the_folded_text() -> None:
+    # The title holds Arabic «ي»/«ك», as old pages do; the lead after it names the province.
+    title = "اجراي طرح كاشت نهال در 170 هكتار"
+    text = f"{title}\n\nخبرگزاري فارس: مديركل منابع طبيعي كهگيلويه و بويراحمد گفت: اين طرح با 23 ميليارد ريال اجرا شد."
+    rows = claims(text, title=title)
+    assert {r["province"] for r in rows} == {"Kohgiluyeh and Boyer-Ahmad"}, rows
+
+
 def test_in_the_country_is_national_even_under_a_provincial_dateline() -> None:
     assert only("اردبیل- مدیر بسیج سازندگی گفت: امسال ۳۲۰ صندوق در کشور راه‌اندازی شد.")["province"] == "National"
 
