@@ -249,12 +249,17 @@ def program_of(kt: KeyedText, first: int, last: int, metric: str, head_end_token
 
 
 def status_of(kt: KeyedText, first: int, last: int) -> str:
-    """``planned`` when the figure is promised, targeted or scheduled, else ``reported``.
+    """``planned`` when the figure is promised, targeted, needed or announced, else ``reported``.
 
-    Planned: a cue before it in its clause («قرار است»، «امیدواریم»، «تفاهم‌نامه»), a cue in the
-    verb phrase that closes it («هدف‌گذاری شده است»، «در دستور کار قرار دارد»), a future or
-    subjunctive verb («خواهد شد»، «برسد»), or a future time with a verb not in the past
-    («تا پایان سال ... نصب می‌شود»). A past «could» («توانستیم ... ایجاد کنیم») reports.
+    Planned: a cue before it in its clause («قرار است»، «امیدواریم»، «در حال احداث»), a cue in the
+    verb phrase that closes it («هدف‌گذاری شده است»، «نیاز داریم»), a future or subjunctive verb
+    («خواهد شد»، «برسد»), a future time with a verb not in the past («تا پایان سال ... نصب می‌شود»),
+    or an imperfective present that announces a change («ساخته می‌شود»، «به ۷۸ باب می‌رسد»، «۵۰۰ هزار
+    شغل ایجاد می‌کند»). A past «could» («توانستیم ... ایجاد کنیم»), a habitual present of an activity
+    («وام پرداخت می‌کنند») and a present that says how things stand now («در حال حاضر») report.
+
+    >>> [status_of(KeyedText(s), 1, 2) for s in ("امسال ۵۰۰ شغل ایجاد می‌کند", "امسال ۵۰۰ وام پرداخت می‌کنند")]
+    ['planned', 'reported']
     """
     cues = load_cues()
     lo, hi = _punct_bounds(kt, first, last)
@@ -266,17 +271,45 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
     governing = [c for c in kt.find(cues.planned_governing, lo, clause_lo) if c[1] >= clause_lo - 1]
     if governing or kt.find(cues.planned_before, clause_lo, first):
         return "planned"
-    if kt.find(cues.planned_before, last, verb_end) or kt.find(cues.planned_verbs, last, verb_end):
+    if any(kt.find(words, last, verb_end) for words in (cues.planned_before, cues.planned_verbs, cues.planned_needs)):
+        return "planned"
+    counted_so_far = bool(kt.find(_period_cues().both))  # anywhere in the sentence, after its colon too
+    if not counted_so_far and _announced_event(kt, first):
         return "planned"
     if verb is None:
         return "reported"
     key = kt.tokens[verb].key
     past = not key.startswith(("می", "نمی")) and key not in cues.planned_verbs and _is_past(key)
-    if not past and kt.find(cues.future_time, lo, verb):
+    if not past and kt.find(cues.future_time, clause_lo, verb):
         return "planned"
-    if key.startswith("می") and (kt.find(cues.more_to_come, last, verb) or kt.find(cues.agreement_cues, lo, first)):
-        return "planned"
+    # A present after a past clause of the same sentence describes what was done («... ایجاد شده و ۱٬۹۰۰
+    # خانوار بهره‌مند می‌شوند»); a present total («در مجموع به ۴۸ مگاوات می‌رسد») is how things stand.
+    before = kt.tokens[clause_lo - 1] if clause_lo > lo else None
+    narrated = before is not None and before.is_word and _is_past(before.key)
+    now = kt.find(cues.present_now, lo, verb) or kt.find(_period_cues().cumulative, clause_lo, verb)
+    if key.startswith("می") and not now:
+        if (_announces_change(kt, verb) and not narrated) or kt.find(cues.more_to_come, last, verb):
+            return "planned"
+        if kt.find(cues.agreement_cues, lo, first):
+            return "planned"
     return "reported"
+
+
+def _announces_change(kt: KeyedText, verb: int) -> bool:
+    """An imperfective present of a change: «ساخته می‌شود», «افزایش می‌یابد», «ایجاد می‌کند»."""
+    cues = load_cues()
+    stem = kt.tokens[verb].key[2:]  # «میشود» -> «شود»
+    for ending in ("ند", "د"):
+        if stem.endswith(ending) and stem[: -len(ending)] in cues.inchoative_stems:
+            return True
+    return verb > 0 and kt.tokens[verb - 1].key in cues.event_nouns
+
+
+def _announced_event(kt: KeyedText, first: int) -> bool:
+    """«از احداث ۷ پارک ... خبر داد»: a figure inside «از» + an event noun is announced, not done."""
+    cues = load_cues()
+    window = kt.tokens[max(0, first - 3) : first]
+    return any(t.key in cues.announced_nouns and i > 0 and window[i - 1].key == "از" for i, t in enumerate(window))
 
 
 @lru_cache(maxsize=20_000)

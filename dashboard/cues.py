@@ -32,6 +32,11 @@ _WORD_LISTS = (
     "planned_before",
     "planned_verbs",
     "future_time",
+    "event_nouns",
+    "announced_nouns",
+    "inchoative_stems",
+    "present_now",
+    "planned_needs",
     "agreement_cues",
     "more_to_come",
     "planned_governing",
@@ -64,6 +69,11 @@ class Cues:
     planned_before: frozenset[str]
     planned_verbs: frozenset[str]
     future_time: frozenset[str]
+    event_nouns: frozenset[str]
+    announced_nouns: frozenset[str]
+    inchoative_stems: frozenset[str]
+    present_now: frozenset[str]
+    planned_needs: frozenset[str]
     agreement_cues: frozenset[str]
     more_to_come: frozenset[str]
     planned_governing: frozenset[str]

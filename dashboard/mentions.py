@@ -116,6 +116,8 @@ def is_verb_like(key: str) -> bool:
                 continue
             stem = key[: len(key) - len(ending)] if ending else key
             stem = stem[1:] if stem.startswith(("ب", "ن")) and stem[1:] in stem_set else stem
+            if ending == "ی" and stem in lexicon().nouns:
+                continue  # «تولیدی», «ساختی»: a noun and «ی» make an adjective; «کردی» you did is rare in news
             if stem in stem_set:
                 return True
     return False

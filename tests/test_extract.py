@@ -476,6 +476,53 @@ def test_reported_figures(text: str) -> None:
     assert rows and [r["status"] for r in rows] == ["reported"] * len(rows)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "همزمان با هفته دولت ۱۲۰ طرح عمرانی در استان افتتاح می‌شود.",
+        "با تکمیل این پروژه ۸۵ کارگاه تولیدی به بهره‌برداری می‌رسد.",
+        "فردا ۳۰ گروه جهادی به مناطق محروم اعزام می‌شوند.",
+        "برای این طرح ۵۰ میلیارد ریال اعتبار اختصاص می‌یابد.",
+        "کمیته امداد امسال ۵۰۰ هزار شغل برای مددجویان ایجاد می‌کند.",
+        "با افزوده شدن این کتابخانه‌ها تعداد کتابخانه‌های استان به ۷۸ باب می‌رسد.",
+        "برای تکمیل این طرح ۲۰ میلیارد ریال اعتبار نیاز است.",
+        "به ۸ هزار واحد مسکونی برای مددجویان نیاز داریم.",
+        "در حال حاضر ۱۳ کتابخانه عمومی در روستاهای استان در حال احداث است.",
+        "مدیرکل منابع طبیعی از احداث ۷ پارک جنگلی در حاشیه شهر خبر داد.",
+    ],
+    ids=[
+        "opens-next-week",
+        "comes-into-use",
+        "are-dispatched",
+        "is-allocated",
+        "creates-this-year",
+        "will-reach",
+        "is-needed",
+        "we-need",
+        "under-construction",
+        "announced-building",
+    ],
+)
+def test_announcements_and_needs_in_the_present_are_planned(text: str) -> None:
+    assert only(text)["status"] == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "این صندوق‌ها هر ماه ۲۰۰ فقره وام قرض‌الحسنه پرداخت می‌کنند.",
+        "در حال حاضر ۹۵ درصد خانوارهای روستایی از نعمت گاز برخوردارند.",
+        "تاکنون ۹ هزار نیروگاه خورشیدی نصب شده که مجموع ظرفیت آنها به ۴۸ مگاوات می‌رسد.",
+        "در این روستاها ۳۴۵ شغل پایدار ایجاد شده و ۱۹۰ خانوار از درآمد آن بهره‌مند می‌شوند.",
+        "مدیرکل بنیاد مسکن از تحویل ۸۵۰ واحد مسکونی از ابتدای سال تاکنون خبر داد.",
+        "۴۵ درصد اعضای این صندوق‌ها را بانوان روستایی تشکیل می‌دهند.",
+    ],
+    ids=["habitual", "present-state", "present-total", "after-a-past-clause", "handed-over-so-far", "constitute"],
+)
+def test_habits_states_and_totals_in_the_present_are_reported(text: str) -> None:
+    assert claims(text)[-1]["status"] == "reported"
+
+
 def test_figure_under_a_signed_memorandum_is_planned() -> None:
     text = "بر اساس تفاهم‌نامه‌ای که امروز امضا شد، ۳۰۰ نیروگاه خورشیدی در روستاها نصب می‌شود."
     assert only(text)["status"] == "planned"
