@@ -1,0 +1,71 @@
+"""The extractor on real news, measured with the shared scorer: a ratchet of floors per real set.
+
+The real articles are read from ``../shared/corpus/wild`` (they are never copied into the repo); the
+gold is ``../shared/corpus/real_dev_gold.json`` and our own ``tests/gold/real_sample_gold.json``.
+Raise a floor when the extractor gets better; never lower one.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard.extract import extract_paths
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SCORER = SHARED / "tools" / "score_claims.py"
+WILD = SHARED / "corpus" / "wild" / "fars_news.jsonl"
+GOLD = {
+    "real_dev": SHARED / "corpus" / "real_dev_gold.json",
+    "real_sample": REPO / "tests" / "gold" / "real_sample_gold.json",
+}
+# The scores reached so far on each set (value F1, full-claim F1, and each field's accuracy).
+FLOORS = {
+    "real_dev": {"f1": 0.88, "full_f1": 0.65, "province": 0.91, "status": 0.88, "metric": 0.94, "program": 0.93},
+    "real_sample": {"f1": 0.80, "full_f1": 0.58, "province": 0.88, "status": 0.90, "metric": 0.94, "program": 0.97},
+}
+
+pytestmark = pytest.mark.skipif(not (SCORER.exists() and WILD.exists()), reason="../shared/corpus/wild not found")
+
+
+@pytest.fixture(scope="module")
+def predictions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    frame, problems = extract_paths([WILD])
+    assert not problems, problems
+    path = tmp_path_factory.mktemp("real") / "claims.csv"
+    frame.to_csv(path, index=False, encoding="utf-8")
+    return path
+
+
+def score(gold: Path, predictions: Path) -> tuple[dict[str, float], str]:
+    """The scorer's figures for one gold file: f1, full_f1, precision, recall and ``<field>`` accuracies."""
+    out = subprocess.run(
+        [sys.executable, str(SCORER), str(gold), str(predictions), "--show-errors"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    last = out.splitlines()[-1]
+    value = re.search(r"precision=([0-9.]+) recall=([0-9.]+) f1=([0-9.]+);", last)
+    scores = {"precision": float(value.group(1)), "recall": float(value.group(2)), "f1": float(value.group(3))}
+    scores.update({k: float(v) for k, v in re.findall(r"^(\w+)_accuracy=([0-9.]+)", out, re.M)})
+    scores["full_f1"] = float(re.search(r"full-claim f1=([0-9.]+)", last).group(1))
+    return scores, out
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_real_news_scores_stay_at_or_above_their_floors(name: str, predictions: Path) -> None:
+    scores, report = score(GOLD[name], predictions)
+    below = {k: (scores.get(k, 0.0), floor) for k, floor in FLOORS[name].items() if scores.get(k, 0.0) < floor}
+    assert not below, f"{name}: below the floor (got, floor): {below}\n{report[-3000:]}"
+
+
+def test_published_date_and_outlet_hold_on_real_news(predictions: Path) -> None:
+    for name, gold in GOLD.items():
+        scores, report = score(gold, predictions)
+        assert scores.get("published", 1.0) >= 0.95 and scores.get("source", 1.0) >= 0.95, (name, report[-2000:])
