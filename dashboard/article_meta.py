@@ -178,15 +178,20 @@ def _article_province(text: str, source_span: tuple[int, int] | None, title: str
 
 
 def _currency(text: str) -> UnitWord | None:
+    """The currency a bare amount takes: the first rial or toman the article names, else its first foreign one.
+
+    >>> _currency("قرارداد ۵۶۰ میلیون دلاری و ۲۰ میلیارد ریال اعتبار").word
+    'ریال'
+    """
     units = load_taxonomy().units
-    best: tuple[int, UnitWord] | None = None
+    best: tuple[bool, int, UnitWord] | None = None
     for word, unit in units.items():
         if not unit.is_currency or word == "همت":
             continue
         pos = text.find(word)
-        if pos != -1 and (best is None or pos < best[0]):
-            best = (pos, unit)
-    return best[1] if best else None
+        if pos != -1 and (best is None or (unit.unit != "IRR", pos) < best[:2]):
+            best = (unit.unit != "IRR", pos, unit)
+    return best[2] if best else None
 
 
 @cache

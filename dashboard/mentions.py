@@ -21,7 +21,16 @@ from dashboard.numbers import NumberSpan, find_numbers
 from dashboard.persian import ZWNJ, match_key
 from dashboard.taxonomy import Taxonomy, UnitWord, load_taxonomy
 
-UNIT_METRIC = {"IRR": "money", "W": "power", "Wh": "energy", "percent": "percent", "ha": "area", "m2": "area"}
+UNIT_METRIC = {
+    "IRR": "money",
+    "USD": "money",
+    "EUR": "money",
+    "W": "power",
+    "Wh": "energy",
+    "percent": "percent",
+    "ha": "area",
+    "m2": "area",
+}
 PLURAL_SUFFIXES = ("های", "ها", "هایی", "ان", "ات")
 COUNT_WORDS = frozenset({"تعداد", "شمار"})
 ID_DIGITS = 8
@@ -271,7 +280,7 @@ def _classify(
         currency = sentence_currency or default_currency
         if currency.word == "همت":
             currency = default_currency
-        return make(span.value * currency.factor, "IRR", "money", currency.word, figure_end, False)
+        return make(span.value * currency.factor, currency.unit, "money", currency.word, figure_end, False)
     if not after or not after[0].is_word:
         return _bare(text, span, figure_end, before, after, make)
     head = match_head(after, 0)

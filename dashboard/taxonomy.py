@@ -23,7 +23,7 @@ from dashboard.datafiles import DataFileError, read_yaml_mapping
 from dashboard.paths import DATA_DIR
 
 NATIONAL = "National"
-CANONICAL_UNITS = ("count", "IRR", "W", "Wh", "percent", "ha", "tonne", "m3", "km", "m2", "other")
+CANONICAL_UNITS = ("count", "IRR", "USD", "EUR", "W", "Wh", "percent", "ha", "tonne", "m3", "km", "m2", "other")
 
 
 class TaxonomyError(DataFileError):

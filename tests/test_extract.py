@@ -826,3 +826,16 @@ def test_a_person_count_finds_its_role_at_the_end_of_a_long_clause() -> None:
         "خیاطی، پرورش قارچ و بسته‌بندی گیاهان دارویی در روستاهای استان آموزش دیدند."
     )
     assert only(text)["metric"] == "trainees"
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("ارزش این قرارداد ۵۶۰ میلیون دلار است.", 560e6, "USD"),
+        ("مجلس ۵۰۰ میلیون یورو ارز برای خرید دارو تخصیص داد.", 500e6, "EUR"),
+    ],
+    ids=["dollars", "euros"],
+)
+def test_foreign_money_stays_in_its_own_currency(text: str, value: float, unit: str) -> None:
+    claim = only(text)
+    assert (claim["value"], claim["unit"], claim["metric"]) == (value, unit, "money")
