@@ -27,6 +27,8 @@ _WORD_LISTS = (
     "qualifiers",
     "money_nouns",
     "person_counter",
+    "people_plurals",
+    "index_words",
     "national_markers",
     "place_cues",
     "planned_before",
@@ -63,6 +65,8 @@ class Cues:
     qualifiers: dict[str, str]  # match key -> the word as written in the data file
     money_nouns: frozenset[str]
     person_counter: frozenset[str]
+    people_plurals: frozenset[str]
+    index_words: frozenset[str]
     person_roles: dict[str, frozenset[str]]  # metric key -> role words
     national_markers: frozenset[str]
     place_cues: frozenset[str]

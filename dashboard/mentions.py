@@ -268,6 +268,8 @@ def _classify(
     def make(value: float, unit: str, metric: str, metric_fa: str, head_end: int, given: bool) -> Mention:
         return Mention(span.start, figure_end, value, unit, metric, metric_fa, head_end, qualifier, given)
 
+    if unit_word is not None and _people_in_tonnes(unit_word, after):
+        return make(span.value, "count", _person_role(before, after), unit_word.word, figure_end, False)
     if unit_word is not None:
         value = span.value * unit_word.factor
         metric = UNIT_METRIC.get(unit_word.unit, "other")
@@ -284,6 +286,13 @@ def _classify(
     if not after or not after[0].is_word:
         return _bare(text, span, figure_end, before, after, make)
     head = match_head(after, 0)
+    if after[0].key in cues.counters and (head is None or head[1] == 1):
+        # «۵۷ واحد نیروگاه خورشیدی», «۴۰۰ مورد شغل»: a counter before a noun counts that noun.
+        counted = match_head(after, 1)
+        if counted and counted[0] != "other":
+            head = counted[0], counted[1] + 1
+        elif head and before and _ends_with(before, len(before), cues.index_words):
+            return None  # «شاخص بورس ۲ هزار واحد کاهش یافت»: index points, not housing units
     if head:
         metric, n = head
         head_fa = text[after[0].start : after[n - 1].end]
@@ -301,6 +310,17 @@ def _classify(
     if scaled and span.value >= 1e9:
         return None  # «۲ میلیارد» of something unnamed: too vague to count
     return make(span.value, "count", "other", after[0].text, after[0].end, False)
+
+
+def _people_in_tonnes(unit_word: UnitWord, after: list[Token]) -> bool:
+    """«۳۰ تن از خبرنگاران»: «تن» before «از» and a plural of people counts persons, not tonnes.
+
+    People plurals end in «ان» («خبرنگاران», «مسئولان») or are «اعضا», «افراد»; «۳۰ تن از محصولات» weighs.
+    """
+    if unit_word.unit != "tonne" or unit_word.factor != 1 or len(after) < 2 or after[0].key != "از":
+        return False
+    noun = after[1].key
+    return noun in _lexicon().cues.people_plurals or (noun.endswith("ان") and len(noun) > 4)
 
 
 def _role_at(tokens: list[Token], i: int) -> str | None:

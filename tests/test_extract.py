@@ -839,3 +839,30 @@ def test_a_person_count_finds_its_role_at_the_end_of_a_long_clause() -> None:
 def test_foreign_money_stays_in_its_own_currency(text: str, value: float, unit: str) -> None:
     claim = only(text)
     assert (claim["value"], claim["unit"], claim["metric"]) == (value, unit, "money")
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, metric",
+    [
+        ("امسال ۵۷ واحد نیروگاه خورشیدی در روستاها نصب شد.", 57.0, "count", "solar_plants"),
+        ("امسال ۴۰۰ مورد شغل در روستاها ایجاد شد.", 400.0, "count", "jobs"),
+        ("در این نشست ۳۰ تن از خبرنگاران حضور داشتند.", 30.0, "count", "other"),
+        ("امسال ۳۰ تن از محصولات روستایی صادر شد.", 30.0, "tonne", "other"),
+        ("امسال ۵۰۰ واحد برای محرومان ساخته شد.", 500.0, "count", "housing_units"),
+    ],
+    ids=["unit-of-plants", "case-of-jobs", "persons-not-tonnes", "tonnes-of-goods", "bare-unit-is-housing"],
+)
+def test_a_counter_or_measure_word_counts_the_noun_it_stands_for(
+    text: str, value: float, unit: str, metric: str
+) -> None:
+    claim = only(text)
+    assert (claim["value"], claim["unit"], claim["metric"]) == (value, unit, metric)
+
+
+def test_index_points_and_dates_with_month_words_are_not_claims() -> None:
+    text = "شاخص بورس ۲ هزار واحد کاهش یافت و در ۲۷ آذرماه ۳۲۰ شغل در روستاها ایجاد شد."
+    assert values(text) == [320.0]
+
+
+def test_a_quota_or_commitment_is_planned() -> None:
+    assert only("تعهد اشتغال استان امسال ۵ هزار نفر است.")["status"] == "planned"
