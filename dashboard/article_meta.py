@@ -38,6 +38,7 @@ class ArticleMeta:
     published_jalali: str = ""
     source: str = ""
     province: str = NATIONAL
+    filed_from: bool = False  # the province is only the dateline's or «به گزارش ... از X»'s
     currency: UnitWord | None = None
     body_end: int = 0  # claims after this offset are page furniture
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (offset, speaker); see find_speakers
@@ -120,18 +121,22 @@ def _body_end(text: str) -> int:
     return len(text)
 
 
-def _article_province(text: str, source_span: tuple[int, int] | None, title: str, sentences: Sentences) -> str:
-    """Dateline («اردبیل- ...»), «به گزارش ... از X», «استان X» in headline or lead, else National."""
-    from dashboard.context import place_named, province_mentions
+def _article_province(
+    text: str, source_span: tuple[int, int] | None, title: str, sentences: Sentences
+) -> tuple[str, bool]:
+    """Dateline («اردبیل- ...»), «به گزارش ... از X», «استان X» in headline or lead, else National; and
+    whether it is only where the reporter filed from (dateline or «از X»), not what the story names."""
+    from dashboard.context import joint_provinces, place_named, province_mentions
 
     if source_span:
         m = re.compile(r"\s*از\s+([^،,\n]+)").match(text, source_span[1], source_span[1] + 40)
         if m:
             found = province_mentions(KeyedText(text, m.start(1), m.end(1)))
             if found:
-                return found[0][1]
+                return found[0][1], True
     _lead_start, lead_end = lead_span(text, title)
-    head_end = min(max(lead_end, 0), 1500)
+    first_line_end = text.find("\n")
+    head_end = min(max(lead_end, len(text) if first_line_end == -1 else first_line_end), 1500)
     offset = 0
     while offset < head_end:
         line_end = text.find("\n", offset, head_end)
@@ -140,10 +145,10 @@ def _article_province(text: str, source_span: tuple[int, int] | None, title: str
         if m:
             found = province_mentions(KeyedText(text, m.start(1), m.end(1)))
             if found:
-                return found[0][1]
+                return found[0][1], True
             named = place_named(m.group(1))  # «میناب- ...», «نور- ...»: a dateline is a place cue itself
             if named:
-                return named
+                return named, True
         offset = line_end + 1
     # Headline and lead, sentence by sentence (the same sentence objects the figures use).
     provinces: list[tuple[tuple[int, int], str]] = []
@@ -153,14 +158,19 @@ def _article_province(text: str, source_span: tuple[int, int] | None, title: str
         if sentences.spans[si][0] >= head_end:
             break
         kt = sentences.keyed(si)
-        provinces += [((si, i), key) for i, key in province_mentions(kt)]
+        for i, key in province_mentions(kt):  # «استان تهران و البرز» together is no one province
+            if joint_provinces(kt, i):
+                national.append((si, i))
+            else:
+                provinces.append(((si, i), key))
         national += [(si, i) for i, _j, _k in kt.find(load_cues().national_markers)]
         country_word = country_word or any(t.key == "کشور" for t in kt.tokens)
+    national.sort()
     if provinces and not (national and national[0] < provinces[0][0]):
         keys = [key for _at, key in provinces]
-        return max(keys, key=keys.count)  # ties: the province named first
+        return max(keys, key=keys.count), False  # ties: the province named first
     if national or country_word:
-        return NATIONAL
+        return NATIONAL, False
     # No word in the head: a province the body names after «استان» clearly more than any other.
     body_end = _body_end(text)
     counts: dict[str, int] = {}
@@ -173,8 +183,8 @@ def _article_province(text: str, source_span: tuple[int, int] | None, title: str
                 counts[key] = counts.get(key, 0) + 1
     ranked = sorted(counts.values(), reverse=True)
     if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] > 2 * ranked[1]):
-        return max(counts, key=counts.get)
-    return NATIONAL
+        return max(counts, key=counts.get), False
+    return NATIONAL, False
 
 
 def _currency(text: str) -> UnitWord | None:
@@ -230,6 +240,10 @@ def find_speakers(text: str, end: int | None = None, sentences: Sentences | None
         dashes = [i for i, t in enumerate(tokens[:6]) if t.text in "-–"]
         if dashes:
             tokens = tokens[dashes[0] + 1 :]
+        # Skip an outlet's «خبرگزاری فارس:» before the speaker.
+        colons = [i for i, t in enumerate(tokens) if t.text == ":"]
+        if colons:
+            tokens = tokens[colons[-1] + 1 :]
         # Skip the «به گزارش X،» lead.
         commas = [i for i, t in enumerate(tokens) if t.text in "،,"]
         if tokens and tokens[0].key == "به" and commas:
@@ -277,6 +291,6 @@ def read_article_meta(
     if source:
         meta.source = source[0]
     meta.body_end = _body_end(text)
-    meta.province = _article_province(text, source[1:] if source else None, meta.title, sentences)
+    meta.province, meta.filed_from = _article_province(text, source[1:] if source else None, meta.title, sentences)
     meta.currency = _currency(text[: meta.body_end])
     return meta

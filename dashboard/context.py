@@ -118,6 +118,30 @@ def _all_province_mentions(kt: KeyedText) -> list[tuple[int, int, str]]:
     return result
 
 
+def speaks_for_the_nation(speaker: str) -> bool:
+    """Does the speaker's title name a national office, with no province, county or provincial office?
+
+    >>> speaks_for_the_nation("سرپرست کمیته امداد امام خمینی"), speaks_for_the_nation("مدیرکل کمیته امداد زنجان")
+    (True, False)
+    """
+    if not speaker:
+        return False
+    kt = KeyedText(speaker)
+    cues = load_cues()
+    if province_mentions(kt) or kt.find(cues.provincial_titles):
+        return False
+    return bool(kt.find(cues.national_titles))
+
+
+def joint_provinces(kt: KeyedText, i: int) -> bool:
+    """Is the province named at token ``i`` one of several joined by «و» or «،» («استان تهران و البرز»)?"""
+    named = dict(province_mentions(kt))
+    for j in (i - 2, i + 2):
+        if j in named and named[j] != named[i] and kt.tokens[min(i, j) + 1].text in ("و", "،", ","):
+            return True
+    return False
+
+
 def _punct_bounds(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
     """Tokens between the punctuation marks («.», «:», «؛»...) around ``[first, last)``."""
     return kt.memo(("punct", first, last), lambda: _compute_punct_bounds(kt, first, last))
@@ -177,11 +201,13 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
         return NATIONAL  # «در استان‌های مازندران، فارس و کرمان»: several provinces together
     after += [(i, NATIONAL) for i in national if after_lo <= i < after_hi]
     if after:
-        return min(after)[1]
+        i, key = min(after)
+        return NATIONAL if key != NATIONAL and joint_provinces(kt, i) else key
     # Before the figure: the nearest province («کرمان با ۱۰ هزار شغل»), national words only without one.
     before = [(i, key) for i, key in mentions if i < first] or [(i, NATIONAL) for i in national if i < first]
     if before:
-        return max(before)[1]
+        i, key = max(before)
+        return NATIONAL if key != NATIONAL and joint_provinces(kt, i) else key
     # «... استان X ... است که از این تعداد ۱۵۰ روستا ...»: an earlier clause of the same statement.
     p_lo, _p_hi = _punct_bounds(kt, first, last)
     earlier = province_mentions(kt, p_lo, lo) or [
@@ -190,10 +216,16 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
     if earlier:
         return max(earlier)[1]
     # «مسئول بسیج سازندگی استان بوشهر ... گفت: ۹۴۰ نفر ...»: the speaker's province, when it is only one.
-    speaker = {key for _i, key in province_mentions(kt, 0, p_lo)}
+    # A dateline «زنجان- ...» is where the story was filed, not the speaker's province.
+    speaker = {key for i, key in province_mentions(kt, 0, p_lo) if not _is_dateline(kt, i)}
     if len(speaker) == 1 and not any(t.key in PLURAL_PROVINCE for t in kt.tokens[:p_lo]):
         return speaker.pop()
     return None
+
+
+def _is_dateline(kt: KeyedText, i: int) -> bool:
+    """Is the place at token ``i`` a dateline («زنجان- مدیرکل ... گفت»): the first token, a dash after it?"""
+    return i == 0 and len(kt.tokens) > 1 and kt.tokens[1].text in "-–"
 
 
 def _phrase_end(kt: KeyedText, lo: int, hi: int) -> int:

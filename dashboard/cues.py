@@ -31,6 +31,8 @@ _WORD_LISTS = (
     "index_words",
     "national_markers",
     "place_cues",
+    "national_titles",
+    "provincial_titles",
     "planned_before",
     "planned_verbs",
     "future_time",
@@ -70,6 +72,8 @@ class Cues:
     person_roles: dict[str, frozenset[str]]  # metric key -> role words
     national_markers: frozenset[str]
     place_cues: frozenset[str]
+    national_titles: frozenset[str]
+    provincial_titles: frozenset[str]
     planned_before: frozenset[str]
     planned_verbs: frozenset[str]
     future_time: frozenset[str]

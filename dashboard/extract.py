@@ -19,13 +19,21 @@ import pandas as pd
 
 from dashboard.article import Article, ReadProblem
 from dashboard.article_meta import ArticleMeta, find_speakers, lead_span, read_article_meta, title_span
-from dashboard.context import period_of, program_of, programs_named, province_in_sentence, status_of
+from dashboard.context import (
+    period_of,
+    program_of,
+    programs_named,
+    province_in_sentence,
+    speaks_for_the_nation,
+    status_of,
+)
 from dashboard.figures import rounding_step, significant_digits
 from dashboard.keyed_text import KeyedText, Sentences
 from dashboard.mentions import find_mentions
 from dashboard.nlp import sentence_spans
 from dashboard.persian import fold_chars
 from dashboard.schema import CLAIM_COLUMNS
+from dashboard.taxonomy import NATIONAL
 
 # Raise when a change makes the extractor give different claims for the same text: the store
 # then replaces the claims of articles ingested again instead of keeping the old ones.
@@ -69,6 +77,8 @@ def extract_article(article: Article) -> list[dict]:
     # Speakers after the figures, so the sentences that hold both are tokenized once.
     meta.speakers = find_speakers(folded, meta.body_end, sentences)
     speaker_offsets = [o for o, _ in meta.speakers]
+    # A national official quoted first, under a provincial dateline only, speaks of the whole country.
+    national_story = meta.filed_from and bool(meta.speakers) and speaks_for_the_nation(meta.speakers[0][1])
     article_program = _article_program(folded, meta)
     rows: list[dict] = []
     for mention in mentions:
@@ -78,13 +88,16 @@ def extract_article(article: Article) -> list[dict]:
         first = kt.index_at(mention.start)
         last = max(first + 1, kt.index_at(mention.end - 1) + 1)
         head_end_token = kt.index_at(mention.head_end)
-        province = province_in_sentence(kt, first, last) or meta.province
+        speaker_i = bisect.bisect_right(speaker_offsets, mention.start) - 1
+        speaker = meta.speakers[speaker_i][1] if speaker_i >= 0 else ""
+        province = province_in_sentence(kt, first, last) or (
+            NATIONAL if national_story or (meta.filed_from and speaks_for_the_nation(speaker)) else meta.province
+        )
         program = (
             program_of(kt, first, last, mention.metric, head_end_token)
             or (mention.metric not in OWN_PROGRAM_METRICS and _paragraph_program(sentences, si, first))
             or article_program
         )
-        speaker_i = bisect.bisect_right(speaker_offsets, mention.start) - 1
         rows.append(
             {
                 "document": article.document,
@@ -102,7 +115,7 @@ def extract_article(article: Article) -> list[dict]:
                 "quote": text[s_start:s_end][:MAX_QUOTE_CHARS],
                 "start": mention.start,
                 "end": mention.end,
-                "speaker": meta.speakers[speaker_i][1] if speaker_i >= 0 else "",
+                "speaker": speaker,
                 "period": period_of(kt, first, last),
                 "published_jalali": meta.published_jalali,
                 "title": meta.title,

@@ -866,3 +866,23 @@ def test_index_points_and_dates_with_month_words_are_not_claims() -> None:
 
 def test_a_quota_or_commitment_is_planned() -> None:
     assert only("تعهد اشتغال استان امسال ۵ هزار نفر است.")["status"] == "planned"
+
+
+def test_a_national_official_under_a_provincial_dateline_speaks_for_the_country() -> None:
+    text = "اشتغال مددجویان\n\nزنجان- سرپرست کمیته امداد امام خمینی گفت: امسال ۵۰۰ هزار شغل ایجاد شد."
+    assert only(text)["province"] == "National"
+
+
+def test_a_provincial_official_under_a_dateline_keeps_the_province() -> None:
+    text = "اشتغال مددجویان\n\nزنجان- مدیرکل کمیته امداد استان گفت: امسال ۲ هزار و ۴۰۰ شغل ایجاد شد."
+    assert only(text)["province"] == "Zanjan"
+
+
+def test_a_national_official_at_a_county_event_puts_the_figure_in_the_county() -> None:
+    text = "رئیس کمیته امداد کشور در آیین بهره‌برداری از ۴۰ نیروگاه خورشیدی در شهرستان بیجار سخن گفت."
+    assert only(text)["province"] == "Kurdistan"
+
+
+def test_figures_of_two_provinces_joined_are_national() -> None:
+    text = "از ابتدای سال تاکنون ۶۰۰ زندانی بین زندان‌های استان تهران و البرز جابه‌جا شدند."
+    assert only(text)["province"] == "National"
