@@ -56,6 +56,7 @@ class NumberWords:
     fraction_suffix: str  # «چهار» + «م»: the denominator 4 of «سه چهارم»
     fraction_words: dict[str, int]  # irregular denominators: «سوم» → 3
     plural_suffixes: frozenset[str]  # «ها» in «ده ها»
+    glued_after_scale: tuple[str, ...]  # «تومان» in «۸۰۰ میلیاردتومان»
     vague_before: frozenset[str]  # «چند», «دهها» (ZWNJ removed) before a bare scale word
     ambiguous: dict[str, frozenset[str]]  # word -> words after which it is not a number
     path: Path
@@ -144,6 +145,9 @@ def load_number_words(path: Path = NUMBER_WORDS_FILE) -> NumberWords:
     plural = data.get("plural_suffixes")
     if not isinstance(plural, list) or not all(_is_word(w) for w in plural):
         raise NumberWordsError(f"{path}: plural_suffixes must be a list of Persian words")
+    glued = data.get("glued_after_scale") or []
+    if not isinstance(glued, list) or not all(_is_word(w) for w in glued):
+        raise NumberWordsError(f"{path}: glued_after_scale must be a list of Persian words")
     vague = data.get("vague_before")
     if not isinstance(vague, list) or not all(isinstance(w, str) and _is_word(w.replace(ZWNJ, "")) for w in vague):
         raise NumberWordsError(f"{path}: vague_before must be a list of Persian words")
@@ -170,6 +174,7 @@ def load_number_words(path: Path = NUMBER_WORDS_FILE) -> NumberWords:
         fraction_suffix=fold_chars(fractions["suffix"]),
         fraction_words=fraction_words,
         plural_suffixes=frozenset(fold_chars(w) for w in plural),
+        glued_after_scale=tuple(fold_chars(w) for w in glued),
         vague_before=frozenset(fold_chars(w).replace(ZWNJ, "") for w in vague),
         ambiguous=ambiguous,
         path=path,

@@ -44,9 +44,11 @@ KINDS = ("number", "date", "time", "phone", "id")
 _L = LETTERS
 _Z = "\u200c\u200d\u200f"  # ZWNJ and the joiner breaks fold_chars folds into it
 _D = "0-9\u06f0-\u06f9\u0660-\u0669"  # ASCII, Persian and Arabic-Indic digits
+_IN_DIGITS = "\u200c\u200d"  # ZWNJ and ZWJ, which editors slip into a run of digits: «۷\u200c۵» is 75
 _GAP_CHARS = f" \t\u00a0\u200b\u2009\u202f{_Z}"  # what may stand between the parts of one number
 _GAP = f"[{_GAP_CHARS}]*"
 _GAP_RE = re.compile(_GAP)
+_LETTER_RE = re.compile(f"[{_L}]")
 _NEXT_WORD_RE = re.compile(f"{_GAP}([{_L}]+)")
 _PREVIOUS_WORDS_RE = re.compile(f"(?:([{_L}{_Z}]+)[ \t\u00a0]+)?([{_L}{_Z}]+){_GAP}$")
 
@@ -187,7 +189,7 @@ def _digit_pattern() -> str:
             # Each of these starts with «+», «(», a zero, or digits and a separator (the look-ahead
             # asks no more than that), so a plain figure such as «۱۸۰» skips them all at one look.
             f"(?=[+(]|{zero}|{d}++[/.\\-:])(?:{structured})",
-            f"(?P<num>(?:{groups}|{d}+){decimals}?)",
+            f"(?P<num>(?:{groups}|{d}+(?:[{_IN_DIGITS}]{d}+)*+){decimals}?)",
         )
     )
 
@@ -200,19 +202,22 @@ def _matcher(path: Path = NUMBER_WORDS_FILE) -> _Matcher:
     join = _trie_pattern([lex.joiner])
     z = f"[{_Z}]"
     suffix = _trie_pattern(list(lex.ordinal_suffixes))
+    glued = _trie_pattern(list(lex.glued_after_scale)) if lex.glued_after_scale else None
     irregular = _trie_pattern(list(lex.ordinal_words))
     # Every alternative starts with one of these, so a cheap look at two letters skips most words.
     openings = {w[:2] for w in (*lex.words, *lex.ordinal_words)}
     # A word starts where no letter stands before it (nor a letter and a joiner break), and ends
     # where no letter follows it. The scans below see to the start.
     before, after = f"(?<![{_L}])(?<![{_L}]{z})", f"(?![{_L}])(?!{z}[{_L}])"
+    # A token may also end in a glued «و» («هزارو ۲۰۰») or right before a glued currency
+    # («میلیاردتومان»); _scan keeps such a token only when a scale word stands there.
+    word_end = f"(?:{after}|(?={glued}))" if glued else after
     words = (
         f"(?={_trie_pattern(sorted(openings))})"
-        f"(?:(?P<ord>(?>{word}){z}?(?:{suffix})|{irregular})"
+        f"(?:(?P<ord>(?>{word}){z}?(?:{suffix})|{irregular}){after}"
         # Atomic words and a possessive loop: a token is read one way, longest words first, or
         # not at all, so a long run of glued words can never make the regex backtrack.
-        f"|(?P<word>(?>{word})(?:{z}?(?:{join}{z}?)?(?>{word}))*+))"
-        f"{after}"
+        f"|(?P<word>(?>{word})(?:{z}?(?:{join}{z}?)?(?>{word}))*+(?:{z}?{join}{after})?){word_end})"
     )
     return _Matcher(
         lexicon=lex,
@@ -239,6 +244,14 @@ def _digits_value(s: str) -> float:
     return float(s.replace("\u066b", ".").replace("/", "."))
 
 
+def _plain_digits(figure: str) -> str:
+    """The figure in ASCII digits, joiner breaks dropped: «۷\u200c۵» → ``"75"``."""
+    ascii_digits = to_ascii_digits(figure)
+    if "\u200c" in ascii_digits or "\u200d" in ascii_digits:
+        ascii_digits = ascii_digits.replace("\u200c", "").replace("\u200d", "")
+    return ascii_digits
+
+
 def _read_figure(m: _Matcher, figure: str) -> tuple[bool, float]:
     """Is this run of digits an id, and its value: «۱۲٬۵۰۰» → (False, 12500.0), «۰۹۱۲۳۴۵۶۷۸۹» → (True, 9123456789.0).
 
@@ -247,7 +260,7 @@ def _read_figure(m: _Matcher, figure: str) -> tuple[bool, float]:
     """
     read = m.figure_cache.get(figure)
     if read is None:
-        ascii_digits = to_ascii_digits(figure)
+        ascii_digits = _plain_digits(figure)
         if ascii_digits.isdigit() and len(ascii_digits) >= 8 and (ascii_digits[0] == "0" or len(ascii_digits) > 12):
             read = (True, float(ascii_digits))
         else:
@@ -289,6 +302,16 @@ def _denominator(lex: NumberWords, ordinal: str) -> float:
     return 0.0
 
 
+def _token_fits(parts: tuple[tuple[int, int, str, float], ...], text: str, end: int) -> bool:
+    """May this token be read? A glued «و» or currency word may only follow a scale word.
+
+    «هزارو ۲۰۰» and «میلیاردتومان» fit; «سهو» (a slip, not «سه و») and «سهتومان» do not.
+    """
+    if parts[-1][2] == _JOIN:
+        return len(parts) > 1 and parts[-2][2] == _SCALE
+    return end == len(text) or parts[-1][2] == _SCALE or not _LETTER_RE.match(text, end)
+
+
 def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
     """Split the text into atoms, in order; dates, times, phones and ids come out as finished spans.
 
@@ -325,12 +348,16 @@ def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
         s, e = x.span(kind)
         if kind == "word":
             parts = _token_atoms(m, x.group(kind))
+            if not _token_fits(parts, text, e):
+                continue
             if len(parts) == 1:  # most tokens are one word
                 word_atoms.append((s, e, parts[0][2], float(parts[0][3]), True, True))
                 continue
             last = len(parts) - 1
+            if parts[-1][2] == _JOIN:  # «هزارو»: the phrase may end at the scale word
+                last -= 1
             for k, (ps, pe, cls, value) in enumerate(parts):
-                word_atoms.append((s + ps, s + pe, cls, float(value), k == 0, k == last))
+                word_atoms.append((s + ps, s + pe, cls, float(value), k == 0, k >= last))
         else:
             word_atoms.append((s, e, _ORDINAL, _denominator(m.lexicon, x.group(kind)), True, True))
     if word_atoms:
@@ -378,6 +405,7 @@ def _parse(atoms: list[_Atom], i: int, text: str, m: _Matcher) -> tuple[int, flo
     after_scale = False
     needs_scale = False  # a group written after a scale with no «و» must end in a smaller scale
     closed = False  # «یک میلیون و نیم»: nothing may follow
+    bare: tuple[int, float] | None = None  # where to stop when a bigger scale follows «یک میلیون و هزار»
     has_digits = False
     best = (i, 0.0)
     rollback: tuple[int, float] | None = None  # where to stop when a later group does not fit
@@ -402,7 +430,11 @@ def _parse(atoms: list[_Atom], i: int, text: str, m: _Matcher) -> tuple[int, flo
             _, _, bcls, bvalue, _, last = atoms[joined]
             if bcls == _ORDINAL:
                 return (_ORDINAL_PHRASE, 0.0) if not has_digits and (group is not None or after_scale) else best
-            if group is None and after_scale and bcls in _GROUP_STARTS and not needs_scale:
+            if group is None and after_scale and bcls == _SCALE and 0 < bvalue < last_scale and not needs_scale:
+                rollback = best  # «یک میلیون و هزار»: a bare scale word is one of it, 1,001,000
+                total += bvalue
+                last_scale, bare = bvalue, best
+            elif group is None and after_scale and bcls in _GROUP_STARTS and not needs_scale:
                 rollback = best
                 if bcls == _HALF:
                     total += 0.5 * last_scale
@@ -422,6 +454,8 @@ def _parse(atoms: list[_Atom], i: int, text: str, m: _Matcher) -> tuple[int, flo
                 break
             step = joined - j + 1
         elif cls == _SCALE:
+            if bare is not None and value > max_scale:  # «یک میلیون | و هزار میلیارد»: two numbers
+                return bare
             if group is None:
                 if after_scale and value > max_scale:  # «هزار میلیارد»: one scale of 1e12
                     total *= value

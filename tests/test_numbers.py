@@ -244,6 +244,64 @@ def test_long_runs_of_glued_words_are_read_in_one_pass() -> None:
     assert numbers(" ".join(["یکصدوبیست"] * 3)) == [("یکصدوبیست", 120)] * 3
 
 
+# --- how news actually types numbers -----------------------------------------------------------
+
+GLUED_CASES = [
+    # «و» glued to the scale word before it
+    ("حدود ۴ هزارو ۲۰۰ نفر ثبت‌نام کردند", [("۴ هزارو ۲۰۰", 4200)]),
+    ("برای ۳ هزارو ۵۵۰ خانوار", [("۳ هزارو ۵۵۰", 3550)]),
+    ("اعتبار ۱۲ میلیونو ۵۰۰ هزار تومانی", [("۱۲ میلیونو ۵۰۰ هزار", 12_500_000)]),
+    ("دو هزارو پانصد نفر", [("دو هزارو پانصد", 2500)]),
+    # a figure glued to the word after it
+    ("۲هزار و ۳۰۰ واحد", [("۲هزار و ۳۰۰", 2300)]),
+    ("۷۵۰میلیارد ریال", [("۷۵۰میلیارد", 7.5e11)]),
+    ("۲۵۰نفر", [("۲۵۰", 250)]),
+    # a scale word glued to the currency after it: the currency stays outside the span
+    ("برای این طرح ۸۰۰ میلیاردتومان هزینه شد", [("۸۰۰ میلیارد", 8e11)]),
+    ("وام ۵۰ میلیونریال", [("۵۰ میلیون", 5e7)]),
+    ("۳ هزارتومان", [("۳ هزار", 3000)]),
+    # «هزار» right after «میلیون و»: a group of its own, not a new number
+    ("یک میلیون و هزار فرصت شغلی", [("یک میلیون و هزار", 1_001_000)]),
+    ("دو میلیون و هزار و ۵۰۰ نفر", [("دو میلیون و هزار و ۵۰۰", 2_001_500)]),
+    ("یک میلیارد و هزار تومان", [("یک میلیارد و هزار", 1_000_001_000)]),
+    ("هزار و هزار نفر", [("هزار", 1000), ("هزار", 1000)]),
+    # a joiner break inside a run of digits is no gap
+    ("۷\u200c۵ نفر", [("۷\u200c۵", 75)]),
+    ("۱\u200d۲۰ واحد", [("۱\u200d۲۰", 120)]),
+    ("۱۲\u200c۵۰۰ هزار", [("۱۲\u200c۵۰۰ هزار", 12_500_000)]),
+    # but two figures with a space stay two
+    ("۷ ۵ نفر", [("۷", 7), ("۵", 5)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_CASES)
+def test_numbers_as_news_types_them(text: str, expected: list[tuple]) -> None:
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("۴ هزارو ۲۰۰", 4200), ("یک میلیون و هزار", 1_001_000), ("۷\u200c۵", 75), ("هزار و هزار", None)],
+)
+def test_parse_number_as_news_types_it(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("برای این طرح ۸۰۰ میلیاردتومان هزینه شد.", [(8e12, "IRR", "money")]),
+        ("برای این طرح ۷۵۰میلیارد ریال هزینه شد.", [(7.5e11, "IRR", "money")]),
+    ],
+)
+def test_a_scale_glued_to_its_currency_keeps_the_currency(text: str, expected: list[tuple]) -> None:
+    from dashboard.article import Article
+    from dashboard.extract import extract_article
+
+    rows = extract_article(Article(document="t", text=text, path="t"))
+    assert [(r["value"], r["unit"], r["metric"]) for r in rows] == expected
+
+
 # --- hypothesis properties -------------------------------------------------------------------
 
 WHOLE = st.integers(min_value=0, max_value=10**15 - 1)
