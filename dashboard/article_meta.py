@@ -39,6 +39,7 @@ class ArticleMeta:
     source: str = ""
     province: str = NATIONAL
     filed_from: bool = False  # the province is only the dateline's or «به گزارش ... از X»'s
+    foreign: bool = False  # about another country, with no Iranian actor: no claims
     currency: UnitWord | None = None
     body_end: int = 0  # claims after this offset are page furniture
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (offset, speaker); see find_speakers
@@ -187,6 +188,27 @@ def _article_province(
     return NATIONAL, False
 
 
+def _about_another_country(text: str, title: str, sentences: Sentences | None) -> bool:
+    """The headline or lead names another country, and no sentence names Iran, an Iranian place or money.
+
+    >>> _about_another_country("رزمایش مشترک تاجیکستان و ازبکستان\\n\\n۲ هزار نیرو شرکت کردند.", "", None)
+    True
+    """
+    from dashboard.context import province_mentions
+
+    if sentences is None:
+        sentences = Sentences(text, sentence_spans(text))
+    cues = load_cues()
+    head_end = lead_span(text, title)[1] or len(text)
+    head = [si for si, (start, _end) in enumerate(sentences.spans) if start < head_end]
+    if not any(sentences.keyed(si).find(cues.foreign_countries) for si in head):
+        return False
+    return not any(
+        sentences.keyed(si).find(cues.iran_markers) or province_mentions(sentences.keyed(si))
+        for si in range(len(sentences.spans))
+    )
+
+
 def _currency(text: str) -> UnitWord | None:
     """The currency a bare amount takes: the first rial or toman the article names, else its first foreign one.
 
@@ -293,4 +315,5 @@ def read_article_meta(
     meta.body_end = _body_end(text)
     meta.province, meta.filed_from = _article_province(text, source[1:] if source else None, meta.title, sentences)
     meta.currency = _currency(text[: meta.body_end])
+    meta.foreign = _about_another_country(text, meta.title, sentences)
     return meta

@@ -31,6 +31,8 @@ _WORD_LISTS = (
     "index_words",
     "national_markers",
     "place_cues",
+    "foreign_countries",
+    "iran_markers",
     "national_titles",
     "provincial_titles",
     "planned_before",
@@ -72,6 +74,8 @@ class Cues:
     person_roles: dict[str, frozenset[str]]  # metric key -> role words
     national_markers: frozenset[str]
     place_cues: frozenset[str]
+    foreign_countries: frozenset[str]
+    iran_markers: frozenset[str]
     national_titles: frozenset[str]
     provincial_titles: frozenset[str]
     planned_before: frozenset[str]

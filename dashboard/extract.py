@@ -73,6 +73,8 @@ def extract_article(article: Article) -> list[dict]:
     folded = fold_chars(text)
     sentences = Sentences(folded, sentence_spans(folded))
     meta = _meta(article, folded, sentences)
+    if meta.foreign:
+        return []
     mentions = find_mentions(folded, meta.currency, meta.body_end, sentences)
     # Speakers after the figures, so the sentences that hold both are tokenized once.
     meta.speakers = find_speakers(folded, meta.body_end, sentences)

@@ -886,3 +886,13 @@ def test_a_national_official_at_a_county_event_puts_the_figure_in_the_county() -
 def test_figures_of_two_provinces_joined_are_national() -> None:
     text = "از ابتدای سال تاکنون ۶۰۰ زندانی بین زندان‌های استان تهران و البرز جابه‌جا شدند."
     assert only(text)["province"] == "National"
+
+
+def test_an_article_about_another_country_gives_no_claims() -> None:
+    text = "رزمایش مشترک تاجیکستان و ازبکستان برگزار شد\n\nدر این رزمایش ۲ هزار نیرو و ۴۰ بالگرد شرکت کردند."
+    assert claims(text) == []
+
+
+def test_an_article_about_another_country_with_an_iranian_actor_keeps_its_claims() -> None:
+    text = "همکاری ایران و تاجیکستان\n\nایران امسال ۳۲۰ دستگاه اتوبوس به تاجیکستان صادر کرد."
+    assert values(text) == [320.0]
