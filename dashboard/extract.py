@@ -27,6 +27,7 @@ from dashboard.context import (
     speaks_for_the_nation,
     status_of,
 )
+from dashboard.extractor_version import extractor_version
 from dashboard.figures import rounding_step, significant_digits
 from dashboard.keyed_text import KeyedText, Sentences
 from dashboard.mentions import find_mentions
@@ -35,9 +36,8 @@ from dashboard.persian import fold_chars
 from dashboard.schema import CLAIM_COLUMNS
 from dashboard.taxonomy import NATIONAL
 
-# Raise when a change makes the extractor give different claims for the same text: the store
-# then replaces the claims of articles ingested again instead of keeping the old ones.
-EXTRACTOR_VERSION = "2026.11.22"
+# A hash of the extractor's code and data files: after any change, ingesting again replaces the claims.
+EXTRACTOR_VERSION = extractor_version()
 GENERAL = "general"
 MIN_ROUNDING_STEP = 100  # «۱۲۳ هزار» restates ۱۲۳٬۱۸۲; «۴۲» does not restate ۴۵
 # Things counted for their own sake: a program named earlier in the paragraph is not theirs.
