@@ -26,6 +26,7 @@ from dashboard.taxonomy import NATIONAL, UnitWord, load_taxonomy
 SOURCE_RE = re.compile(r"به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)[\s\u200c]+")
 DATELINE_RE = re.compile(r"^\s*([^\W\d_][^\n،:\-–]{1,30}?)\s*[-–]\s", re.M)  # on any line of the head
 MAX_SOURCE_WORDS = 12
+OUTLET_BRANCHES = frozenset({"مرکز", "دفتر", "واحد", "شعبه"})
 _DIGIT = re.compile(r"\d")
 
 
@@ -54,6 +55,19 @@ def _source_stop_re() -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+def _end_at_outlet_name(segment: str) -> str:
+    """Cut the outlet phrase after the first outlet it names: «خبرنگار پارلمانی خبرگزاری فارس سید ...»
+    gives «خبرنگار پارلمانی خبرگزاری فارس»; a phrase naming no known outlet is kept whole."""
+    kt = KeyedText(segment)
+    found = kt.find(load_cues().outlet_names)
+    if not found:
+        return segment
+    longest = max((f for f in found if f[0] == found[0][0]), key=lambda f: f[1])
+    if longest[1] < len(kt.tokens) and kt.tokens[longest[1]].key in OUTLET_BRANCHES:
+        return segment  # «خبرگزاری صداوسیما مرکز اردبیل»: the outlet's own regional office
+    return segment[: kt.tokens[longest[1] - 1].end]
+
+
 def find_source(text: str) -> tuple[str, int, int] | None:
     """The outlet after the first «به گزارش»: ``(outlet, start, end)``.
 
@@ -66,7 +80,7 @@ def find_source(text: str) -> tuple[str, int, int] | None:
         line_end = text.find("\n", start)
         segment = text[start : line_end if line_end != -1 else len(text)]
         hit = stops.search(segment)
-        outlet = segment[: hit.start() if hit else len(segment)].strip(" \u200c\t،,.")
+        outlet = _end_at_outlet_name(segment[: hit.start() if hit else len(segment)]).strip(" \u200c\t،,.")
         words = outlet.split()
         if outlet and len(words) <= MAX_SOURCE_WORDS and not outlet[0].isdigit():
             return outlet, start, start + len(outlet)

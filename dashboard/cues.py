@@ -54,6 +54,7 @@ _WORD_LISTS = (
     "body_end_lines",
     "source_lead",
     "source_stop",
+    "outlet_names",
 )
 
 
@@ -97,6 +98,7 @@ class Cues:
     body_end_lines: frozenset[str]
     source_lead: frozenset[str]
     source_stop: tuple[str, ...]  # raw strings, matched in the text itself
+    outlet_names: frozenset[str]
 
 
 NOUN_SUFFIXES = ("ای", "ها", "های", "هایی")

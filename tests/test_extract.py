@@ -896,3 +896,19 @@ def test_an_article_about_another_country_gives_no_claims() -> None:
 def test_an_article_about_another_country_with_an_iranian_actor_keeps_its_claims() -> None:
     text = "همکاری ایران و تاجیکستان\n\nایران امسال ۳۲۰ دستگاه اتوبوس به تاجیکستان صادر کرد."
     assert values(text) == [320.0]
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        (
+            "به گزارش خبرنگار پارلمانی خبرگزاری فارس سید احمد رضایی امروز گفت: ۱۲ طرح تصویب شد.",
+            "خبرنگار پارلمانی خبرگزاری فارس",
+        ),
+        ("به گزارش خبرگزاری فارس بر اساس مصوبه شورا، ۱۲ طرح تصویب شد.", "خبرگزاری فارس"),
+        ("به گزارش خبرگزاری صداوسیما مرکز اردبیل، ۱۲ طرح تصویب شد.", "خبرگزاری صداوسیما مرکز اردبیل"),
+    ],
+    ids=["reporter-then-name", "outlet-then-words", "regional-office"],
+)
+def test_the_outlet_ends_with_its_name(text: str, outlet: str) -> None:
+    assert only(text)["source"] == outlet
