@@ -7,18 +7,13 @@ Raise a floor when the extractor gets better; never lower one.
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from shared_scorer import REPO, SCORER, SHARED, score
 
 from dashboard.extract import extract_paths
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SCORER = SHARED / "tools" / "score_claims.py"
 WILD = SHARED / "corpus" / "wild" / "fars_news.jsonl"
 GOLD = {
     "real_dev": SHARED / "corpus" / "real_dev_gold.json",
@@ -40,22 +35,6 @@ def predictions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("real") / "claims.csv"
     frame.to_csv(path, index=False, encoding="utf-8")
     return path
-
-
-def score(gold: Path, predictions: Path) -> tuple[dict[str, float], str]:
-    """The scorer's figures for one gold file: f1, full_f1, precision, recall and ``<field>`` accuracies."""
-    out = subprocess.run(
-        [sys.executable, str(SCORER), str(gold), str(predictions), "--show-errors"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    last = out.splitlines()[-1]
-    value = re.search(r"precision=([0-9.]+) recall=([0-9.]+) f1=([0-9.]+);", last)
-    scores = {"precision": float(value.group(1)), "recall": float(value.group(2)), "f1": float(value.group(3))}
-    scores.update({k: float(v) for k, v in re.findall(r"^(\w+)_accuracy=([0-9.]+)", out, re.M)})
-    scores["full_f1"] = float(re.search(r"full-claim f1=([0-9.]+)", last).group(1))
-    return scores, out
 
 
 @pytest.mark.parametrize("name", sorted(GOLD))
