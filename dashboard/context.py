@@ -118,6 +118,7 @@ def _all_province_mentions(kt: KeyedText) -> list[tuple[int, int, str]]:
     return result
 
 
+@lru_cache(maxsize=4096)
 def speaks_for_the_nation(speaker: str) -> bool:
     """Does the speaker's title name a national office, with no province, county or provincial office?
 
@@ -201,13 +202,11 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
         return NATIONAL  # «در استان‌های مازندران، فارس و کرمان»: several provinces together
     after += [(i, NATIONAL) for i in national if after_lo <= i < after_hi]
     if after:
-        i, key = min(after)
-        return NATIONAL if key != NATIONAL and joint_provinces(kt, i) else key
+        return _alone_or_national(kt, *min(after))
     # Before the figure: the nearest province («کرمان با ۱۰ هزار شغل»), national words only without one.
     before = [(i, key) for i, key in mentions if i < first] or [(i, NATIONAL) for i in national if i < first]
     if before:
-        i, key = max(before)
-        return NATIONAL if key != NATIONAL and joint_provinces(kt, i) else key
+        return _alone_or_national(kt, *max(before))
     # «... استان X ... است که از این تعداد ۱۵۰ روستا ...»: an earlier clause of the same statement.
     p_lo, _p_hi = _punct_bounds(kt, first, last)
     earlier = province_mentions(kt, p_lo, lo) or [
@@ -221,6 +220,11 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
     if len(speaker) == 1 and not any(t.key in PLURAL_PROVINCE for t in kt.tokens[:p_lo]):
         return speaker.pop()
     return None
+
+
+def _alone_or_national(kt: KeyedText, i: int, key: str) -> str:
+    """The province named at token ``i``, or ``National`` when it is named jointly with another."""
+    return NATIONAL if key != NATIONAL and joint_provinces(kt, i) else key
 
 
 def _is_dateline(kt: KeyedText, i: int) -> bool:
@@ -305,8 +309,8 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
         return "planned"
     if any(kt.find(words, last, verb_end) for words in (cues.planned_before, cues.planned_verbs, cues.planned_needs)):
         return "planned"
-    counted_so_far = bool(kt.find(_period_cues().both))  # anywhere in the sentence, after its colon too
-    if not counted_so_far and _announced_event(kt, first):
+    # «از احداث ...» announces, unless the sentence (after its colon too) counts the figure so far.
+    if _announced_event(kt, first) and not kt.find(_period_cues().both):
         return "planned"
     if verb is None:
         return "reported"
