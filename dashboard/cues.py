@@ -29,6 +29,7 @@ _WORD_LISTS = (
     "person_counter",
     "people_plurals",
     "index_words",
+    "wording_nouns",
     "national_markers",
     "place_cues",
     "foreign_countries",
@@ -43,6 +44,9 @@ _WORD_LISTS = (
     "inchoative_stems",
     "present_now",
     "planned_needs",
+    "possibility_modals",
+    "stative_predicates",
+    "target_met",
     "agreement_cues",
     "more_to_come",
     "planned_governing",
@@ -72,6 +76,7 @@ class Cues:
     person_counter: frozenset[str]
     people_plurals: frozenset[str]
     index_words: frozenset[str]
+    wording_nouns: frozenset[str]
     person_roles: dict[str, frozenset[str]]  # metric key -> role words
     national_markers: frozenset[str]
     place_cues: frozenset[str]
@@ -87,6 +92,9 @@ class Cues:
     inchoative_stems: frozenset[str]
     present_now: frozenset[str]
     planned_needs: frozenset[str]
+    possibility_modals: frozenset[str]
+    stative_predicates: frozenset[str]
+    target_met: frozenset[str]
     agreement_cues: frozenset[str]
     more_to_come: frozenset[str]
     planned_governing: frozenset[str]

@@ -35,7 +35,7 @@ PLURAL_SUFFIXES = ("های", "ها", "هایی", "ان", "ات")
 COUNT_WORDS = frozenset({"تعداد", "شمار"})
 ID_DIGITS = 8
 WINDOW_TOKENS = 40  # tokens of its sentence read on each side of a figure
-SMALL_WORD_NUMBER = 20
+SMALL_WORD_NUMBER = 20  # below this, a number in words may be wording («سه نوع»)
 LOOKAHEAD_TOKENS = 14
 ROLE_TOKENS = 30  # how far a person count looks for its role word, up to its clause's verb
 
@@ -245,11 +245,21 @@ def find_mentions(
         mention = _classify(text, span, unit_word, figure_end, before, after, default_currency, qualifier)
         if mention is None or (mention.unit == "count" and _is_year(span) and mention.metric == "other"):
             continue
-        # «سه دسته», «دو بخش»: a small number in words before an unknown noun is wording, not a figure.
-        if mention.metric == "other" and span.has_words and span.value < SMALL_WORD_NUMBER:
+        if mention.metric == "other" and span.has_words and span.value < SMALL_WORD_NUMBER and _is_wording(span, after):
             continue
         mentions.append(mention)
     return mentions
+
+
+def _is_wording(span: NumberSpan, after: list[Token]) -> bool:
+    """A small number in words that is wording, not a figure.
+
+    «سه نوع», «دو موضوع», «دو طرفه» (a ``wording_nouns`` noun next), and «نه» without a scale,
+    which is the negation of «نه ... نه» far more often than nine. «پنج ایستگاه» is a figure.
+    """
+    if match_key(span.text) == "نه":
+        return True
+    return bool(after) and after[0].key in _lexicon().cues.wording_nouns
 
 
 def _classify(
