@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from dashboard.check_config import load_check_config
 from dashboard.cues import load_cues
-from dashboard.keyed_text import KeyedText
+from dashboard.keyed_text import KeyedText, Token
 from dashboard.mentions import PLURAL_SUFFIXES, is_finite_verb, is_verb_like
 from dashboard.nlp import verb_stems
 from dashboard.number_words import load_number_words
@@ -31,6 +31,7 @@ PERIOD_CLAUSE_ENDS = frozenset({"،", ",", "؛", ";", ":", ".", "!", "?", "؟", 
 AFTER_WINDOW = 16  # tokens after a figure in which a named province still belongs to it
 PHRASE_WINDOW = 6  # tokens after the counted noun that still describe it
 CLAUSE_CUE_WINDOW = 10  # a program cue further than this from the figure does not name its program
+CHAIN_MAX_TOKENS = 3  # «شده و» + at most this many words + a verb: one chained verb phrase
 
 # Metrics whose head noun already names the program.
 METRIC_PROGRAM = {
@@ -305,9 +306,15 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
     if kt.find(cues.achieved_modal, max(lo, clause_lo - 1), verb_end):
         return "reported"
     governing = [c for c in kt.find(cues.planned_governing, lo, clause_lo) if c[1] >= clause_lo - 1]
-    if governing or kt.find(cues.planned_before, clause_lo, first):
-        return "planned"
-    if any(kt.find(words, last, verb_end) for words in (cues.planned_before, cues.planned_verbs, cues.planned_needs)):
+    if (
+        governing
+        or kt.find(cues.planned_before, clause_lo, first)
+        or any(kt.find(words, last, verb_end) for words in (cues.planned_before, cues.planned_verbs))
+        or kt.find(cues.possibility_modals, max(lo, clause_lo - 1), verb_end)
+    ):
+        # «قرار بود ... ایجاد شود که این هدف محقق شده است»: the target was met.
+        return "reported" if kt.find(cues.target_met, verb_end, hi) else "planned"
+    if _needed(kt, last, verb if verb is not None else hi):
         return "planned"
     # «از احداث ...» announces, unless the sentence (after its colon too) counts the figure so far.
     if _announced_event(kt, first) and not kt.find(_period_cues().both):
@@ -331,9 +338,20 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
     return "reported"
 
 
+def _needed(kt: KeyedText, last: int, verb: int) -> bool:
+    """A need that is the predicate: «۲۰ میلیارد ریال اعتبار نیاز است», «به ۸ هزار واحد نیاز داریم».
+
+    The need word stands right before the verb; «خانواده‌های نیازمند» or «پاسخ‌های لازم» inside the
+    clause only describe a noun.
+    """
+    return any(end == verb for _start, end, _key in kt.find(load_cues().planned_needs, last, verb))
+
+
 def _announces_change(kt: KeyedText, verb: int) -> bool:
     """An imperfective present of a change: «ساخته می‌شود», «افزایش می‌یابد», «ایجاد می‌کند»."""
     cues = load_cues()
+    if verb > 0 and kt.tokens[verb - 1].key in cues.stative_predicates:
+        return False  # «شامل می‌شود», «محسوب می‌شود»: a state
     stem = kt.tokens[verb].key[2:]  # «میشود» -> «شود»
     for ending in ("ند", "د"):
         if stem.endswith(ending) and stem[: -len(ending)] in cues.inchoative_stems:
@@ -359,12 +377,37 @@ def _is_past(key: str) -> bool:
 
 
 def _first_verb(kt: KeyedText, lo: int, hi: int) -> int | None:
-    """Index of the first finite verb in tokens ``[lo, hi)``, or None."""
-    for i in range(lo, hi):
-        token = kt.tokens[i]
-        if token.is_word and (is_finite_verb(token.key) or token.key.endswith("هاست")):
-            return i
+    """Index of the verb that gives tokens ``[lo, hi)`` their tense, or None.
+
+    That is the first finite verb, except a bare participle joined by «و» to what follows: it
+    takes the tense of the verb that ends the chain, as in «تکمیل شده و به بهره‌برداری می‌رسد».
+    """
+    verbs = [i for i in range(lo, hi) if _is_verb_token(kt.tokens[i])]
+    for n, i in enumerate(verbs):
+        if n + 1 < len(verbs) and _chained_participle(kt, i, verbs[n + 1]):
+            continue
+        return i
     return None
+
+
+def _is_verb_token(token: Token) -> bool:
+    return token.is_word and (is_finite_verb(token.key) or token.key.endswith("هاست"))
+
+
+def _chained_participle(kt: KeyedText, i: int, next_verb: int) -> bool:
+    """A past participle and «و» before a short verb phrase with no subject of its own borrow
+    that verb's tense: «تکمیل و تجهیز شده و به بهره‌برداری می‌رسد» is still to come.
+
+    With a new subject between them («۱۴ دهکده راه‌اندازی شده و ۶ دهکده دیگر ... می‌رسد») or a
+    verb that governs a new clause («ابلاغ شده و پیش‌بینی می‌کنیم ...»), news uses «شده» as a past.
+    """
+    key = kt.tokens[i].key
+    if not (key.endswith("ه") and kt.tokens[i + 1].key == "و" and _is_past(key)):
+        return False
+    between = kt.tokens[i + 2 : next_verb]
+    if len(between) > CHAIN_MAX_TOKENS or any(not t.is_word for t in between):
+        return False
+    return not kt.find(load_cues().planned_governing, i + 2, next_verb + 1)
 
 
 @dataclass(frozen=True)

@@ -912,3 +912,67 @@ def test_an_article_about_another_country_with_an_iranian_actor_keeps_its_claims
 )
 def test_the_outlet_ends_with_its_name(text: str, outlet: str) -> None:
     assert only(text)["source"] == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("با حضور استاندار پنج ایستگاه آتش‌نشانی جدید در شهرستان افتتاح شد.", 5),
+        ("در این مدت سه سالن ورزشی و دو کتابخانه روستایی ساخته شده است.", 3),
+        ("مدیرکل بهزیستی گفت: هفت مرکز مشاوره در استان فعال است.", 7),
+    ],
+)
+def test_a_small_number_in_words_counts_things(text: str, value: float) -> None:
+    assert value in values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "این طرح در سه مرحله و با دو رویکرد متفاوت اجرا می‌شود.",
+        "وی به چهار محور اصلی برنامه اشاره کرد و گفت: دو موضوع مهم در پیش است.",
+        "نه بودجه کافی داریم و نه نیروی انسانی لازم برای این کار.",
+        "همکاری دو طرفه و سه جانبه میان استان‌ها ادامه دارد.",
+        "مدیرکل آموزش و پرورش چهار محال و بختیاری از برگزاری آزمون خبر داد.",
+    ],
+)
+def test_small_numbers_in_words_that_are_wording_are_not_claims(text: str) -> None:
+    assert values(text) == []
+
+
+def statuses(text: str) -> dict[float, str]:
+    return {r["value"]: r["status"] for r in claims(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What can be done is not done yet.
+        ("به گفته وی با این اعتبار می‌توان ۲ هزار واحد مسکونی دیگر برای مددجویان ساخت.", {2000: "planned"}),
+        ("این نیروگاه می تواند برق ۳ هزار خانوار را تامین کند.", {3000: "planned"}),
+        # A target the sentence says was met.
+        ("قرار بود ۵ هزار شغل در استان ایجاد شود که این هدف محقق شده است.", {5000: "reported"}),
+        # «شامل می‌شود» is a state, not a change.
+        ("از این تعداد ۱۲۰ نفر را زنان سرپرست خانوار شامل می‌شود.", {120: "reported"}),
+        # A need is planned only as the predicate; «نیازمند» before a noun describes it.
+        ("امسال ۳۰۰ بسته معیشتی میان خانواده‌های نیازمند توزیع کردند.", {300: "reported"}),
+        ("برای تکمیل این طرح ۲۰ میلیارد ریال اعتبار نیاز است.", {2e10: "planned"}),
+        # A negated copula ends its clause: the future after «که» is the next figure's.
+        (
+            "در حال حاضر ۹۰ درصد روستاها از گاز برخوردارند و تنها ۱۰ درصد برخوردار نیستند "
+            "که تا پایان سال به ۱۰۰ درصد می‌رسد.",
+            {90: "reported", 10: "reported", 100: "planned"},
+        ),
+        # «شده و» before a short verb phrase takes that verb's tense; before a new subject it is a past.
+        ("دو ایستگاه آتش‌نشانی جدید تا پایان سال آینده تکمیل شده و به بهره‌برداری می‌رسد.", {2: "planned"}),
+        (
+            "تاکنون ۱۴ دهکده راه‌اندازی شده و ۶ دهکده دیگر تا پایان سال به بهره‌برداری می‌رسد.",
+            {14: "reported", 6: "planned"},
+        ),
+        # The imperfective prefix written apart is the same verb.
+        ("تا پایان سال ۵۰۰ واحد مسکونی دیگر ساخته می شود.", {500: "planned"}),
+        ("فردا ۲۰۰ زوج جوان در این آیین حضور دارند.", {200: "planned"}),
+    ],
+)
+def test_status_follows_the_figures_own_verb(text: str, expected: dict[float, str]) -> None:
+    assert statuses(text) == expected
