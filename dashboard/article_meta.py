@@ -26,6 +26,7 @@ from dashboard.taxonomy import NATIONAL, UnitWord, load_taxonomy
 SOURCE_RE = re.compile(r"به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)[\s\u200c]+")
 DATELINE_RE = re.compile(r"^\s*([^\W\d_][^\n،:\-–]{1,30}?)\s*[-–]\s", re.M)  # on any line of the head
 MAX_SOURCE_WORDS = 12
+FOREIGN_OVER_ONE_MENTION = 3  # sentences naming another country that outweigh one naming Iran
 OUTLET_BRANCHES = frozenset({"مرکز", "دفتر", "واحد", "شعبه"})
 _DIGIT = re.compile(r"\d")
 
@@ -222,13 +223,21 @@ def _about_another_country(text: str, title: str, sentences: Sentences | None) -
     if _iran_word_re().search(text):
         return False  # a cheap look first: most articles say «ایران», «استان» or «تومان» outright
     head_end = lead_span(text, title)[1] or len(text)
-    head = [si for si, (start, _end) in enumerate(sentences.spans) if start < head_end]
-    if not any(sentences.keyed(si).find(cues.foreign_countries) for si in head):
-        return False
-    return not any(
-        sentences.keyed(si).find(cues.iran_markers) or province_mentions(sentences.keyed(si))
-        for si in range(len(sentences.spans))
-    )
+    foreign = iranian = 0
+    head_foreign = head_iranian = False
+    for si, (start, _end) in enumerate(sentences.spans):
+        kt = sentences.keyed(si)
+        is_foreign = bool(kt.find(cues.foreign_countries))
+        is_iranian = bool(kt.find(cues.iran_markers) or province_mentions(kt))
+        foreign += is_foreign
+        iranian += is_iranian
+        if start < head_end:
+            head_foreign |= is_foreign
+            head_iranian |= is_iranian
+    if not iranian:
+        return foreign > 0
+    # «... همکاری پیونگ‌یانگ و تهران»: one passing mention of Tehran in a story about another country.
+    return head_foreign and not head_iranian and iranian == 1 and foreign >= FOREIGN_OVER_ONE_MENTION
 
 
 def _currency(text: str) -> UnitWord | None:

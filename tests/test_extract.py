@@ -893,6 +893,28 @@ def test_an_article_about_another_country_gives_no_claims() -> None:
     assert claims(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The other country named only in the body.
+        "افزایش بیکاری در اروپا\n\nبه گزارش خبرگزاری فارس، نرخ بیکاری در آلمان به ۶ درصد رسید و ۲ میلیون نفر بیکارند.",
+        # One passing mention of Tehran in a story about another country.
+        "آزمایش موشکی کره شمالی\n\nکره شمالی ۳ موشک جدید آزمایش کرد.\nکارشناسان ژاپن ۴۰ پایگاه را شناسایی کردند. "
+        "کره جنوبی ۱۲ هزار نیرو را به حالت آماده‌باش درآورد.\nبرخی رسانه‌ها از همکاری پیونگ‌یانگ و تهران سخن گفتند.",
+    ],
+)
+def test_an_article_with_no_iranian_anchor_about_another_country_gives_no_claims(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_an_iranian_story_that_names_another_country_keeps_its_claims() -> None:
+    text = (
+        "صادرات محصولات کشاورزی\n\nمدیرکل جهاد کشاورزی استان گفت: امسال ۱۲ هزار تن سیب به عراق صادر شد. "
+        "خریداران ترکیه نیز ۳ هزار تن خریدند."
+    )
+    assert {12000, 3000} <= set(values(text))
+
+
 def test_an_article_about_another_country_with_an_iranian_actor_keeps_its_claims() -> None:
     text = "همکاری ایران و تاجیکستان\n\nایران امسال ۳۲۰ دستگاه اتوبوس به تاجیکستان صادر کرد."
     assert values(text) == [320.0]
