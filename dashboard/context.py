@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from dashboard.check_config import load_check_config
 from dashboard.cues import load_cues
 from dashboard.keyed_text import KeyedText, Token
-from dashboard.mentions import PLURAL_SUFFIXES, is_finite_verb, is_verb_like
+from dashboard.mentions import PLURAL_SUFFIXES, is_finite_verb
 from dashboard.nlp import verb_stems
 from dashboard.number_words import load_number_words
 from dashboard.periods import CUMULATIVE, PERIOD
@@ -31,6 +31,7 @@ PERIOD_CLAUSE_ENDS = frozenset({"،", ",", "؛", ";", ":", ".", "!", "?", "؟", 
 AFTER_WINDOW = 16  # tokens after a figure in which a named province still belongs to it
 PHRASE_WINDOW = 6  # tokens after the counted noun that still describe it
 CLAUSE_CUE_WINDOW = 10  # a program cue further than this from the figure does not name its program
+RANK_WINDOW = 3  # tokens between a rank word and «کشوری»
 CHAIN_MAX_TOKENS = 3  # «شده و» + at most this many words + a verb: one chained verb phrase
 
 # Metrics whose head noun already names the program.
@@ -194,8 +195,10 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
         return None  # the sentence names no place: the article's province applies
     lo, hi = _clause_bounds(kt, first, last)
     after_hi = _phrase_end(kt, last, min(hi, last + AFTER_WINDOW))
-    mentions = province_mentions(kt, lo, hi)
-    national = [i for i, _j, _k in kt.find(load_cues().national_markers, lo, hi)]
+    # «در این استان»: the article's own province, which the caller fills in (None below).
+    mentions: list[tuple[int, str | None]] = [*province_mentions(kt, lo, hi), *_this_province(kt, lo, hi)]
+    mentions.sort(key=lambda m: m[0])
+    national = _national_words(kt, lo, hi)
     located = [i for i in range(last, after_hi) if kt.tokens[i].key == "در"]
     after_lo = located[0] if located else after_hi
     after = [(i, key) for i, key in mentions if after_lo < i < after_hi]
@@ -210,9 +213,7 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
         return _alone_or_national(kt, *max(before))
     # «... استان X ... است که از این تعداد ۱۵۰ روستا ...»: an earlier clause of the same statement.
     p_lo, _p_hi = _punct_bounds(kt, first, last)
-    earlier = province_mentions(kt, p_lo, lo) or [
-        (i, NATIONAL) for i, _j, _k in kt.find(load_cues().national_markers, p_lo, lo)
-    ]
+    earlier = province_mentions(kt, p_lo, lo) or [(i, NATIONAL) for i in _national_words(kt, p_lo, lo)]
     if earlier:
         return max(earlier)[1]
     # «مسئول بسیج سازندگی استان بوشهر ... گفت: ۹۴۰ نفر ...»: the speaker's province, when it is only one.
@@ -223,9 +224,30 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
     return None
 
 
-def _alone_or_national(kt: KeyedText, i: int, key: str) -> str:
-    """The province named at token ``i``, or ``National`` when it is named jointly with another."""
+def _alone_or_national(kt: KeyedText, i: int, key: str | None) -> str | None:
+    """The province named at token ``i``, or ``National`` when it is named jointly with another.
+
+    ``None`` (the article's own province, «این استان») stays ``None``.
+    """
+    if key is None:
+        return None
     return NATIONAL if key != NATIONAL and joint_provinces(kt, i) else key
+
+
+def _national_words(kt: KeyedText, lo: int, hi: int) -> list[int]:
+    """Where tokens ``[lo, hi)`` place something in the whole country («در کشور», «سراسر کشور»)."""
+    return [i for i, j, _k in kt.find(load_cues().national_markers, lo, hi) if not _ranking(kt, i, j)]
+
+
+def _ranking(kt: KeyedText, i: int, j: int) -> bool:
+    """«رتبه هشتم کشوری», «در کشور مقام نخست»: the country is where a place ranks, not where a figure is."""
+    near = kt.tokens[max(0, i - RANK_WINDOW) : i] + kt.tokens[j : j + RANK_WINDOW]
+    return any(t.key in load_cues().rank_words for t in near)
+
+
+def _this_province(kt: KeyedText, lo: int, hi: int) -> list[tuple[int, None]]:
+    """Where tokens ``[lo, hi)`` say «این استان», «استان ما»: the article's province, not named again."""
+    return [(i, None) for i, _j, _k in kt.find(load_cues().this_province, lo, hi)]
 
 
 def _is_dateline(kt: KeyedText, i: int) -> bool:
@@ -237,7 +259,7 @@ def _phrase_end(kt: KeyedText, lo: int, hi: int) -> int:
     """Index of the first verb or comma at or after ``lo`` (``hi`` when none): the end of the noun phrase."""
     for i in range(lo, hi):
         token = kt.tokens[i]
-        if token.text in "،," or (token.is_word and is_verb_like(token.key)):
+        if token.text in "،," or (token.is_word and is_finite_verb(token.key)):
             return i
     return hi
 

@@ -32,6 +32,8 @@ _WORD_LISTS = (
     "wording_nouns",
     "national_markers",
     "place_cues",
+    "rank_words",
+    "this_province",
     "foreign_countries",
     "iran_markers",
     "national_titles",
@@ -80,6 +82,8 @@ class Cues:
     person_roles: dict[str, frozenset[str]]  # metric key -> role words
     national_markers: frozenset[str]
     place_cues: frozenset[str]
+    rank_words: frozenset[str]
+    this_province: frozenset[str]
     foreign_countries: frozenset[str]
     iran_markers: frozenset[str]
     national_titles: frozenset[str]

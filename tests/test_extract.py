@@ -998,3 +998,28 @@ def statuses(text: str) -> dict[float, str]:
 )
 def test_status_follows_the_figures_own_verb(text: str, expected: dict[float, str]) -> None:
     assert statuses(text) == expected
+
+
+def provinces(text: str) -> dict[float, str]:
+    return {r["value"]: r["province"] for r in claims(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «این استان» is the article's province, a national total beside it stays national.
+        (
+            "بندرعباس- مدیرکل میراث فرهنگی هرمزگان گفت: از ۶۸۰ پایگاه ستاد اسکان نوروزی در سراسر کشور، "
+            "۱۷ پایگاه در این استان فعالیت دارند.",
+            {680: "National", 17: "Hormozgan"},
+        ),
+        # A rank «کشوری» places the province among others; the figure is the province's.
+        (
+            "مدیرکل آموزش و پرورش کرمانشاه گفت: استان رتبه سوم کشوری را کسب کرد و ۱۲ هزار دانش‌آموز "
+            "در اردوها شرکت کردند.",
+            {12000: "Kermanshah"},
+        ),
+    ],
+)
+def test_province_words_that_point_back_or_rank(text: str, expected: dict[float, str]) -> None:
+    assert provinces(text) == expected
