@@ -345,7 +345,8 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
         return "reported"
     key = kt.tokens[verb].key
     past = not key.startswith(("می", "نمی")) and key not in cues.planned_verbs and _is_past(key)
-    if not past and kt.find(cues.future_time, clause_lo, verb):
+    # «تا پایان سال ... نصب می‌شود»; «از آغاز ... از فردا خبر داد»: news of what is still to come.
+    if (not past or _reports_news(kt, verb)) and kt.find(cues.future_time, clause_lo, verb):
         return "planned"
     # A present after a past clause of the same sentence describes what was done («... ایجاد شده و ۱٬۹۰۰
     # خانوار بهره‌مند می‌شوند»); a present total («در مجموع به ۴۸ مگاوات می‌رسد») is how things stand.
@@ -358,6 +359,12 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
         if kt.find(cues.agreement_cues, lo, first):
             return "planned"
     return "reported"
+
+
+def _reports_news(kt: KeyedText, verb: int) -> bool:
+    """Is the verb at ``verb`` the reporting verb «خبر داد», «اعلام کرد» (with the word before it)?"""
+    pair = kt.tokens[verb - 1].key + kt.tokens[verb].key if verb > 0 else ""
+    return pair in load_cues().news_verbs
 
 
 def _needed(kt: KeyedText, last: int, verb: int) -> bool:

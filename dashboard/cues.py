@@ -30,6 +30,8 @@ _WORD_LISTS = (
     "people_plurals",
     "index_words",
     "wording_nouns",
+    "metre_length_context",
+    "metre_area_context",
     "national_markers",
     "place_cues",
     "rank_words",
@@ -55,6 +57,7 @@ _WORD_LISTS = (
     "achieved_modal",
     "finite_verbs",
     "speech_verbs",
+    "news_verbs",
     "speaker_pronouns",
     "speaker_stop",
     "body_end_lines",
@@ -79,6 +82,8 @@ class Cues:
     people_plurals: frozenset[str]
     index_words: frozenset[str]
     wording_nouns: frozenset[str]
+    metre_length_context: frozenset[str]
+    metre_area_context: frozenset[str]
     person_roles: dict[str, frozenset[str]]  # metric key -> role words
     national_markers: frozenset[str]
     place_cues: frozenset[str]
@@ -105,6 +110,7 @@ class Cues:
     achieved_modal: frozenset[str]
     finite_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    news_verbs: frozenset[str]
     speaker_pronouns: frozenset[str]
     speaker_stop: frozenset[str]
     body_end_lines: frozenset[str]

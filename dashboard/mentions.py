@@ -35,6 +35,8 @@ PLURAL_SUFFIXES = ("های", "ها", "هایی", "ان", "ات")
 COUNT_WORDS = frozenset({"تعداد", "شمار"})
 ID_DIGITS = 8
 WINDOW_TOKENS = 40  # tokens of its sentence read on each side of a figure
+METRE = "متر"
+METRE_CONTEXT = 6  # tokens each side that tell length from area
 SMALL_WORD_NUMBER = 20  # below this, a number in words may be wording («سه نوع»)
 LOOKAHEAD_TOKENS = 14
 ROLE_TOKENS = 30  # how far a person count looks for its role word, up to its clause's verb
@@ -208,6 +210,11 @@ def find_mentions(
         figure_end = after_unit.end() if after_unit else span.end
         at = kt.first_from(figure_end)
         after = kt.tokens[at : at + WINDOW_TOKENS]
+        if unit_word is None and after and after[0].key == METRE:
+            unit_word = _metre_unit(before, after)
+            if unit_word is not None:
+                figure_end = after[0].end
+                after = after[1:]
         # Ranges «۱۰ تا ۱۵ نفره», «بین ۲۰ تا ۴۰ عضو»: an attribute, not a claim.
         if after and after[0].key == "تا" and idx + 1 < len(numbers) and numbers[idx + 1].start <= after[0].end + 2:
             skip_next = True
@@ -249,6 +256,24 @@ def find_mentions(
             continue
         mentions.append(mention)
     return mentions
+
+
+def _metre_unit(before: list[Token], after: list[Token]) -> UnitWord | None:
+    """«متر» on its own: kilometres of pipe or road, square metres of floor or land, else unknown.
+
+    >>> from dashboard.keyed_text import tokenize
+    >>> _metre_unit(tokenize("در ۱۳ روستا"), tokenize("متر لوله‌گذاری انجام شد")).unit
+    'km'
+    >>> _metre_unit(tokenize("زمینی به مساحت"), tokenize("متر")).unit
+    'm2'
+    """
+    cues = _lexicon().cues
+    near = {t.key for t in before[-METRE_CONTEXT:] + after[1 : 1 + METRE_CONTEXT]}
+    if near & cues.metre_length_context:
+        return UnitWord("متر", "km", 0.001, False)
+    if near & cues.metre_area_context:
+        return UnitWord("متر", "m2", 1, False)
+    return None
 
 
 def _is_wording(span: NumberSpan, after: list[Token]) -> bool:
@@ -313,7 +338,9 @@ def _classify(
         metric = _person_role(before, after)
         return make(span.value, "count", metric, after[0].text, after[0].end, False)
     if after[0].key in cues.counters and not match_head(after, 0):
-        return _counted_before(span, figure_end, before, after[0].end, make)
+        # «تعداد ایستگاه‌ها به هفت مورد می‌رسد», «۵۱ مورد مربوط به ...»: cases of what the sentence counts.
+        counted_before = _counted_before(span, figure_end, before, after[0].end, make)
+        return counted_before or make(span.value, "count", "other", after[0].text, after[0].end, False)
     function_word = after[0].key in stopwords() and after[0].key not in lexicon().nouns
     if after[0].key in cues.no_head or function_word or is_finite_verb(after[0].key):
         return _bare(text, span, figure_end, before, after, make)

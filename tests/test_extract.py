@@ -994,6 +994,10 @@ def statuses(text: str) -> dict[float, str]:
         # The imperfective prefix written apart is the same verb.
         ("تا پایان سال ۵۰۰ واحد مسکونی دیگر ساخته می شود.", {500: "planned"}),
         ("فردا ۲۰۰ زوج جوان در این آیین حضور دارند.", {200: "planned"}),
+        # News of what is still to come: the reporting verb is past, the event is not.
+        ("مدیرکل از افزایش ۲۰ درصدی اعتبارات عمرانی استان در سال آینده خبر داد.", {20: "planned"}),
+        ("وی از اعزام ۳۰۰ دانش‌آموز به اردوهای راهیان نور از فردا خبر داد.", {300: "planned"}),
+        ("وی از اعزام ۳۰۰ دانش‌آموز به اردوهای راهیان نور در هفته گذشته خبر داد.", {300: "reported"}),
     ],
 )
 def test_status_follows_the_figures_own_verb(text: str, expected: dict[float, str]) -> None:
@@ -1023,3 +1027,26 @@ def provinces(text: str) -> dict[float, str]:
 )
 def test_province_words_that_point_back_or_rank(text: str, expected: dict[float, str]) -> None:
     assert provinces(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # A bare «متر» beside pipes or roads is length, kept in km; beside land or floors, area.
+        ("در ۱۳ روستای بخش مرکزی ۶۶ هزار و ۵۰۰ متر لوله‌گذاری گاز انجام شد.", 66.5, "km"),
+        ("این مدرسه در زمینی به مساحت ۲ هزار و ۴۰۰ متر ساخته شد.", 2400, "m2"),
+        ("طبقه دوم ساختمان ۷۵۰ متر زیربنا دارد.", 750, "m2"),
+        # A percent written as an adjective is still a percent.
+        ("قیمت خرید تضمینی گندم با افزایش ۱۵ درصدی همراه بود.", 15, "percent"),
+        # Litres have no unit in the table: the number is kept under `other`.
+        ("روزانه ۲۰ لیتر مواد ضدعفونی میان مساجد توزیع شد.", 20, "other"),
+        # «مورد» with no noun after it counts cases of what the sentence is about.
+        ("تعداد ایستگاه‌های آتش‌نشانی شهر با این طرح به ۷ مورد رسید.", 7, "count"),
+    ],
+)
+def test_measures_written_loosely(text: str, value: float, unit: str) -> None:
+    assert (value, unit) in {(r["value"], r["unit"]) for r in claims(text)}
+
+
+def test_a_metre_with_no_length_or_area_word_is_not_a_claim() -> None:
+    assert values("ارتفاع این نردبان ۵۲ متر است.") == []
