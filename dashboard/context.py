@@ -338,8 +338,11 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
         return "reported" if kt.find(cues.target_met, verb_end, hi) else "planned"
     if _needed(kt, last, verb if verb is not None else hi):
         return "planned"
-    # «از احداث ...» announces, unless the sentence (after its colon too) counts the figure so far.
-    if _announced_event(kt, first) and not kt.find(_period_cues().both):
+    # «از احداث ...» announces, unless the sentence (after its colon too) counts the figure so far or
+    # places it in the past («در یک سال گذشته»).
+    if _announced_event(kt, first, clause_lo, verb) and not (
+        kt.find(_period_cues().cumulative) or kt.find(cues.past_time)
+    ):
         return "planned"
     if verb is None:
         return "reported"
@@ -388,10 +391,15 @@ def _announces_change(kt: KeyedText, verb: int) -> bool:
     return verb > 0 and kt.tokens[verb - 1].key in cues.event_nouns
 
 
-def _announced_event(kt: KeyedText, first: int) -> bool:
-    """«از احداث ۷ پارک ... خبر داد»: a figure inside «از» + an event noun is announced, not done."""
+def _announced_event(kt: KeyedText, first: int, clause_lo: int, verb: int | None) -> bool:
+    """«از احداث ۷ پارک ... خبر داد»: a figure inside «از» + an event noun is announced, not done.
+
+    The figure follows the noun closely, or anywhere in a clause a reporting verb closes («از افتتاح
+    یک سازه به حجم ۱۲۰۰ متر مکعب و ۹ بند سنگی ... خبر داد»).
+    """
     cues = load_cues()
-    window = kt.tokens[max(0, first - 3) : first]
+    lo = clause_lo if verb is not None and _reports_news(kt, verb) else max(0, first - 3)
+    window = kt.tokens[lo:first]
     return any(t.key in cues.announced_nouns and i > 0 and window[i - 1].key == "از" for i, t in enumerate(window))
 
 

@@ -48,6 +48,7 @@ _WORD_LISTS = (
     "inchoative_stems",
     "present_now",
     "planned_needs",
+    "past_time",
     "possibility_modals",
     "stative_predicates",
     "target_met",
@@ -101,6 +102,7 @@ class Cues:
     inchoative_stems: frozenset[str]
     present_now: frozenset[str]
     planned_needs: frozenset[str]
+    past_time: frozenset[str]
     possibility_modals: frozenset[str]
     stative_predicates: frozenset[str]
     target_met: frozenset[str]

@@ -998,6 +998,15 @@ def statuses(text: str) -> dict[float, str]:
         ("مدیرکل از افزایش ۲۰ درصدی اعتبارات عمرانی استان در سال آینده خبر داد.", {20: "planned"}),
         ("وی از اعزام ۳۰۰ دانش‌آموز به اردوهای راهیان نور از فردا خبر داد.", {300: "planned"}),
         ("وی از اعزام ۳۰۰ دانش‌آموز به اردوهای راهیان نور در هفته گذشته خبر داد.", {300: "reported"}),
+        # «از افتتاح ...» closed by a reporting verb announces every figure of the clause.
+        (
+            "وی از افتتاح یک سد خاکی به حجم ۱۲ هزار متر مکعب و ۹ بند سنگی در حوضه آبخیز شهرستان خبر داد.",
+            {12000: "planned", 9: "planned"},
+        ),
+        # «در سال جاری» is a period, not «so far»: the announcement stays an announcement.
+        ("مسئول بسیج سازندگی از ساخت ۱۰۰ مسکن محرومان در سال جاری در این شهرستان خبر داد.", {100: "planned"}),
+        # «با اجرای» says how, not when: a past verb reports.
+        ("با اجرای این پروژه‌ها برای ۳۸۰ نفر اشتغال‌زایی شده است.", {380: "reported"}),
     ],
 )
 def test_status_follows_the_figures_own_verb(text: str, expected: dict[float, str]) -> None:
