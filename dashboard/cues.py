@@ -29,6 +29,7 @@ _WORD_LISTS = (
     "person_counter",
     "people_plurals",
     "index_words",
+    "non_dwelling_units",
     "wording_nouns",
     "metre_length_context",
     "metre_area_context",
@@ -82,6 +83,7 @@ class Cues:
     person_counter: frozenset[str]
     people_plurals: frozenset[str]
     index_words: frozenset[str]
+    non_dwelling_units: frozenset[str]
     wording_nouns: frozenset[str]
     metre_length_context: frozenset[str]
     metre_area_context: frozenset[str]

@@ -328,6 +328,9 @@ def _classify(
             head = counted[0], counted[1] + 1
         elif head and before and _ends_with(before, len(before), cues.index_words):
             return None  # «شاخص بورس ۲ هزار واحد کاهش یافت»: index points, not housing units
+        elif head and _counter_names_another_kind(after):
+            # «۴۴۱ واحد صنعتی», «۱۶ واحد دانشگاه»: units of something the lexicon does not count.
+            return make(span.value, "count", "other", text[after[0].start : after[1].end], after[1].end, False)
     if head:
         metric, n = head
         head_fa = text[after[0].start : after[n - 1].end]
@@ -347,6 +350,11 @@ def _classify(
     if scaled and span.value >= 1e9:
         return None  # «۲ میلیارد» of something unnamed: too vague to count
     return make(span.value, "count", "other", after[0].text, after[0].end, False)
+
+
+def _counter_names_another_kind(after: list[Token]) -> bool:
+    """Does the word after «واحد» name units that are not dwellings («صنعتی», «تولیدی», «دانشگاه»)?"""
+    return len(after) > 1 and after[1].key in _lexicon().cues.non_dwelling_units
 
 
 def _people_in_tonnes(unit_word: UnitWord, after: list[Token]) -> bool:

@@ -1059,3 +1059,24 @@ def test_measures_written_loosely(text: str, value: float, unit: str) -> None:
 
 def test_a_metre_with_no_length_or_area_word_is_not_a_claim() -> None:
     assert values("ارتفاع این نردبان ۵۲ متر است.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "program"),
+    [
+        # «واحد» of firms or branches is not a dwelling.
+        ("در این شهرستان ۴۴۱ واحد صنعتی از گاز برخوردارند.", "other", "general"),
+        ("دانشجویان ۱۶ واحد دانشگاه آزاد استان در این مسابقات شرکت کردند.", "other", "general"),
+        ("امسال ۳۰۰ واحد در روستاهای استان برای مددجویان ساخته شد.", "housing_units", "housing"),
+        # «فقره» counts the noun after it: loans, or case files.
+        ("۳۹ فقره پرونده به نفع اداره منابع طبیعی رای گرفت.", "other", "general"),
+        ("امسال ۱۲۰ فقره وام قرض‌الحسنه به مددجویان پرداخت شد.", "loans", None),
+        # Housing prices are not the programme of housing for the deprived.
+        ("قیمت مسکن در شهرهای بزرگ ۷۰۰ درصد رشد کرده است.", "percent", "general"),
+    ],
+)
+def test_counted_noun_and_its_programme(text: str, metric: str, program: str | None) -> None:
+    row = only(text)
+    assert row["metric"] == metric
+    if program is not None:
+        assert row["program"] == program
