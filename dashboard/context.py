@@ -236,7 +236,15 @@ def _alone_or_national(kt: KeyedText, i: int, key: str | None) -> str | None:
 
 def _national_words(kt: KeyedText, lo: int, hi: int) -> list[int]:
     """Where tokens ``[lo, hi)`` place something in the whole country («در کشور», «سراسر کشور»)."""
-    return [i for i, j, _k in kt.find(load_cues().national_markers, lo, hi) if not _ranking(kt, i, j)]
+    return [
+        i for i, j, _k in kt.find(load_cues().national_markers, lo, hi) if not (_ranking(kt, i, j) or _region(kt, i))
+    ]
+
+
+def _region(kt: KeyedText, i: int) -> bool:
+    """«غرب کشور», «جنوب شرق کشور»: a region of the country, not the whole of it."""
+    regions = load_cues().region_words
+    return i > 0 and (kt.tokens[i - 1].key in regions or (i > 1 and kt.tokens[i - 2].key in regions))
 
 
 def _ranking(kt: KeyedText, i: int, j: int) -> bool:

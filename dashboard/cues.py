@@ -36,6 +36,7 @@ _WORD_LISTS = (
     "national_markers",
     "place_cues",
     "rank_words",
+    "region_words",
     "this_province",
     "foreign_countries",
     "iran_markers",
@@ -91,6 +92,7 @@ class Cues:
     national_markers: frozenset[str]
     place_cues: frozenset[str]
     rank_words: frozenset[str]
+    region_words: frozenset[str]
     this_province: frozenset[str]
     foreign_countries: frozenset[str]
     iran_markers: frozenset[str]

@@ -1017,6 +1017,16 @@ def provinces(text: str) -> dict[float, str]:
     return {r["value"]: r["province"] for r in claims(text)}
 
 
+def test_the_country_named_before_a_figure_is_national_but_a_region_of_it_is_not() -> None:
+    text = "رشت- مدیرکل بنادر و دریانوردی گیلان گفت: کشور ما با داشتن ۳ هزار کیلومتر مرز آبی صاحب دریاست."
+    assert provinces(text) == {3000: "National"}
+    text = (
+        "یاسوج- مدیرکل منابع طبیعی کهگیلویه و بویراحمد گفت: طرح صیانت از جنگل‌های غرب کشور "
+        "با ۲۳ میلیارد ریال اعتبار اجرا شد."
+    )
+    assert provinces(text) == {2.3e10: "Kohgiluyeh and Boyer-Ahmad"}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -22,7 +22,7 @@ GOLD = {
 # The scores reached so far on each set (value F1, full-claim F1, and each field's accuracy).
 FLOORS = {
     "real_dev": {"f1": 0.95, "full_f1": 0.77, "province": 0.94, "status": 0.91, "metric": 0.96, "program": 0.96},
-    "real_sample": {"f1": 0.92, "full_f1": 0.73, "province": 0.90, "status": 0.94, "metric": 0.95, "program": 0.98},
+    "real_sample": {"f1": 0.92, "full_f1": 0.75, "province": 0.93, "status": 0.94, "metric": 0.95, "program": 0.98},
 }
 
 pytestmark = pytest.mark.skipif(not (SCORER.exists() and WILD.exists()), reason="../shared/corpus/wild not found")
