@@ -27,6 +27,8 @@ from dashboard.taxonomy import NATIONAL, load_taxonomy
 
 CLAUSE_ENDS = frozenset(".؟!؛:")
 PLURAL_PROVINCE = frozenset({"استانهای", "استانها"})
+NOT_PLACE_BEFORE = frozenset({"اهل"})  # «اهل کرمانشاه»: where people come from
+QUOTED_NAME_TOKENS = 5  # «سلام تهران»: a short quote is a name, a longer one reported speech
 PERIOD_CLAUSE_ENDS = frozenset({"،", ",", "؛", ";", ":", ".", "!", "?", "؟", "که"})
 AFTER_WINDOW = 16  # tokens after a figure in which a named province still belongs to it
 PHRASE_WINDOW = 6  # tokens after the counted noun that still describe it
@@ -95,7 +97,7 @@ def province_mentions(kt: KeyedText, lo: int = 0, hi: int | None = None) -> list
 
 def _all_province_mentions(kt: KeyedText) -> list[tuple[int, int, str]]:
     places = _places()
-    masked: set[int] = set()
+    masked = _not_places(kt)
     for first, last, _ in kt.find(places.false_friends):
         masked.update(range(first, last))
     found = []
@@ -120,6 +122,23 @@ def _all_province_mentions(kt: KeyedText) -> list[tuple[int, int, str]]:
     return result
 
 
+def _not_places(kt: KeyedText) -> set[int]:
+    """Tokens where a place name names something else: inside a short «...» (a programme, a festival:
+    «سلام تهران») and right after «اهل» (where people come from, not where the figure is)."""
+    masked: set[int] = set()
+    opened = -1
+    for i, token in enumerate(kt.tokens):
+        if token.text == "«":
+            opened = i
+        elif token.text == "»" and opened >= 0:
+            if i - opened - 1 <= QUOTED_NAME_TOKENS:  # a name; a longer quote is reported speech
+                masked.update(range(opened + 1, i))
+            opened = -1
+        elif i > 0 and kt.tokens[i - 1].key in NOT_PLACE_BEFORE:
+            masked.add(i)
+    return masked
+
+
 @lru_cache(maxsize=4096)
 def speaks_for_the_nation(speaker: str) -> bool:
     """Does the speaker's title name a national office, with no province, county or provincial office?
@@ -137,10 +156,11 @@ def speaks_for_the_nation(speaker: str) -> bool:
 
 
 def joint_provinces(kt: KeyedText, i: int) -> bool:
-    """Is the province named at token ``i`` one of several joined by «و» or «،» («استان تهران و البرز»)?"""
+    """Is the province named at token ``i`` one of several joined by «و», «،» or a dash («استان تهران و
+    البرز», «آزادراه کرج-تهران»)?"""
     named = dict(province_mentions(kt))
     for j in (i - 2, i + 2):
-        if j in named and named[j] != named[i] and kt.tokens[min(i, j) + 1].text in ("و", "،", ","):
+        if j in named and named[j] != named[i] and kt.tokens[min(i, j) + 1].text in ("و", "،", ",", "-", "–"):
             return True
     return False
 
@@ -204,7 +224,8 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
     after = [(i, key) for i, key in mentions if after_lo < i < after_hi]
     if after and any(t.key in PLURAL_PROVINCE for t in kt.tokens[after_lo : after[0][0]]):
         return NATIONAL  # «در استان‌های مازندران، فارس و کرمان»: several provinces together
-    after += [(i, NATIONAL) for i in national if after_lo <= i < after_hi]
+    # «در سراسر کشور», and «۳۴ جودوکار از سراسر کشور»: the whole country, wherever they meet.
+    after += [(i, NATIONAL) for i in national if after_lo <= i < after_hi or (last <= i < after_hi and _from(kt, i))]
     if after:
         return _alone_or_national(kt, *min(after))
     # Before the figure: the nearest province («کرمان با ۱۰ هزار شغل»), national words only without one.
@@ -235,10 +256,17 @@ def _alone_or_national(kt: KeyedText, i: int, key: str | None) -> str | None:
 
 
 def _national_words(kt: KeyedText, lo: int, hi: int) -> list[int]:
-    """Where tokens ``[lo, hi)`` place something in the whole country («در کشور», «سراسر کشور»)."""
+    """Where tokens ``[lo, hi)`` place something in the whole country («در کشور», «سراسر کشور»); not
+    «کشور افغانستان», another country."""
     return [
-        i for i, j, _k in kt.find(load_cues().national_markers, lo, hi) if not (_ranking(kt, i, j) or _region(kt, i))
+        i
+        for i, j, _k in kt.find(load_cues().national_markers, lo, hi)
+        if not (_ranking(kt, i, j) or _region(kt, i) or kt.find(load_cues().foreign_countries, j, j + 3))
     ]
+
+
+def _from(kt: KeyedText, i: int) -> bool:
+    return i > 0 and kt.tokens[i - 1].key == "از"
 
 
 def _region(kt: KeyedText, i: int) -> bool:

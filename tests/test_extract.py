@@ -1017,6 +1017,34 @@ def provinces(text: str) -> dict[float, str]:
     return {r["value"]: r["province"] for r in claims(text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place inside a short «...» is a name (a programme, a festival), not where the figure is.
+        (
+            "رئیس کمیسیون اجتماعی مجلس در برنامه «سلام تهران» گفت: ۶۵ درصد امور مردم به این کمیسیون مربوط است.",
+            {65: "National"},
+        ),
+        # «اهل X» is where people come from.
+        (
+            "ماموران در شهرستان شهریار ۲۵۶ کیلوگرم حشیش از دو قاچاقچی اهل کرمانشاه کشف کردند.",
+            {0.256: "Tehran", 2: "Tehran"},
+        ),
+        # A road between two provinces' cities belongs to neither.
+        ("بیشترین تردد در آزادراه کرج-تهران با ۱۵۸ هزار تردد ثبت شد.", {158000: "National"}),
+        # People gathered «از سراسر کشور» are the country's, wherever they meet.
+        ("۳۴ جودوکار از سراسر کشور در سالن شهید کبکانیان تهران تمرین می‌کنند.", {34: "National"}),
+        # «کشور افغانستان» is another country, not Iran.
+        (
+            "مشهد- مدیرکل گمرک خراسان رضوی گفت: از کل صادرات استان ۴۶ درصد به کشور افغانستان صورت گرفت.",
+            {46: "Razavi Khorasan"},
+        ),
+    ],
+)
+def test_places_that_do_not_place_the_figure(text: str, expected: dict[float, str]) -> None:
+    assert provinces(text) == expected
+
+
 def test_the_country_named_before_a_figure_is_national_but_a_region_of_it_is_not() -> None:
     text = "رشت- مدیرکل بنادر و دریانوردی گیلان گفت: کشور ما با داشتن ۳ هزار کیلومتر مرز آبی صاحب دریاست."
     assert provinces(text) == {3000: "National"}
