@@ -20,13 +20,13 @@ from dashboard.datafiles import read_yaml_mapping
 from dashboard.jalali import date_line, find_publication_date, parse_date
 from dashboard.keyed_text import KeyedText, Sentences, tokenize
 from dashboard.nlp import sentence_spans
-from dashboard.persian import fold_chars, match_key
+from dashboard.persian import ZWNJ, fold_chars, match_key
 from dashboard.taxonomy import NATIONAL, UnitWord, load_taxonomy
 
 SOURCE_RE = re.compile(r"به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)[\s\u200c]+")
 DATELINE_RE = re.compile(r"^\s*([^\W\d_][^\n،:\-–]{1,30}?)\s*[-–]\s", re.M)  # on any line of the head
 MAX_SOURCE_WORDS = 12
-FOREIGN_OVER_ONE_MENTION = 3  # sentences naming another country that outweigh one naming Iran
+FOREIGN_OVER_IRAN = 2  # a story led by another country names it this many times as often as Iran
 OUTLET_BRANCHES = frozenset({"مرکز", "دفتر", "واحد", "شعبه"})
 _DIGIT = re.compile(r"\d")
 
@@ -204,13 +204,14 @@ def _article_province(
 
 
 @cache
-def _iran_word_re() -> re.Pattern[str]:
-    """Any of the cue file's Iran markers as written (the quick look before tokenizing)."""
-    return re.compile("|".join(map(re.escape, sorted(load_cues().iran_markers, key=len, reverse=True))))
+def _foreign_word_re() -> re.Pattern[str]:
+    """Any other country's name as a match key (the quick look, in text without spaces, before tokenizing)."""
+    return re.compile("|".join(map(re.escape, sorted(load_cues().foreign_countries, key=len, reverse=True))))
 
 
 def _about_another_country(text: str, title: str, sentences: Sentences | None) -> bool:
-    """The headline or lead names another country, and no sentence names Iran, an Iranian place or money.
+    """The headline or lead names another country, and the rest names Iran, an Iranian place or money
+    seldom or never.
 
     >>> _about_another_country("رزمایش مشترک تاجیکستان و ازبکستان\\n\\n۲ هزار نیرو شرکت کردند.", "", None)
     True
@@ -220,8 +221,8 @@ def _about_another_country(text: str, title: str, sentences: Sentences | None) -
     if sentences is None:
         sentences = Sentences(text, sentence_spans(text))
     cues = load_cues()
-    if _iran_word_re().search(text):
-        return False  # a cheap look first: most articles say «ایران», «استان» or «تومان» outright
+    if not _foreign_word_re().search(text.replace(" ", "").replace(ZWNJ, "")):
+        return False  # a cheap look first: most articles name no other country at all
     head_end = lead_span(text, title)[1] or len(text)
     foreign = iranian = 0
     head_foreign = head_iranian = False
@@ -236,8 +237,8 @@ def _about_another_country(text: str, title: str, sentences: Sentences | None) -
             head_iranian |= is_iranian
     if not iranian:
         return foreign > 0
-    # «... همکاری پیونگ‌یانگ و تهران»: one passing mention of Tehran in a story about another country.
-    return head_foreign and not head_iranian and iranian == 1 and foreign >= FOREIGN_OVER_ONE_MENTION
+    # «... همکاری پیونگ‌یانگ و تهران»: passing mentions of Iran in a story another country leads.
+    return head_foreign and not head_iranian and foreign >= FOREIGN_OVER_IRAN * iranian
 
 
 def _currency(text: str) -> UnitWord | None:

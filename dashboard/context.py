@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from dashboard.check_config import load_check_config
 from dashboard.cues import load_cues
-from dashboard.keyed_text import KeyedText, Token
+from dashboard.keyed_text import KeyedText, Token, quoted_names
 from dashboard.mentions import PLURAL_SUFFIXES, is_finite_verb
 from dashboard.nlp import verb_stems
 from dashboard.number_words import load_number_words
@@ -28,7 +28,6 @@ from dashboard.taxonomy import NATIONAL, load_taxonomy
 CLAUSE_ENDS = frozenset(".؟!؛:")
 PLURAL_PROVINCE = frozenset({"استانهای", "استانها"})
 NOT_PLACE_BEFORE = frozenset({"اهل"})  # «اهل کرمانشاه»: where people come from
-QUOTED_NAME_TOKENS = 5  # «سلام تهران»: a short quote is a name, a longer one reported speech
 PERIOD_CLAUSE_ENDS = frozenset({"،", ",", "؛", ";", ":", ".", "!", "?", "؟", "که"})
 AFTER_WINDOW = 16  # tokens after a figure in which a named province still belongs to it
 PHRASE_WINDOW = 6  # tokens after the counted noun that still describe it
@@ -125,17 +124,8 @@ def _all_province_mentions(kt: KeyedText) -> list[tuple[int, int, str]]:
 def _not_places(kt: KeyedText) -> set[int]:
     """Tokens where a place name names something else: inside a short «...» (a programme, a festival:
     «سلام تهران») and right after «اهل» (where people come from, not where the figure is)."""
-    masked: set[int] = set()
-    opened = -1
-    for i, token in enumerate(kt.tokens):
-        if token.text == "«":
-            opened = i
-        elif token.text == "»" and opened >= 0:
-            if i - opened - 1 <= QUOTED_NAME_TOKENS:  # a name; a longer quote is reported speech
-                masked.update(range(opened + 1, i))
-            opened = -1
-        elif i > 0 and kt.tokens[i - 1].key in NOT_PLACE_BEFORE:
-            masked.add(i)
+    masked = {i for lo, hi in quoted_names(kt) for i in range(lo, hi)}
+    masked.update(i for i in range(1, len(kt.tokens)) if kt.tokens[i - 1].key in NOT_PLACE_BEFORE)
     return masked
 
 

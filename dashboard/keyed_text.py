@@ -210,3 +210,29 @@ class Sentences:
             start, end = self.spans[i]
             kt = self._keyed[i] = KeyedText(self.text, start, end)
         return kt
+
+
+QUOTED_NAME_TOKENS = 5  # «سلام تهران», «هفت کوتوله»: a short quote is a name; a longer one is reported speech
+
+
+def quoted_names(kt: KeyedText) -> list[tuple[int, int]]:
+    """Token ranges ``[lo, hi)`` inside a short «...»: the name of a programme, a play, a festival.
+
+    >>> kt = KeyedText("نمایش «هفت کوتوله» در ۲۰ اجرا دیده شد")
+    >>> [kt.tokens[i].text for lo, hi in quoted_names(kt) for i in range(lo, hi)]
+    ['هفت', 'کوتوله']
+    """
+    return kt.memo("quoted_names", lambda: _quoted_names(kt))
+
+
+def _quoted_names(kt: KeyedText) -> list[tuple[int, int]]:
+    names = []
+    opened = -1
+    for i, token in enumerate(kt.tokens):
+        if token.text == "«":
+            opened = i
+        elif token.text == "»" and opened >= 0:
+            if i - opened - 1 <= QUOTED_NAME_TOKENS:
+                names.append((opened + 1, i))
+            opened = -1
+    return names

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from dashboard.cues import Cues, load_cues
-from dashboard.keyed_text import Sentences, Token
+from dashboard.keyed_text import Sentences, Token, quoted_names
 from dashboard.nlp import lexicon, sentence_spans, stopwords, verb_stems
 from dashboard.numbers import NumberSpan, find_numbers
 from dashboard.persian import ZWNJ, match_key
@@ -204,6 +204,8 @@ def find_mentions(
             continue
         kt = sentences.keyed(si)
         at = kt.first_from(span.start)
+        if any(lo <= at < hi for lo, hi in quoted_names(kt)):
+            continue  # «هفت کوتوله», «۲۰ روز در موصل»: a number in the name of a work
         before = kt.tokens[max(0, at - WINDOW_TOKENS) : at]
         after_unit = lex.unit_re.match(text, span.end, sentences.spans[si][1])
         unit_word = lex.units[match_key(after_unit.group(1))] if after_unit else None

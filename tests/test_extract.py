@@ -898,6 +898,9 @@ def test_an_article_about_another_country_gives_no_claims() -> None:
     [
         # The other country named only in the body.
         "افزایش بیکاری در اروپا\n\nبه گزارش خبرگزاری فارس، نرخ بیکاری در آلمان به ۶ درصد رسید و ۲ میلیون نفر بیکارند.",
+        # Passing mentions of Iran in a story another country leads.
+        "انفجار در بندر بیروت\n\nخسارت انفجار بیروت ۱۵ میلیارد دلار برآورد شد.\nدولت لبنان ۳۰۰ هزار نفر را بی‌خانمان "
+        "اعلام کرد. فرانسه و آلمان کمک فرستادند.\nایران نیز آمادگی خود را برای کمک اعلام کرد.",
         # One passing mention of Tehran in a story about another country.
         "آزمایش موشکی کره شمالی\n\nکره شمالی ۳ موشک جدید آزمایش کرد.\nکارشناسان ژاپن ۴۰ پایگاه را شناسایی کردند. "
         "کره جنوبی ۱۲ هزار نیرو را به حالت آماده‌باش درآورد.\nبرخی رسانه‌ها از همکاری پیونگ‌یانگ و تهران سخن گفتند.",
@@ -1118,3 +1121,8 @@ def test_counted_noun_and_its_programme(text: str, metric: str, program: str | N
     assert row["metric"] == metric
     if program is not None:
         assert row["program"] == program
+
+
+def test_a_number_in_the_name_of_a_work_is_not_a_claim() -> None:
+    assert values("نمایش «سفید برفی و هفت کوتوله» از امشب در تالار شهر اجرا می‌شود.") == []
+    assert values("فیلم «۲۰ روز در جبهه» برای ۳ هزار تماشاگر به نمایش درآمد.") == [3000]
