@@ -31,6 +31,8 @@ DATELINE_OUTLET_RE = re.compile(r"^\s*[^\W\d_][^\n،:\-–]{1,30}?\s*[-–]\s*([
 HEAD_CHARS = 1000  # a dateline is near the top
 FOREIGN_OVER_IRAN = 2  # a story led by another country names it this many times as often as Iran
 _DIGIT = re.compile(r"\d")
+_PERSIAN_LETTER = re.compile(r"[\u0600-\u06ff]")
+HEADLINE_WORDS = 2  # «Logo», «منو»: one word is not a headline
 
 
 @dataclass
@@ -102,10 +104,24 @@ def _dateline_outlet(text: str) -> tuple[str, int, int] | None:
 
 
 def _title(text: str) -> str:
-    """The headline: the first line of the article that is not its date line."""
+    """The headline: the first line of the article that is a sentence of Persian words, not its date
+    line, a link or page furniture («حالت تاریک», «کد خبر: ۱۲۳۴», «اخبار استان‌ها»).
+
+    >>> _title("Logo\\nحالت تاریک\\nکد خبر: ۱۲۳۴\\nافتتاح ۲۰ طرح در اردبیل\\nمتن")
+    'افتتاح ۲۰ طرح در اردبیل'
+    """
+    furniture = load_cues().head_furniture
     for line in text[:2000].split("\n"):
         stripped = line.strip()
-        if len(stripped) > 12 and (not _DIGIT.search(stripped) or date_line(stripped) is None):
+        words = stripped.split()
+        if (
+            len(stripped) > 12
+            and len(words) >= HEADLINE_WORDS
+            and _PERSIAN_LETTER.search(stripped)
+            and "://" not in stripped
+            and not any(match_key(" ".join(words[:n]).strip(":،.")) in furniture for n in (1, 2, 3))
+            and (not _DIGIT.search(stripped) or date_line(stripped) is None)
+        ):
             return stripped
     return ""
 

@@ -64,6 +64,7 @@ _WORD_LISTS = (
     "speaker_pronouns",
     "speaker_stop",
     "body_end_lines",
+    "head_furniture",
     "source_lead",
     "source_stop",
 )
@@ -119,6 +120,7 @@ class Cues:
     speaker_pronouns: frozenset[str]
     speaker_stop: frozenset[str]
     body_end_lines: frozenset[str]
+    head_furniture: frozenset[str]
     source_lead: frozenset[str]
     source_stop: tuple[str, ...]  # raw strings, matched in the text itself
 

@@ -1126,3 +1126,17 @@ def test_counted_noun_and_its_programme(text: str, metric: str, program: str | N
 def test_a_number_in_the_name_of_a_work_is_not_a_claim() -> None:
     assert values("نمایش «سفید برفی و هفت کوتوله» از امشب در تالار شهر اجرا می‌شود.") == []
     assert values("فیلم «۲۰ روز در جبهه» برای ۳ هزار تماشاگر به نمایش درآمد.") == [3000]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Logo\nحالت تاریک\n",
+        "کد خبر: ۴۸۵۹۰۴\nصفحه اصلی\n",
+        "https://www.example.ir/news/4859\nاخبار استان‌ها\n",
+        "تاریخ انتشار: ۰۷ مهر ۱۴۰۲ - ۱۴:۱۰\n",
+    ],
+)
+def test_the_headline_is_never_page_furniture(head: str) -> None:
+    text = head + "افتتاح ۲۰ طرح عمرانی در اردبیل\n\nبه گزارش ایرنا، امروز ۲۰ طرح عمرانی در استان اردبیل افتتاح شد."
+    assert only(text)["title"] == "افتتاح ۲۰ طرح عمرانی در اردبیل"
