@@ -218,6 +218,9 @@ def _line_date(line: str, offset: int = 0) -> FoundDate | None:
         rest = folded[: found.start] + " " + folded[found.end :]
         if not pats.line_noise.sub("", rest):
             return shifted
+        # «قم نیوز , ۴ تیر ۱۴۰۱ ساعت ۱۱:۰۹»: a site's name and a separator before the date.
+        if SITE_PREFIX.fullmatch(before) and not pats.line_noise.sub("", folded[found.end :]):
+            return shifted
     return None
 
 
@@ -262,6 +265,7 @@ def find_publication_date(text: str, head_chars: int = 600) -> FoundDate | None:
 
 
 _DIGIT = re.compile(r"\d")
+SITE_PREFIX = re.compile(r"\s*[^\W\d_][^\d\n,،|:]{0,24}\s*[,،|]\s*")  # «قم نیوز ,», «ایسنا |»
 
 
 def _lines_in(text: str, begin: int, end: int) -> Iterator[tuple[int, str]]:
