@@ -131,10 +131,13 @@ def _not_places(kt: KeyedText) -> set[int]:
 
 @lru_cache(maxsize=4096)
 def speaks_for_the_nation(speaker: str) -> bool:
-    """Does the speaker's title name a national office, with no province, county or provincial office?
+    """Does the speaker's title name a national office («وزیر», «... کشور»), with no province, county or
+    provincial office?
 
     >>> speaks_for_the_nation("سرپرست کمیته امداد امام خمینی"), speaks_for_the_nation("مدیرکل کمیته امداد زنجان")
     (True, False)
+    >>> speaks_for_the_nation("رئیس مرکز مدیریت راه‌های کشور")
+    True
     """
     if not speaker:
         return False
@@ -142,7 +145,7 @@ def speaks_for_the_nation(speaker: str) -> bool:
     cues = load_cues()
     if province_mentions(kt) or kt.find(cues.provincial_titles):
         return False
-    return bool(kt.find(cues.national_titles))
+    return bool(kt.find(cues.national_titles) or _national_words(kt, 0, len(kt.tokens)))
 
 
 def joint_provinces(kt: KeyedText, i: int) -> bool:
@@ -212,6 +215,8 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
     located = [i for i in range(last, after_hi) if kt.tokens[i].key == "در"]
     after_lo = located[0] if located else after_hi
     after = [(i, key) for i, key in mentions if after_lo < i < after_hi]
+    # «۸ جودوکار خراسان رضوی», «۱۲ جودوکار از خراسان رضوی»: the counted noun's own place.
+    after += [(i, key) for i, key in mentions if last < i <= after_lo and _names_the_nouns_place(kt, last, i)]
     if after and any(t.key in PLURAL_PROVINCE for t in kt.tokens[after_lo : after[0][0]]):
         return NATIONAL  # «در استان‌های مازندران، فارس و کرمان»: several provinces together
     # «در سراسر کشور», and «۳۴ جودوکار از سراسر کشور»: the whole country, wherever they meet.
@@ -233,6 +238,15 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
     if len(speaker) == 1 and not any(t.key in PLURAL_PROVINCE for t in kt.tokens[:p_lo]):
         return speaker.pop()
     return None
+
+
+def _names_the_nouns_place(kt: KeyedText, last: int, i: int) -> bool:
+    """Is the place at token ``i`` the counted noun's (right after it, or after «از»)? ``last`` is the
+    token after the figure: the counted noun, when it is a content word («جودوکار», not «و»)."""
+    noun = kt.tokens[last]
+    if not noun.is_word or noun.key in load_cues().no_head:
+        return False
+    return i == last + 1 or kt.tokens[i - 1].key == "از"
 
 
 def _alone_or_national(kt: KeyedText, i: int, key: str | None) -> str | None:

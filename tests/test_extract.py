@@ -1037,6 +1037,11 @@ def provinces(text: str) -> dict[float, str]:
         ("بیشترین تردد در آزادراه کرج-تهران با ۱۵۸ هزار تردد ثبت شد.", {158000: "National"}),
         # People gathered «از سراسر کشور» are the country's, wherever they meet.
         ("۳۴ جودوکار از سراسر کشور در سالن شهید کبکانیان تهران تمرین می‌کنند.", {34: "National"}),
+        # The counted noun's own place, right after it or after «از».
+        (
+            "تهران- رئیس فدراسیون جودو گفت: ۸ جودوکار خراسان رضوی و ۱۲ جودوکار از فارس به اردو دعوت شدند.",
+            {8: "Razavi Khorasan", 12: "Fars"},
+        ),
         # «کشور افغانستان» is another country, not Iran.
         (
             "مشهد- مدیرکل گمرک خراسان رضوی گفت: از کل صادرات استان ۴۶ درصد به کشور افغانستان صورت گرفت.",
@@ -1044,7 +1049,7 @@ def provinces(text: str) -> dict[float, str]:
         ),
     ],
 )
-def test_places_that_do_not_place_the_figure(text: str, expected: dict[float, str]) -> None:
+def test_which_named_place_a_figure_belongs_to(text: str, expected: dict[float, str]) -> None:
     assert provinces(text) == expected
 
 
