@@ -44,6 +44,32 @@ def localize(text: str, lang: str) -> str:
     return to_persian_digits(text) if norm_lang(lang) == "fa" else text
 
 
+RLM, LRI, PDI = "\u200f", "\u2066", "\u2069"
+
+
+def rtl(text: str, lang: str) -> str:
+    """Persian text set right to left inside a left-to-right place (chart titles, ticks, tooltips).
+
+    SVG text in charts is laid out left to right, so «۵۰ هزار میلیارد» would show as «هزار میلیارد ۵۰»
+    and a leading guillemet would jump to the far end; a right-to-left mark at both ends keeps them.
+
+    >>> rtl("۵۰ هزار", "fa") == "\u200f۵۰ هزار\u200f"
+    True
+    >>> rtl("50 billion", "en")
+    '50 billion'
+    """
+    return f"{RLM}{text}{RLM}" if norm_lang(lang) == "fa" and text else text
+
+
+def ltr(text: str) -> str:
+    """Left-to-right text (an ISO date, a file name) isolated inside Persian text, so it does not flip.
+
+    >>> ltr("2024-11-20") == "\u20662024-11-20\u2069"
+    True
+    """
+    return f"{LRI}{text}{PDI}" if text else text
+
+
 def _plain(x: float, decimals: int) -> str:
     """``x`` grouped by thousands with at most ``decimals`` decimals, trailing zeros dropped."""
     text = f"{x:,.{decimals}f}"
