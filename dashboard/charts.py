@@ -33,6 +33,7 @@ from dashboard.aggregates import (
     sum_by,
 )
 from dashboard.formatting import (
+    display_date,
     format_number,
     format_scaled,
     format_value,
@@ -343,7 +344,7 @@ def bar_chart(df: pd.DataFrame, by: str, how: str, metric: str | None, lang: str
 
 def latest_source(row: pd.Series, lang: str) -> str:
     """Where a latest value comes from: its date (Jalali), status and article («۱۴۰۳/۰۹/۰۲ · ایسنا · عنوان»)."""
-    date = jalali_date(row.get("published", ""), lang) or t("undated", lang)
+    date = display_date(row.get("published", ""), lang) or t("undated", lang)
     article = str(row.get("title") or "") or str(row.get("document") or "")
     pieces = [date, t(f"status_{row.get('status', '')}", lang), str(row.get("source") or ""), article]
     return rtl("، ".join(p for p in pieces if p), lang)

@@ -230,6 +230,32 @@ def jalali_span(first: object, last: object, lang: str = "fa") -> str:
     return f"{a} – {b}"
 
 
+def display_date(iso: object, lang: str = "fa") -> str:
+    """A date as the reader's calendar writes it: Jalali in Persian, ISO Gregorian in English.
+
+    >>> display_date("2024-11-22", "fa"), display_date("2024-11-22", "en"), display_date("", "en")
+    ('۱۴۰۳/۰۹/۰۲', '2024-11-22', '')
+    """
+    if norm_lang(lang) == "fa":
+        return jalali_date(iso, lang)
+    day = parse_iso(iso)
+    return day.isoformat() if day else ""
+
+
+def date_span(first: object, last: object, lang: str = "fa") -> str:
+    """A date range in the reader's calendar (see :func:`display_date`); one date when both are equal.
+
+    >>> date_span("2018-08-11", "2025-11-16", "en")
+    '2018-08-11 – 2025-11-16'
+    """
+    if norm_lang(lang) == "fa":
+        return jalali_span(first, last, lang)
+    a, b = display_date(first, lang), display_date(last, lang)
+    if a == b or not b or not a:
+        return a or b
+    return f"{a} – {b}"
+
+
 def jalali_columns(published: pd.Series) -> pd.DataFrame:
     """Jalali year, month key (``"1403-09"``) and date text for a column of ISO dates.
 

@@ -152,6 +152,12 @@ def remember(name: str, value: Any, default: Any = None) -> Any:
     return value
 
 
+def set_value(name: str, value: Any) -> None:
+    """Change ``name`` from a callback (a removed filter chip): the remembered value and its widget's."""
+    st.session_state[_store_key(name)] = value
+    st.session_state[widget_key(name)] = value
+
+
 def forget(names: Sequence[str]) -> None:
     """Reset ``names`` to their defaults (used by «clear filters»)."""
     for name in names:

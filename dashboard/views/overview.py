@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import charts, queries, ui, urlstate
+from dashboard.aggregates import NO_SUM_METRICS, latest_by, metric_unit
 from dashboard.filtered_claims import filtered_claims
-from dashboard.formatting import jalali_span, localize
-from dashboard.i18n import metric_label, t
+from dashboard.formatting import date_span, display_date, format_value, localize, ltr
+from dashboard.i18n import metric_label, t, value_label
 from dashboard.taxonomy import NATIONAL
 
 PLOTLY_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False}
@@ -19,27 +21,62 @@ PERIODS = ("month", "year")
 
 
 def key_figures(df: pd.DataFrame, lang: str) -> None:
-    """Articles, claims, provinces, outlets and the Jalali date span of the filtered claims."""
+    """Articles, claims, provinces, outlets and the Jalali date span of the filtered claims, in one row."""
     provinces = df.loc[df["province"].ne("") & df["province"].ne(NATIONAL), "province"].nunique()
     outlets = df.loc[df["source"].ne(""), "source"].nunique()
     dated = df.loc[df["published"].ne(""), "published"]
-    span = jalali_span(dated.min(), dated.max(), lang) if not dated.empty else t("no_dates", lang)
-    cols = st.columns([1, 1, 1, 1, 3])
-    for col, label, value in (
-        (cols[0], "kf_articles", df["document"].nunique()),
-        (cols[1], "kf_claims", len(df)),
-        (cols[2], "kf_provinces", provinces),
-        (cols[3], "kf_outlets", outlets),
-    ):
-        col.metric(t(label, lang), localize(f"{value:,}", lang))
-    cols[4].metric(t("kf_span", lang), span)
+    span = date_span(dated.min(), dated.max(), lang) if not dated.empty else t("no_dates", lang)
+    with st.container(horizontal=True, wrap=False, gap="medium", key="key_figures"):
+        for label, value in (
+            ("kf_articles", df["document"].nunique()),
+            ("kf_claims", len(df)),
+            ("kf_provinces", provinces),
+            ("kf_outlets", outlets),
+        ):
+            st.metric(t(label, lang), localize(f"{value:,}", lang), width="content")
+        st.metric(t("kf_span", lang), span, width="content")
 
 
 def choose(name: str, options: Sequence[str], label: str, fmt: Callable[[str], str]) -> str:
     """A horizontal radio kept in the URL under ``name`` (its first option is the default)."""
     key = urlstate.prepare(name, options[0], valid=lambda v: v if v in options else options[0])
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = options[0]
     return urlstate.remember(
         name, st.radio(label, options, key=key, format_func=fmt, horizontal=True), default=options[0]
+    )
+
+
+def latest_table(df: pd.DataFrame, by: str, metric: str, lang: str) -> None:
+    """The values «آخرین مقدار» picked: group, value, date, status and a link to each article."""
+    picks = latest_by(df, metric, by)
+    if picks.empty:
+        return
+    unit = metric_unit(df, metric) or "count"
+    suffix = "&lang=en" if lang == "en" else ""
+    table = pd.DataFrame(
+        {
+            "group": [value_label(by, str(k), lang) for k in picks[by]],
+            "figure": [format_value(v, unit, lang) for v in picks["value"]],
+            "date": [display_date(p, lang) or t("undated", lang) for p in picks["published"]],
+            "status": [value_label("status", s, lang) for s in picks["status"]],
+            "source": picks["source"],
+            "article": [f"./article?document={quote(str(d), safe='')}{suffix}" for d in picks["document"]],
+        }
+    )
+    st.caption(t("latest_caption", lang))
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_config={
+            "group": t(f"col_{by}", lang),
+            "figure": t("col_figure", lang),
+            "date": t("col_date", lang),
+            "status": t("col_status", lang),
+            "source": t("col_source", lang),
+            "article": st.column_config.LinkColumn(t("col_article", lang), display_text=t("open_link", lang)),
+        },
+        key=f"latest_{by}",
     )
 
 
@@ -54,9 +91,10 @@ def main() -> None:
         st.warning(t("no_match", lang))
         return
 
-    view = choose("view", VIEWS, t("view", lang), lambda v: t(f"view_{v}", lang))
     metric_options = ["", *queries.counts().get("metric", {})]
-    c1, c2, c3 = st.columns([1, 2, 1])
+    c0, c1, c2, c3 = st.columns([3, 2, 3, 2], vertical_alignment="bottom")
+    with c0:
+        view = choose("view", VIEWS, t("view", lang), lambda v: t(f"view_{v}", lang))
     with c1:
         key = urlstate.prepare("chart_metric", "", valid=lambda v: v if v in metric_options else "")
         metric = st.selectbox(
@@ -67,10 +105,20 @@ def main() -> None:
             help=t("chart_metric_help", lang),
         )
         metric = urlstate.remember("chart_metric", metric or "", default="") or None
-    with c2:
-        how = choose("how", charts.HOWS, t("measure", lang), lambda h: t(f"how_{h}", lang))
-    if how != "count" and not metric:
-        st.info(t("pick_metric_for_values", lang))
+    unit = metric_unit(found.all, metric) if metric else None
+    measures = charts.measures(metric, unit)
+    if len(measures) > 1:
+        with c2:
+            how = choose("how", measures, t("measure", lang), lambda h: t(f"how_{h}", lang))
+    else:
+        how = measures[0]
+    if view == "time":
+        with c3:
+            period = choose("period", PERIODS, t("granularity", lang), lambda p: t(f"gran_{p}", lang))
+    if not metric:
+        st.caption(t("pick_metric_for_values", lang))
+    elif metric in NO_SUM_METRICS or unit in NO_SUM_METRICS:
+        st.caption(t("no_sum_for_metric", lang))
     elif how == "sum":
         st.caption(t("sum_caveat", lang))
 
@@ -88,15 +136,15 @@ def main() -> None:
                 config=PLOTLY_CONFIG,
                 key="chart_program",
             )
+        if how == "latest" and metric:
+            latest_table(view_df, "province", metric, lang)
     elif view == "map":
         st.plotly_chart(charts.province_map(view_df, how, metric, lang), config=PLOTLY_CONFIG, key="chart_map")
         national = int((view_df["province"] == NATIONAL).sum())
         if national:
             st.caption(t("map_national_note", lang, n=localize(str(national), lang)))
-        st.caption(f"{t('map_no_data', lang)} · {t('map_attribution', lang)}")
+        st.caption(f"{t('map_no_data', lang)} · {ltr(t('map_attribution', lang))}")
     else:
-        with c3:
-            period = choose("period", PERIODS, t("granularity", lang), lambda p: t(f"gran_{p}", lang))
         st.plotly_chart(charts.time_chart(view_df, period, how, metric, lang), config=PLOTLY_CONFIG, key="chart_time")
 
 
