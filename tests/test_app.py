@@ -502,3 +502,131 @@ def test_search_patterns_stay_on_pyarrows_regex_engine(query: str) -> None:
 
     strings = pd.Series(["صندوق"], dtype="str")
     assert not strings.array._needs_python_regex(query_pattern(query))
+
+
+# ---- honest aggregates on the page ----
+
+
+def test_no_sum_is_offered_for_percents(app_on) -> None:
+    at = app_on(chart_metric="percent", how="sum", lang="en")
+    assert "sum" not in at.radio(key="f_how").options
+    assert at.radio(key="f_how").value == "count"
+    assert any("cannot be added up" in c.value for c in at.caption)
+    assert "how" not in at.query_params
+
+
+def test_without_a_metric_only_claims_are_counted(app_on) -> None:
+    at = app_on(how="sum", lang="en")
+    assert not [r for r in at.radio if r.key == "f_how"]  # one measure: no choice to offer
+    assert figures(at)[0]["layout"]["title"]["text"] == "Number of claims by province"
+
+
+def test_latest_value_names_its_date_and_article(app_on) -> None:
+    at = app_on(chart_metric="funds", how="latest", lang="en")
+    (picks,) = [d.value for d in at.dataframe if "article" in d.value.columns]
+    qazvin = picks[picks["group"] == "Qazvin"].iloc[0]
+    assert qazvin["date"] == "2024-11-20"  # Gregorian first in English
+    assert qazvin["article"] == "./article?document=own_qazvin.txt&lang=en"
+    assert any("reported figure wins" in c.value for c in at.caption)
+
+
+def test_the_sum_names_what_it_left_out(app_on, seeded_db) -> None:
+    at = app_on(chart_metric="jobs", how="sum", lang="en")
+    subtitle = figures(at)[0]["layout"]["title"].get("subtitle", {}).get("text", "")
+    stored = store.export_frame(store.connect(seeded_db))
+    if (stored[stored["metric"] == "jobs"]["period"] == "cumulative").any():
+        assert "running totals" in subtitle
+    assert "National (apart from the provinces)" in subtitle
+
+
+# ---- filters: chips, facets, Jalali dates, search ----
+
+
+def test_faceted_counts_follow_the_other_filters(app_on, seeded_db) -> None:
+    at = app_on("claims", metric="jobs", lang="en")
+    everything = store.export_frame(store.connect(seeded_db))
+    jobs = everything[everything["metric"] == "jobs"]
+    expected = f"Yazd ({int((jobs['province'] == 'Yazd').sum())})"
+    assert expected in at.multiselect(key="f_province").options
+    # the metric's own options still count every claim (its own filter is not applied to itself)
+    assert f"Jobs ({len(jobs)})" in at.multiselect(key="f_metric").options
+
+
+def test_a_chip_removes_its_filter(app_on) -> None:
+    at = app_on("claims", province="Yazd", status="reported", lang="en")
+    chips = {b.key: b.label for b in at.button if b.key and b.key.startswith("chip_")}
+    assert "Province: Yazd" in chips.values() and "Status: Reported" in chips.values()
+    (key,) = [k for k, label in chips.items() if label == "Province: Yazd"]
+    at.button(key=key).click().run()
+    assert at.multiselect(key="f_province").value == []
+    assert "province" not in at.query_params and at.query_params["status"] == "reported"
+
+
+def test_a_typed_jalali_date_filters_and_goes_to_the_url_as_iso(app_on) -> None:
+    at = app_on("claims")
+    at.text_input(key="f_date_from_fa").set_value("۱۴۰۳/۰۱/۰۱").run()
+    assert at.query_params["date_from"] == "2024-03-20"
+    dates = at.dataframe[0].value["date"].tolist()
+    assert dates and all(d >= "2024-03-20" for d in dates)
+    at.text_input(key="f_date_from_fa").set_value("۱۴۰۳/۱۳/۰۱").run()
+    assert any("۱۴۰۲/۰۹/۰۱" in c.value for c in at.caption)  # says how to write it
+    assert "date_from" not in at.query_params
+
+
+def test_the_jalali_calendar_starts_on_saturday_and_picks_a_day(app_on) -> None:
+    at = app_on("claims", date_to="2024-11-20")
+    assert at.text_input(key="f_date_to_fa").value == "۱۴۰۳/۰۸/۳۰"
+    headers = [c.value for c in at.caption if c.value in ("ش", "ی", "د", "س", "چ", "پ", "ج")]
+    assert headers[:7] == ["ش", "ی", "د", "س", "چ", "پ", "ج"]
+    picked = at.button(key="cal_date_to_30")
+    assert picked.label == "۳۰"
+    at.button(key="cal_date_to_15").click().run()
+    assert at.text_input(key="f_date_to_fa").value == "۱۴۰۳/۰۸/۱۵"
+    assert at.query_params["date_to"] == "2024-11-05"
+
+
+def test_english_dates_are_gregorian(app_on) -> None:
+    at = app_on(lang="en")
+    span = metric_values(at)["Published"]
+    assert span[:2] in ("19", "20") and "-" in span
+    claims = app_on("claims", date_from="2024-01-01", lang="en")
+    assert claims.date_input(key="f_date_from_en").value == dt.date(2024, 1, 1)
+
+
+def test_english_search_finds_province_names(app_on) -> None:
+    at = app_on("claims", q="Qazvin", lang="en")
+    assert set(at.dataframe[0].value["province"]) == {"Qazvin"}
+
+
+def test_search_treats_hamza_spellings_as_one() -> None:
+    df = pd.DataFrame({"quote": ["رئیس سازمان گفت", "رییس سازمان گفت", "مسؤول استان", "دیگر"], "published": [""] * 4})
+    assert apply_filters(df, FilterState(text="رییس")).index.tolist() == [0, 1]
+    assert apply_filters(df, FilterState(text="رئیس")).index.tolist() == [0, 1]
+    assert apply_filters(df, FilterState(text="مسئول")).index.tolist() == [2]
+
+
+# ---- language and uploads ----
+
+
+def test_widget_texts_are_persian(app_on) -> None:
+    at = app_on()
+    styles = " ".join(h.proto.body for h in at.get("html"))
+    assert "__select_all__" in styles and "انتخاب همه" in styles
+    add = app_on("add")
+    assert "انتخاب فایل" in " ".join(h.proto.body for h in add.get("html"))
+    assert "__select_all__" not in " ".join(h.proto.body for h in app_on(lang="en").get("html"))
+
+
+def test_new_figures_show_on_the_next_run_without_a_reload(app_on, tmp_path, monkeypatch) -> None:
+    db = tmp_path / "fresh.sqlite"
+    conn = store.connect(db)
+    store.write_articles(conn, our_articles()[:1])
+    monkeypatch.setenv("CLAIMS_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert metric_values(at)["ادعا"] == "۱"
+    store.write_articles(conn, our_articles()[1:])  # what the upload page does, in the same session
+    conn.close()
+    at.switch_page("views/claims.py").run()
+    assert len(at.dataframe[0].value) == 4
+    at.switch_page("views/overview.py").run()
+    assert metric_values(at)["ادعا"] == "۴"
