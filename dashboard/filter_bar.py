@@ -215,7 +215,9 @@ def filter_bar(df: pd.DataFrame, lang: str, counts: Callable[[FilterState], Coun
                 values["date_to"] = date_box("date_to", lang, last)
             if first and last:
                 gregorian = f"{ltr(localize(first.isoformat(), lang))} … {ltr(localize(last.isoformat(), lang))}"
-                st.caption(t("date_data_span", lang, span=f"{jalali_span(first, last, lang)} ({gregorian})"))
+                jalali = jalali_span(first, last, lang)
+                span = f"{jalali} ({gregorian})" if lang == "fa" else f"{gregorian} ({jalali})"
+                st.caption(t("date_data_span", lang, span=span))
             st.button(t("f_clear", lang), key="filters_clear_all", on_click=_clear_all)
         key = urlstate.prepare("q", "")
         values["text"] = urlstate.remember(

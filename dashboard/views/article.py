@@ -56,16 +56,11 @@ def main() -> None:
     claims = claims[claims["document"] == document]
     st.subheader(md(record.get("title") or document), anchor=False)
     date = jalali_date(record.get("published"), lang)
+    gregorian = localize(record.get("published") or "", lang) if date else ""
+    dates = (date, gregorian) if lang == "fa" else (gregorian, date)  # the reader's calendar first
     # Each part isolated (U+2068…U+2069) so a Persian outlet does not reorder an ISO date next to it.
     meta = " · ".join(
-        f"\u2068{part}\u2069"
-        for part in (
-            record.get("source") or "",
-            date,
-            localize(record.get("published") or "", lang) if date else "",
-            record.get("speaker") or "",
-        )
-        if part
+        f"\u2068{part}\u2069" for part in (record.get("source") or "", *dates, record.get("speaker") or "") if part
     )
     if meta:
         st.caption(md(meta))
