@@ -121,7 +121,7 @@ def chart_title(how: str, by: str, metric: str | None, unit: str | None, lang: s
 
 
 def left_out_text(left_out: dict[str, int], lang: str) -> str:
-    """What a sum left out and why, in one line: «کنار گذاشته: ۳ جزء یک کل ثبت‌شده · ۱ رقم تجمعی».
+    """What a sum left out and why, in one line: «کنار گذاشته: ۳ جزء …؛ ۱ رقم تجمعی».
 
     Planned claims left out for the same reason are counted with the reported ones.
 
@@ -137,7 +137,7 @@ def left_out_text(left_out: dict[str, int], lang: str) -> str:
     pieces = [
         t(f"left_out_{reason}", lang, n=format_number(merged[reason], lang)) for reason in REASONS if merged.get(reason)
     ]
-    return t("left_out", lang, what=" · ".join(pieces)) if pieces else ""
+    return t("left_out", lang, what=t("list_sep", lang).join(pieces)) if pieces else ""
 
 
 def _display(values: pd.Series, unit: str | None, how: str) -> pd.Series:
@@ -206,19 +206,22 @@ def _layout(fig: go.Figure, title: str, lang: str, height: int = 420, notes: lis
     title_spec: dict = {"text": rtl(title, lang), "x": 0.5, "xanchor": "center"}
     if notes:
         title_spec["subtitle"] = {"text": "<br>".join(rtl(n, lang) for n in notes), "font": {"size": 12}}
+    legend = len(fig.data) > 1 or bool(fig.layout.showlegend)
     fig.update_layout(
         title=title_spec,
         font={"family": FONT},
-        height=height + 16 * len(notes),
-        margin={"l": 10, "r": 10, "t": 60 + 18 * len(notes), "b": 10},
+        height=height + 16 * len(notes) + (30 if legend else 0),
+        margin={"l": 10, "r": 10, "t": 60 + 18 * len(notes), "b": 40 if legend else 10},
         hoverlabel={"font": {"family": FONT}},
         separators="٫٬" if norm_lang(lang) == "fa" else ".,",
+        # under the plot, so that it never covers the notes under the title
         legend={
             "orientation": "h",
+            "yref": "container",
+            "y": 0,
             "yanchor": "bottom",
-            "y": 1.0,
-            "xanchor": "right" if norm_lang(lang) == "fa" else "left",
-            "x": 1 if norm_lang(lang) == "fa" else 0,
+            "xanchor": "center",
+            "x": 0.5,
         },
     )
     return fig
@@ -343,7 +346,7 @@ def bar_chart(df: pd.DataFrame, by: str, how: str, metric: str | None, lang: str
 
 
 def latest_source(row: pd.Series, lang: str) -> str:
-    """Where a latest value comes from: its date (Jalali), status and article («۱۴۰۳/۰۹/۰۲ · ایسنا · عنوان»)."""
+    """Where a latest value comes from: its date (Jalali), status and article («۱۴۰۳/۰۹/۰۲، انجام‌شده، ایسنا، عنوان»)."""
     date = display_date(row.get("published", ""), lang) or t("undated", lang)
     article = str(row.get("title") or "") or str(row.get("document") or "")
     pieces = [date, t(f"status_{row.get('status', '')}", lang), str(row.get("source") or ""), article]

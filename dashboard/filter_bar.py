@@ -123,38 +123,49 @@ def _shift_month(view_key: str, step: int) -> None:
     st.session_state[view_key] = (year, month)
 
 
-def jalali_calendar(name: str, lang: str, chosen: dt.date | None, fallback: dt.date | None) -> None:
-    """A month of the Jalali calendar (weeks from شنبه, Persian digits) in a popover; a click picks the day."""
-    view_key = f"cal_{name}"
+def jalali_calendar(lang: str, chosen: dict[str, dt.date | None], fallback: dt.date | None) -> None:
+    """A month of the Jalali calendar (weeks from شنبه, Persian digits); a click puts the day in the
+    date box chosen above it («از تاریخ» or «تا تاریخ»)."""
+    view_key = "cal_month"
     if view_key not in st.session_state:
-        start = jdatetime.date.fromgregorian(date=chosen or fallback or dt.date.today())
+        start = jdatetime.date.fromgregorian(
+            date=chosen["date_from"] or chosen["date_to"] or fallback or dt.date.today()
+        )
         st.session_state[view_key] = (start.year, start.month)
     year, month = st.session_state[view_key]
-    with st.popover("", icon=":material/calendar_month:", help=t("calendar_help", lang), key=f"cal_pop_{name}"):
-        with st.container(key=f"cal_{name}_box"):
-            head = st.columns([1, 3, 1], vertical_alignment="center")
-            head[0].button("›", key=f"cal_prev_{name}", on_click=_shift_month, args=(view_key, -1))
-            head[1].markdown(f"**{jalali_month_label(year, month, lang)}**")
-            head[2].button("‹", key=f"cal_next_{name}", on_click=_shift_month, args=(view_key, 1))
-            for col, day_name in zip(st.columns(7), t_list("weekdays_short", lang), strict=True):
-                col.caption(day_name)
-            picked = jdatetime.date.fromgregorian(date=chosen) if chosen else None
-            for week in month_grid(year, month):
-                for col, day in zip(st.columns(7), week, strict=True):
-                    if day is None:
-                        continue
-                    gregorian = jdatetime.date(year, month, day).togregorian()
-                    is_picked = picked is not None and (picked.year, picked.month, picked.day) == (year, month, day)
-                    col.button(
-                        localize(str(day), lang),
-                        key=f"cal_{name}_{day}",
-                        type="primary" if is_picked else "secondary",
-                        on_click=_pick_day,
-                        args=(name, lang, gregorian),
-                    )
+    with st.container(key="cal_box", border=True):
+        head = st.columns([4, 1, 3, 1], vertical_alignment="center")
+        with head[0]:
+            target = st.segmented_control(
+                t("calendar_help", lang),
+                DATES,
+                format_func=lambda n: t(f"f_{n}", lang),
+                default="date_from",
+                key="cal_target",
+                label_visibility="collapsed",
+            )
+        head[1].button("›", key="cal_prev", on_click=_shift_month, args=(view_key, -1), help=t("cal_prev", lang))
+        head[2].markdown(f"**{jalali_month_label(year, month, lang)}**")
+        head[3].button("‹", key="cal_next", on_click=_shift_month, args=(view_key, 1), help=t("cal_next", lang))
+        for col, day_name in zip(st.columns(7), t_list("weekdays_short", lang), strict=True):
+            col.caption(day_name)
+        name = target or "date_from"
+        picked = {n: jdatetime.date.fromgregorian(date=d) for n, d in chosen.items() if d}
+        for week in month_grid(year, month):
+            for col, day in zip(st.columns(7), week, strict=True):
+                if day is None:
+                    continue
+                is_picked = any((p.year, p.month, p.day) == (year, month, day) for p in picked.values())
+                col.button(
+                    localize(str(day), lang),
+                    key=f"cal_day_{day}",
+                    type="primary" if is_picked else "secondary",
+                    on_click=_pick_day,
+                    args=(name, lang, jdatetime.date(year, month, day).togregorian()),
+                )
 
 
-def date_box(name: str, lang: str, fallback: dt.date | None) -> dt.date | None:
+def date_box(name: str, lang: str) -> dt.date | None:
     """A date filter: Jalali typed or picked in Persian, Gregorian (Streamlit's calendar) in English."""
     key = _date_key(name, lang)
     for other in LANGS:
@@ -170,12 +181,8 @@ def date_box(name: str, lang: str, fallback: dt.date | None) -> dt.date | None:
     else:
         if key not in st.session_state:
             st.session_state[key] = date_text(current, lang)
-        box, pick = st.columns([4, 1], vertical_alignment="bottom")
-        with box:
-            text = st.text_input(label, key=key, placeholder=t("date_placeholder", lang))
+        text = st.text_input(label, key=key, placeholder=t("date_placeholder", lang))
         day = _in_range(typed_date(text))
-        with pick:
-            jalali_calendar(name, lang, day, fallback)
         if text.strip() and day is None:
             st.caption(t("date_unreadable", lang, text=text.strip()))
     return urlstate.remember(name, day)
@@ -210,9 +217,11 @@ def filter_bar(df: pd.DataFrame, lang: str, counts: Callable[[FilterState], Coun
                 values[name] = tuple(urlstate.remember(name, chosen))
             c_from, c_to = st.columns(2)
             with c_from:
-                values["date_from"] = date_box("date_from", lang, first)
+                values["date_from"] = date_box("date_from", lang)
             with c_to:
-                values["date_to"] = date_box("date_to", lang, last)
+                values["date_to"] = date_box("date_to", lang)
+            if lang == "fa":
+                jalali_calendar(lang, {n: values[n] for n in DATES}, last)
             if first and last:
                 gregorian = f"{ltr(localize(first.isoformat(), lang))} … {ltr(localize(last.isoformat(), lang))}"
                 jalali = jalali_span(first, last, lang)

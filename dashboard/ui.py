@@ -37,9 +37,11 @@ COMMON_CSS = """
 [data-testid="stHeading"] h1 { font-size: 1.55rem; padding: .25rem 0 0 0; }
 .st-key-key_figures [data-testid="stMetricValue"] { font-size: 1.45rem; }
 .st-key-key_figures [data-testid="stMetric"] { padding: 0; }
-[class*="st-key-cal_date_"] [data-testid="stHorizontalBlock"] { flex-wrap: nowrap; gap: .15rem; }
-[class*="st-key-cal_date_"] [data-testid="stColumn"] { min-width: 0 !important; flex: 1 1 0 !important; }
-[class*="st-key-cal_date_"] button { padding: .1rem .2rem; min-height: 1.9rem; width: 100%; }
+.st-key-cal_box [data-testid="stHorizontalBlock"] { flex-wrap: nowrap; gap: .15rem; }
+.st-key-cal_box [data-testid="stColumn"] { min-width: 0 !important; flex: 1 1 0 !important; }
+.st-key-cal_box [data-testid="stColumn"] { align-items: center; text-align: center; }
+.st-key-cal_box [data-testid="stColumn"] button { padding: .1rem .35rem; min-height: 1.9rem; }
+.st-key-cal_box [data-testid="stElementContainer"] { margin-bottom: -.4rem; }
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding-left: .75rem; padding-right: .75rem; }
   [data-testid="stHeading"] h1 { font-size: 1.2rem; }

@@ -194,6 +194,7 @@ def test_the_sum_chart_says_what_it_left_out_and_draws_plans_apart() -> None:
     assert "1 parts of a total also counted" in note and "1 running totals" in note
     fa_note = text_of(charts.bar_chart(df, "province", "sum", "jobs", "fa"))
     assert "کنار گذاشته" in fa_note and "تجمعی" in fa_note
+    assert "·" not in fa_note  # it would read as a Persian zero
 
 
 def test_when_nothing_can_be_added_the_chart_says_so() -> None:

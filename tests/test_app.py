@@ -578,9 +578,10 @@ def test_the_jalali_calendar_starts_on_saturday_and_picks_a_day(app_on) -> None:
     assert at.text_input(key="f_date_to_fa").value == "۱۴۰۳/۰۸/۳۰"
     headers = [c.value for c in at.caption if c.value in ("ش", "ی", "د", "س", "چ", "پ", "ج")]
     assert headers[:7] == ["ش", "ی", "د", "س", "چ", "پ", "ج"]
-    picked = at.button(key="cal_date_to_30")
-    assert picked.label == "۳۰"
-    at.button(key="cal_date_to_15").click().run()
+    picked = at.button(key="cal_day_30")
+    assert picked.label == "۳۰" and picked.proto.type == "primary"  # the chosen day stands out
+    at.segmented_control(key="cal_target").set_value("date_to").run()
+    at.button(key="cal_day_15").click().run()
     assert at.text_input(key="f_date_to_fa").value == "۱۴۰۳/۰۸/۱۵"
     assert at.query_params["date_to"] == "2024-11-05"
 

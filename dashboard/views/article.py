@@ -59,7 +59,7 @@ def main() -> None:
     gregorian = localize(record.get("published") or "", lang) if date else ""
     dates = (date, gregorian) if lang == "fa" else (gregorian, date)  # the reader's calendar first
     # Each part isolated (U+2068…U+2069) so a Persian outlet does not reorder an ISO date next to it.
-    meta = " · ".join(
+    meta = t("list_sep", lang).join(
         f"\u2068{part}\u2069" for part in (record.get("source") or "", *dates, record.get("speaker") or "") if part
     )
     if meta:

@@ -143,7 +143,7 @@ def main() -> None:
         national = int((view_df["province"] == NATIONAL).sum())
         if national:
             st.caption(t("map_national_note", lang, n=localize(str(national), lang)))
-        st.caption(f"{t('map_no_data', lang)} · {ltr(t('map_attribution', lang))}")
+        st.caption(t("list_sep", lang).join((t("map_no_data", lang), ltr(t("map_attribution", lang)))))
     else:
         st.plotly_chart(charts.time_chart(view_df, period, how, metric, lang), config=PLOTLY_CONFIG, key="chart_time")
 
