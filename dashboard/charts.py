@@ -315,6 +315,8 @@ def bar_chart(df: pd.DataFrame, by: str, how: str, metric: str | None, lang: str
         hover = _hover_texts(agg["value"], agg["claims"], how, unit, lang)
         if how == "latest":
             hover = [f"{h}<br>{latest_source(row, lang)}" for h, (_, row) in zip(hover, agg.iterrows(), strict=True)]
+            if (agg["status"] == PLANNED).any():
+                notes.append(t("latest_planned_note", lang))
             colors = [STATUS_COLORS.get(s, BAR_COLOR) for s in agg["status"]]
             patterns = [STATUS_PATTERNS.get(s, "") for s in agg["status"]]
             marker = {"color": colors, "pattern": {"shape": patterns}}

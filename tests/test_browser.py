@@ -46,6 +46,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard import store
 from dashboard.charts import NO_DATA_COLOR
+from dashboard.claims_table import COLUMNS, column_config
 from dashboard.filters import date_text
 from dashboard.i18n import status_label, t, value_label
 from dashboard.schema import SPEC_COLUMNS
@@ -486,3 +487,20 @@ def test_screenshots_of_every_page(page: Page, app: AppServer, lang: str) -> Non
             name = (path.strip("?").replace("=", "-") or "overview").replace("?", "_")
             page.screenshot(path=str(shots / f"{name}_{lang}_{size_name}.png"))
             assert (shots / f"{name}_{lang}_{size_name}.png").stat().st_size > 10_000
+
+
+def test_one_click_on_an_article_link_opens_it_in_the_same_language(page: Page, app: AppServer) -> None:
+    open_at(page, f"{app.url}claims?lang=en", DESKTOP)
+    widths = column_config("en")
+    before = sum(int(widths[c]["width"]) for c in COLUMNS[: COLUMNS.index("article")])
+    grid = page.locator('[data-testid="stDataFrame"]').bounding_box()
+    assert grid is not None
+    x, y = grid["x"] + before + int(widths["article"]["width"]) / 2, grid["y"] + 35 + 18  # the first row
+    page.mouse.move(x, y)
+    with page.context.expect_page(timeout=TIMEOUT_MS) as opened:
+        page.mouse.click(x, y)
+    tab = opened.value
+    try:
+        assert "/article?document=" in tab.url and "lang=en" in tab.url
+    finally:
+        tab.close()
