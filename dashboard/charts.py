@@ -27,6 +27,7 @@ from dashboard.aggregates import (
     PLANNED,
     REASONS,
     REPORTED,
+    RULE_COLUMNS,
     latest_by,
     metric_unit,
     sum_allowed,
@@ -105,6 +106,12 @@ def aggregate(df: pd.DataFrame, by: str, how: str, metric: str | None = None) ->
     out = pd.concat([claims.astype(float).rename("value"), claims], axis=1).reset_index()
     out["claims"] = out["claims"].astype(int)
     return out.sort_values(["value", by], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def narrow(df: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+    """Only the columns a chart reads (selecting columns copies nothing; filtering rows then stays cheap)."""
+    wanted = (*RULE_COLUMNS, "title", "source", "jyear", "jmonth", "jdate", *((by,) if by else ()))
+    return df[[c for c in dict.fromkeys(wanted) if c in df]]
 
 
 def chart_title(how: str, by: str, metric: str | None, unit: str | None, lang: str) -> str:
@@ -281,6 +288,7 @@ def bar_chart(df: pd.DataFrame, by: str, how: str, metric: str | None, lang: str
     by province, the national figure is written above the bars, not ranked among them.
     Bars read right to left in Persian (the value axis is reversed and the labels sit on the right).
     """
+    df = narrow(df, by)
     unit = metric_unit(df, metric) if metric else None
     how = effective_how(how, metric, unit)
     title = chart_title(how, by, metric, unit, lang)
@@ -389,6 +397,7 @@ def time_chart(df: pd.DataFrame, granularity: str, how: str, metric: str | None,
     Every period between the first and the last is on the axis (no claim: a gap, not a missing
     step); reported and planned claims are their own bars; a note counts the undated claims.
     """
+    df = narrow(df)
     unit = metric_unit(df, metric) if metric else None
     how = effective_how(how, metric, unit)
     title = chart_title(how, "time", metric, unit, lang)
@@ -467,12 +476,20 @@ def province_map(
     the colour of zero; national claims have no place on the map and are left out.
     """
     geojson = geojson if geojson is not None else load_geojson()
+    df = narrow(df, "province")
     unit = metric_unit(df, metric) if metric else None
     how = effective_how(how, metric, unit)
     title = chart_title(how, "province", metric, unit, lang)
     keys = [f["properties"]["name:en"] for f in geojson["features"]]
     agg = aggregate(df, "province", how, metric)
     agg = agg[agg["province"].isin(keys) & agg["value"].notna()]
+    notes: list[str] = []
+    if how == "sum":  # the map colours the reported sums: say what was left out, plans included
+        result = sum_by(df[df["province"] != NATIONAL], metric or "", "province")
+        notes.append(left_out_text(result.left_out, lang))
+        planned = int(result.table[f"claims_{PLANNED}"].sum())
+        if planned:
+            notes.append(t("map_planned_note", lang, n=format_number(planned, lang)))
     missing = [k for k in keys if k not in set(agg["province"])]
     fig = go.Figure()
     if missing:
@@ -527,7 +544,7 @@ def province_map(
         yref="paper",
         font={"size": 12},
     )
-    return _layout(fig, title, lang, height=560)
+    return _layout(fig, title, lang, height=560, notes=notes)
 
 
 def history_chart(series: pd.DataFrame, metric: str, province: str, program: str, lang: str = "fa") -> go.Figure:

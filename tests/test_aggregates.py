@@ -224,3 +224,16 @@ def test_tooltips_never_print_a_count_twice() -> None:
 def test_total_of_nothing_is_none() -> None:
     assert aggregates.total_of(aggregates.sum_by(claims(), "jobs", None)) is None
     assert not math.isnan(reported_total(claims({"document": "a", "value": 1})) or 0)
+
+
+def test_the_map_colours_reported_sums_and_says_what_it_left_out() -> None:
+    df = claims(
+        {"document": "a", "value": 4380},
+        {"document": "a", "value": 850},
+        {"document": "c", "value": 7000, "status": "planned", "published": "2024-06-02"},
+    )
+    fig = charts.province_map(df, "sum", "jobs", "en")
+    coloured = json.loads(fig.to_json())["data"][-1]
+    assert coloured["locations"] == ["Kermanshah"] and coloured["z"] == [4380]
+    note = text_of(fig)
+    assert "1 parts of a total also counted" in note and "1 planned claims are not in these colours" in note

@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import charts, queries, ui, urlstate
 from dashboard.aggregates import NO_SUM_METRICS, latest_by, metric_unit
 from dashboard.filtered_claims import filtered_claims
+from dashboard.filters import FilterState
 from dashboard.formatting import date_span, display_date, format_value, localize, ltr
 from dashboard.i18n import metric_label, t, value_label
 from dashboard.taxonomy import NATIONAL
@@ -18,6 +19,20 @@ from dashboard.taxonomy import NATIONAL
 PLOTLY_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False}
 VIEWS = ("charts", "map", "time")
 PERIODS = ("month", "year")
+
+
+@st.cache_data(show_spinner=False, max_entries=48)
+def figure(kind: str, path: str, version: int, state: FilterState, arg: str, how: str, metric: str | None, lang: str):
+    """A chart of the filtered claims, built once per database version, filters and choices.
+
+    ``kind`` is ``bar`` (``arg``: province or program), ``map`` or ``time`` (``arg``: month or year).
+    """
+    df = queries.filtered(state, path)
+    if kind == "bar":
+        return charts.bar_chart(df, arg, how, metric, lang)
+    if kind == "map":
+        return charts.province_map(df, how, metric, lang)
+    return charts.time_chart(df, arg, how, metric, lang)
 
 
 def key_figures(df: pd.DataFrame, lang: str) -> None:
@@ -86,6 +101,7 @@ def main() -> None:
     if found is None:
         return
     view_df = found.view
+    path, version = queries.db_path(), queries.version()
     key_figures(view_df, lang)
     if view_df.empty:
         st.warning(t("no_match", lang))
@@ -126,26 +142,32 @@ def main() -> None:
         left, right = st.columns(2)
         with left:
             st.plotly_chart(
-                charts.bar_chart(view_df, "province", how, metric, lang),
+                figure("bar", path, version, found.state, "province", how, metric, lang),
                 config=PLOTLY_CONFIG,
                 key="chart_province",
             )
         with right:
             st.plotly_chart(
-                charts.bar_chart(view_df, "program", how, metric, lang),
+                figure("bar", path, version, found.state, "program", how, metric, lang),
                 config=PLOTLY_CONFIG,
                 key="chart_program",
             )
         if how == "latest" and metric:
             latest_table(view_df, "province", metric, lang)
     elif view == "map":
-        st.plotly_chart(charts.province_map(view_df, how, metric, lang), config=PLOTLY_CONFIG, key="chart_map")
+        st.plotly_chart(
+            figure("map", path, version, found.state, "", how, metric, lang), config=PLOTLY_CONFIG, key="chart_map"
+        )
         national = int((view_df["province"] == NATIONAL).sum())
         if national:
             st.caption(t("map_national_note", lang, n=localize(str(national), lang)))
         st.caption(t("list_sep", lang).join((t("map_no_data", lang), ltr(t("map_attribution", lang)))))
     else:
-        st.plotly_chart(charts.time_chart(view_df, period, how, metric, lang), config=PLOTLY_CONFIG, key="chart_time")
+        st.plotly_chart(
+            figure("time", path, version, found.state, period, how, metric, lang),
+            config=PLOTLY_CONFIG,
+            key="chart_time",
+        )
 
 
 main()
