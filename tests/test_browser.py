@@ -23,6 +23,7 @@ import datetime as dt
 import io
 import json
 import math
+import zipfile
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -504,3 +505,23 @@ def test_one_click_on_an_article_link_opens_it_in_the_same_language(page: Page, 
         assert "/article?document=" in tab.url and "lang=en" in tab.url
     finally:
         tab.close()
+
+
+def test_an_upload_reports_one_line_per_file_in_persian(page: Page, app: AppServer, tmp_path: Path) -> None:
+    # Our own article again (stored already: unchanged) and a zip holding only a picture: nothing changes
+    # in the database, so the other tests' expectations hold whatever the order.
+    again = tmp_path / BREAKDOWN_DOCUMENT
+    again.write_text(OUR_ARTICLES[BREAKDOWN_DOCUMENT], encoding="utf-8")
+    bundle = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(bundle, "w") as zf:
+        zf.writestr("photo.png", b"\x89PNG\r\n")
+    open_at(page, f"{app.url}add", DESKTOP)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(again), str(bundle)])
+    page.get_by_text("bundle.zip").first.wait_for(timeout=TIMEOUT_MS)
+    page.locator(".st-key-upload_run button").click()
+    report = page.locator('[data-testid="stMarkdownContainer"] li')
+    report.filter(has_text="bundle.zip").first.wait_for(timeout=TIMEOUT_MS)
+    lines = report.all_inner_texts()
+    assert any(BREAKDOWN_DOCUMENT in line and "بدون تغییر" in line for line in lines), lines
+    assert any("bundle.zip" in line and "ذخیره نشد" in line for line in lines), lines
+    assert any("photo.png" in line for line in lines), "the file the zip passed over is not named"
