@@ -18,7 +18,8 @@ def download_row(view: pd.DataFrame, full: pd.DataFrame, state, lang: str) -> No
     """Buttons for the filtered CSV, the full CSV and the README; files are built only when clicked."""
     today = dt.date.today()
     n_articles = int(full["document"].nunique())
-    c1, c2, c3 = st.columns(3, gap="small")
+    row = st.container(horizontal=True, gap="small", key="downloads")
+    c1 = c2 = c3 = row
     c1.download_button(
         t("download_filtered", lang),
         data=lambda: downloads.csv_bytes(queries.with_provenance(view)),
@@ -54,9 +55,8 @@ def main() -> None:
     if found is None:
         return
     df, state, view = found.all, found.state, found.view
-    head, buttons = st.columns([1, 3], vertical_alignment="center")
-    head.markdown(f"**{t('rows_count', lang, n=localize(f'{len(view):,}', lang))}**")
-    with buttons:
+    with st.container(horizontal=True, gap="medium", vertical_alignment="center", key="claims_head"):
+        st.markdown(f"**{t('rows_count', lang, n=localize(f'{len(view):,}', lang))}**", width="content")
         download_row(view, df, state, lang)
     if view.empty:
         st.warning(t("no_match", lang))
