@@ -62,8 +62,8 @@ def main() -> None:
     meta = t("list_sep", lang).join(
         f"\u2068{part}\u2069" for part in (record.get("source") or "", *dates, record.get("speaker") or "") if part
     )
-    if meta:
-        st.caption(md(meta))
+    if meta:  # a mark of the reader's direction first: every part is isolated, so none sets it
+        st.caption(("\u200e" if lang == "en" else "\u200f") + md(meta))
     url = record.get("url") or ""
     if url.startswith(("http://", "https://")):
         st.link_button(t("article_source", lang), url, icon=":material/open_in_new:")
