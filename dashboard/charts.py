@@ -1,14 +1,16 @@
 """Pure chart builders: a claims DataFrame in, a plotly Figure out (no Streamlit here).
 
-Aggregation is honest: values of different metrics or units are never added. Counting
-claims works across metrics; a sum or a latest value needs one metric, and only the rows in
-that metric's main unit are used. Every title says which measure is shown.
+Aggregation is honest (the rules live in :mod:`dashboard.aggregates`): counting claims works
+across metrics; a sum or a latest value needs one metric and uses only its main unit. A sum
+adds reported claims only, draws planned ones as their own bars, and says under its title what
+it left out and why. National claims are never ranked among the provinces. Every title says
+which measure is shown; Persian text inside a chart is marked right to left.
 
 >>> import pandas as pd
 >>> df = pd.DataFrame({"province": ["Yazd", "Yazd", "Qom"], "metric": ["jobs"] * 3,
 ...     "unit": ["count"] * 3, "value": [10.0, 5.0, 7.0], "published": ["2024-01-01", "2024-02-01", ""]})
->>> aggregate(df, "province", "sum", "jobs").to_dict("records")
-[{'province': 'Yazd', 'value': 15.0, 'claims': 2}, {'province': 'Qom', 'value': 7.0, 'claims': 1}]
+>>> aggregate(df, "province", "count", "jobs").to_dict("records")
+[{'province': 'Yazd', 'value': 2.0, 'claims': 2}, {'province': 'Qom', 'value': 1.0, 'claims': 1}]
 """
 
 from __future__ import annotations
@@ -21,22 +23,39 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.aggregates import (
+    PLANNED,
+    REASONS,
+    REPORTED,
+    RULE_COLUMNS,
+    latest_by,
+    metric_unit,
+    sum_allowed,
+    sum_by,
+)
 from dashboard.formatting import (
+    display_date,
     format_number,
     format_scaled,
     format_value,
     jalali_columns,
     jalali_date,
     period_label,
+    rtl,
 )
 from dashboard.i18n import metric_label, norm_lang, program_label, province_label, t, unit_label, value_label
 from dashboard.paths import DATA_DIR
+from dashboard.taxonomy import NATIONAL
 
 HOWS = ("count", "sum", "latest")
 GEOJSON_PATH = DATA_DIR / "geo" / "iran_provinces.geojson"
 NO_DATA_COLOR = "#cfcfcf"
 COLOR_SCALE = "YlOrRd"
 BAR_COLOR = "#2f6f8f"
+PLANNED_COLOR = "#e0a458"
+STATUS_COLORS = {REPORTED: BAR_COLOR, PLANNED: PLANNED_COLOR}
+STATUS_PATTERNS = {REPORTED: "", PLANNED: "/"}
+STATUS_SYMBOLS = {REPORTED: "circle", PLANNED: "circle-open"}
 FONT = "Vazirmatn, Tahoma, sans-serif"
 
 
@@ -44,53 +63,60 @@ class ChartError(ValueError):
     """A chart was asked for something it cannot honestly show (e.g. a sum over several metrics)."""
 
 
-def metric_unit(df: pd.DataFrame, metric: str) -> str | None:
-    """The unit most claims of ``metric`` use (``IRR`` for money), or None when there are none."""
-    units = df.loc[df["metric"] == metric, "unit"]
-    if units.empty:
-        return None
-    return str(units.value_counts().index[0])
+def measures(metric: str | None, unit: str | None = None) -> tuple[str, ...]:
+    """The measures a chart of ``metric`` can honestly offer: no sum of percents or of ``other``.
+
+    >>> measures(None), measures("percent", "percent"), measures("jobs", "count")
+    (('count',), ('count', 'latest'), ('count', 'sum', 'latest'))
+    """
+    if not metric:
+        return ("count",)
+    return HOWS if sum_allowed(metric, unit) else ("count", "latest")
 
 
-def effective_how(how: str, metric: str | None) -> str:
-    """``sum`` and ``latest`` need one metric; without one the chart falls back to counting claims."""
+def effective_how(how: str, metric: str | None, unit: str | None = None) -> str:
+    """The measure actually drawn: ``count`` when ``how`` needs a metric or is no honest sum of it."""
     if how not in HOWS:
         raise ChartError(f"unknown measure {how!r}; expected one of {', '.join(HOWS)}")
-    return how if metric else "count"
+    return how if how in measures(metric, unit) else "count"
 
 
 def aggregate(df: pd.DataFrame, by: str, how: str, metric: str | None = None) -> pd.DataFrame:
     """One row per value of ``by`` with ``value`` (the measure) and ``claims`` (rows behind it).
 
-    ``how``: ``count`` (number of claims; restricted to ``metric`` when given), ``sum`` or
-    ``latest`` (the value of the most recently published claim; undated claims come first, so
-    a dated one wins). Groups are sorted by value, largest first.
+    ``count`` counts claims (of ``metric`` in its main unit, when given); ``sum`` is the honest
+    reported sum (:func:`dashboard.aggregates.sum_by`); ``latest`` the value picked by
+    :func:`dashboard.aggregates.latest_by`. Groups are sorted by value, largest first.
     """
-    how = effective_how(how, metric)
-    rows = df
-    if metric:
-        unit = metric_unit(df, metric)
-        rows = df[(df["metric"] == metric) & (df["unit"] == unit)]
+    unit = metric_unit(df, metric) if metric else None
+    how = effective_how(how, metric, unit)
+    if how == "sum":
+        table = sum_by(df, metric or "", by).table
+        table = table[table[f"claims_{REPORTED}"] > 0]
+        return pd.DataFrame(
+            {by: table[by], "value": table[REPORTED], "claims": table[f"claims_{REPORTED}"]}
+        ).reset_index(drop=True)
+    if how == "latest":
+        return latest_by(df, metric or "", by)
+    rows = df[(df["metric"] == metric) & (df["unit"] == unit)] if metric else df
     rows = rows[rows[by].notna()]
     if rows.empty:
         return pd.DataFrame({by: pd.Series(dtype=object), "value": pd.Series(dtype=float), "claims": 0})
-    grouped = rows.groupby(by, sort=False, observed=True)
-    claims = grouped.size().rename("claims")
-    if how == "count":
-        value = claims.astype(float).rename("value")
-    elif how == "sum":
-        value = grouped["value"].sum(min_count=1).rename("value")
-    else:
-        order = rows.assign(_date=rows["published"].fillna("").astype(str)).sort_values("_date", kind="stable")
-        value = order.dropna(subset=["value"]).groupby(by, sort=False, observed=True)["value"].last().rename("value")
-    out = pd.concat([value, claims], axis=1).reset_index()
-    out["claims"] = out["claims"].fillna(0).astype(int)
+    claims = rows.groupby(by, sort=False, observed=True).size().rename("claims")
+    out = pd.concat([claims.astype(float).rename("value"), claims], axis=1).reset_index()
+    out["claims"] = out["claims"].astype(int)
     return out.sort_values(["value", by], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def narrow(df: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+    """Only the columns a chart reads (selecting columns copies nothing; filtering rows then stays cheap)."""
+    wanted = (*RULE_COLUMNS, "title", "source", "jyear", "jmonth", "jdate", *((by,) if by else ()))
+    return df[[c for c in dict.fromkeys(wanted) if c in df]]
 
 
 def chart_title(how: str, by: str, metric: str | None, unit: str | None, lang: str) -> str:
     """A title naming the measure, the metric and its unit, e.g. «جمع «اشتغال» (عدد) بر اساس استان»."""
-    how = effective_how(how, metric)
+    how = effective_how(how, metric, unit)
     by_text = t({"province": "by_province", "program": "by_program"}.get(by, "by_time"), lang)
     if how == "count":
         if metric:
@@ -99,6 +125,26 @@ def chart_title(how: str, by: str, metric: str | None, unit: str | None, lang: s
     return t(
         f"title_{how}", lang, metric=metric_label(metric or "", lang), unit=unit_label(unit or "", lang), by=by_text
     )
+
+
+def left_out_text(left_out: dict[str, int], lang: str) -> str:
+    """What a sum left out and why, in one line: «کنار گذاشته: ۳ جزء …؛ ۱ رقم تجمعی».
+
+    Planned claims left out for the same reason are counted with the reported ones.
+
+    >>> left_out_text({"part": 3, "planned_part": 1, "cumulative": 2}, "en")
+    'Left out: 4 parts of a total also counted · 2 running totals («so far»)'
+    >>> left_out_text({}, "en")
+    ''
+    """
+    merged: dict[str, int] = {}
+    for key, n in left_out.items():
+        reason = key.removeprefix("planned_")
+        merged[reason] = merged.get(reason, 0) + n
+    pieces = [
+        t(f"left_out_{reason}", lang, n=format_number(merged[reason], lang)) for reason in REASONS if merged.get(reason)
+    ]
+    return t("left_out", lang, what=t("list_sep", lang).join(pieces)) if pieces else ""
 
 
 def _display(values: pd.Series, unit: str | None, how: str) -> pd.Series:
@@ -116,7 +162,7 @@ def nice_ticks(values: list[float] | pd.Series, count: int = 5) -> list[float]:
     >>> nice_ticks([6.5e12])
     [0.0, 2000000000000.0, 4000000000000.0, 6000000000000.0, 8000000000000.0]
     """
-    numbers = [float(v) for v in values if v is not None and not math.isnan(float(v))]
+    numbers = [float(v) for v in values if v is not None and not pd.isna(v)]
     if not numbers:
         return []
     low, high = min(0.0, min(numbers)), max(0.0, max(numbers))
@@ -135,8 +181,8 @@ def nice_ticks(values: list[float] | pd.Series, count: int = 5) -> list[float]:
 
 
 def tick_labels(ticks: list[float], lang: str) -> list[str]:
-    """Tick texts with scale words and the reader's digits: 2e12 → «۲ هزار میلیارد»."""
-    return [format_scaled(v, lang) for v in ticks]
+    """Tick texts with scale words and the reader's digits: 2e12 → «۲ هزار میلیارد» (kept right to left)."""
+    return [rtl(format_scaled(v, lang), lang) for v in ticks]
 
 
 def _value_axis(values: list[float] | pd.Series, lang: str) -> dict:
@@ -145,65 +191,176 @@ def _value_axis(values: list[float] | pd.Series, lang: str) -> dict:
     return {"tickmode": "array", "tickvals": ticks, "ticktext": tick_labels(ticks, lang)} if ticks else {}
 
 
-def _hover_texts(agg: pd.DataFrame, how: str, unit: str | None, lang: str) -> list[str]:
+def _claims_text(n: int, lang: str) -> str:
+    return t("rows_count", lang, n=format_number(n, lang))
+
+
+def _hover_texts(values: pd.Series, claims: pd.Series, how: str, unit: str | None, lang: str) -> list[str]:
+    """One tooltip line per bar: the measure, then (for values) the claims behind it, never a count twice."""
     texts = []
-    for value, n in zip(agg["value"].tolist(), agg["claims"].tolist(), strict=True):
-        shown = format_number(value, lang) if how == "count" else format_value(value, unit or "count", lang)
-        texts.append(f"{shown} · {t('rows_count', lang, n=format_number(n, lang))}")
+    for value, n in zip(values.tolist(), claims.tolist(), strict=True):
+        if how == "count":
+            texts.append(rtl(_claims_text(int(n), lang), lang))
+        else:
+            texts.append(
+                rtl(format_value(value, unit or "count", lang), lang) + "<br>" + rtl(_claims_text(int(n), lang), lang)
+            )
     return texts
 
 
-def _layout(fig: go.Figure, title: str, lang: str, height: int = 420) -> go.Figure:
+def _layout(fig: go.Figure, title: str, lang: str, height: int = 420, notes: list[str] | None = None) -> go.Figure:
+    notes = [n for n in (notes or []) if n]
+    title_spec: dict = {"text": rtl(title, lang), "x": 0.5, "xanchor": "center"}
+    if notes:
+        title_spec["subtitle"] = {"text": "<br>".join(rtl(n, lang) for n in notes), "font": {"size": 12}}
+    legend = len(fig.data) > 1 or bool(fig.layout.showlegend)
     fig.update_layout(
-        title={"text": title, "x": 0.5, "xanchor": "center"},
+        title=title_spec,
         font={"family": FONT},
-        height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        height=height + 16 * len(notes) + (30 if legend else 0),
+        margin={"l": 10, "r": 10, "t": 60 + 18 * len(notes), "b": 40 if legend else 10},
         hoverlabel={"font": {"family": FONT}},
         separators="٫٬" if norm_lang(lang) == "fa" else ".,",
+        # under the plot, so that it never covers the notes under the title
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "xanchor": "center",
+            "x": 0.5,
+        },
     )
     return fig
 
 
-def empty_figure(title: str, lang: str) -> go.Figure:
+def empty_figure(title: str, lang: str, notes: list[str] | None = None) -> go.Figure:
     """A figure with the title and a «nothing to show» note instead of an empty plot."""
     fig = go.Figure()
-    fig.add_annotation(text=t("no_data", lang), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.add_annotation(text=rtl(t("no_data", lang), lang), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return _layout(fig, title, lang, height=260)
+    return _layout(fig, title, lang, height=260, notes=notes)
+
+
+def _status_name(status: str, lang: str) -> str:
+    return rtl(t(f"status_{status}", lang), lang)
+
+
+def national_note(df: pd.DataFrame, how: str, metric: str | None, lang: str) -> str:
+    """The national figure, shown apart from the provinces: «سراسر کشور (جدا از استان‌ها): …»; '' when none."""
+    national = df[df["province"] == NATIONAL]
+    if national.empty:
+        return ""
+    agg = aggregate(national, "province", how, metric)
+    if agg.empty:
+        return ""
+    unit = metric_unit(df, metric) if metric else None
+    how = effective_how(how, metric, unit)
+    row = agg.iloc[0]
+    shown = (
+        _claims_text(int(row["claims"]), lang) if how == "count" else format_value(row["value"], unit or "count", lang)
+    )
+    return t("national_apart", lang, value=shown)
+
+
+def _bars(
+    fig: go.Figure, labels: list[str], values: pd.Series, hover: list[str], status: str, lang: str, horizontal: bool
+) -> None:
+    kwargs = (
+        {"x": values.tolist(), "y": labels, "orientation": "h"} if horizontal else {"x": labels, "y": values.tolist()}
+    )
+    fig.add_trace(
+        go.Bar(
+            **kwargs,
+            marker={"color": STATUS_COLORS[status], "pattern": {"shape": STATUS_PATTERNS[status]}},
+            customdata=hover,
+            hovertemplate=("%{y}" if horizontal else "%{x}") + "<br>%{customdata}<extra></extra>",
+            name=_status_name(status, lang),
+        )
+    )
 
 
 def bar_chart(df: pd.DataFrame, by: str, how: str, metric: str | None, lang: str = "fa") -> go.Figure:
     """Horizontal bars of the measure per province or program, largest on top.
 
+    A sum draws reported and planned claims as their own bars and names what it left out;
+    by province, the national figure is written above the bars, not ranked among them.
     Bars read right to left in Persian (the value axis is reversed and the labels sit on the right).
     """
-    how = effective_how(how, metric)
+    df = narrow(df, by)
     unit = metric_unit(df, metric) if metric else None
+    how = effective_how(how, metric, unit)
     title = chart_title(how, by, metric, unit, lang)
-    agg = aggregate(df, by, how, metric)
-    if agg.empty:
-        return empty_figure(title, lang)
-    labels = [value_label(by, str(k), lang) for k in agg[by]]
-    fig = go.Figure(
-        go.Bar(
-            x=_display(agg["value"], unit, how).tolist(),
-            y=labels,
-            orientation="h",
-            marker_color=BAR_COLOR,
-            customdata=list(zip(agg[by].astype(str), _hover_texts(agg, how, unit, lang), strict=True)),
-            hovertemplate="%{y}<br>%{customdata[1]}<extra></extra>",
-            name=title,
+    notes: list[str] = []
+    rows = df
+    if by == "province":
+        notes.append(national_note(df, how, metric, lang))
+        rows = df[df["province"] != NATIONAL]
+    fig = go.Figure()
+    if how == "sum":
+        result = sum_by(rows, metric or "", by)
+        notes.append(left_out_text(result.left_out, lang))
+        table = result.table
+        if table.empty:
+            return empty_figure(title, lang, [*notes, t("no_honest_sum", lang)])
+        labels = [value_label(by, str(k), lang) for k in table[by]]
+        for status in (REPORTED, PLANNED):
+            if table[f"claims_{status}"].sum() == 0:
+                continue
+            values = _display(table[status], unit, how)
+            hover = _hover_texts(table[status], table[f"claims_{status}"], how, unit, lang)
+            _bars(fig, labels, values, hover, status, lang, horizontal=True)
+        fig.update_layout(barmode="group", showlegend=True)
+        axis_values = pd.concat([_display(table[REPORTED], unit, how), _display(table[PLANNED], unit, how)])
+        n_groups = len(table)
+    else:
+        agg = aggregate(rows, by, how, metric)
+        if agg.empty:
+            return empty_figure(title, lang, notes)
+        labels = [value_label(by, str(k), lang) for k in agg[by]]
+        values = _display(agg["value"], unit, how)
+        hover = _hover_texts(agg["value"], agg["claims"], how, unit, lang)
+        if how == "latest":
+            hover = [f"{h}<br>{latest_source(row, lang)}" for h, (_, row) in zip(hover, agg.iterrows(), strict=True)]
+            if (agg["status"] == PLANNED).any():
+                notes.append(t("latest_planned_note", lang))
+            colors = [STATUS_COLORS.get(s, BAR_COLOR) for s in agg["status"]]
+            patterns = [STATUS_PATTERNS.get(s, "") for s in agg["status"]]
+            marker = {"color": colors, "pattern": {"shape": patterns}}
+        else:
+            marker = {"color": BAR_COLOR}
+        fig.add_trace(
+            go.Bar(
+                x=values.tolist(),
+                y=labels,
+                orientation="h",
+                marker=marker,
+                customdata=hover,
+                hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+                name=rtl(title, lang),
+            )
         )
-    )
-    rtl = norm_lang(lang) == "fa"
+        axis_values = values
+        n_groups = len(agg)
+    rtl_axis = norm_lang(lang) == "fa"
     axis_title = (
         t("axis_claims", lang) if how == "count" else f"{t('axis_value', lang)} ({unit_label(unit or '', lang)})"
     )
-    fig.update_xaxes(title=axis_title, autorange="reversed" if rtl else True, **_value_axis(fig.data[0].x, lang))
-    fig.update_yaxes(autorange="reversed", side="right" if rtl else "left", automargin=True)
-    return _layout(fig, title, lang, height=max(300, 28 * len(agg) + 120))
+    fig.update_xaxes(
+        title=rtl(axis_title, lang), autorange="reversed" if rtl_axis else True, **_value_axis(axis_values, lang)
+    )
+    fig.update_yaxes(autorange="reversed", side="right" if rtl_axis else "left", automargin=True)
+    bar_rows = n_groups * (2 if how == "sum" else 1)
+    return _layout(fig, title, lang, height=max(300, 24 * bar_rows + 120), notes=notes)
+
+
+def latest_source(row: pd.Series, lang: str) -> str:
+    """Where a latest value comes from: its date (Jalali), status and article («۱۴۰۳/۰۹/۰۲، انجام‌شده، ایسنا، عنوان»)."""
+    date = display_date(row.get("published", ""), lang) or t("undated", lang)
+    article = str(row.get("title") or "") or str(row.get("document") or "")
+    pieces = [date, t(f"status_{row.get('status', '')}", lang), str(row.get("source") or ""), article]
+    return rtl("، ".join(p for p in pieces if p), lang)
 
 
 def add_periods(df: pd.DataFrame) -> pd.DataFrame:
@@ -213,35 +370,91 @@ def add_periods(df: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([df, jalali_columns(df["published"])], axis=1)
 
 
+def period_range(keys: pd.Series | list[str], granularity: str) -> list[str]:
+    """Every period from the first key to the last, so that periods with no claim show as gaps.
+
+    >>> period_range(["1402-11", "1403-02"], "month")
+    ['1402-11', '1402-12', '1403-01', '1403-02']
+    >>> period_range(["1399", "1401"], "year")
+    ['1399', '1400', '1401']
+    """
+    keys = sorted({str(k) for k in keys})
+    if not keys:
+        return []
+    if granularity != "month":
+        return [str(y) for y in range(int(keys[0]), int(keys[-1]) + 1)]
+    (y, m), (y_end, m_end) = (tuple(map(int, keys[0].split("-"))), tuple(map(int, keys[-1].split("-"))))
+    out = []
+    while (y, m) <= (y_end, m_end):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
 def time_chart(df: pd.DataFrame, granularity: str, how: str, metric: str | None, lang: str = "fa") -> go.Figure:
-    """Bars of the measure per Jalali month (``granularity="month"``) or year, oldest first."""
-    how = effective_how(how, metric)
+    """Bars of the measure per Jalali month (``granularity="month"``) or year, oldest first.
+
+    Every period between the first and the last is on the axis (no claim: a gap, not a missing
+    step); reported and planned claims are their own bars; a note counts the undated claims.
+    """
+    df = narrow(df)
     unit = metric_unit(df, metric) if metric else None
+    how = effective_how(how, metric, unit)
     title = chart_title(how, "time", metric, unit, lang)
     col = "jmonth" if granularity == "month" else "jyear"
     rows = add_periods(df)
+    relevant = rows[(rows["metric"] == metric) & (rows["unit"] == unit)] if metric else rows
+    undated = int(relevant[col].isna().sum())
+    notes = [t("undated_note", lang, n=format_number(undated, lang)) if undated else ""]
     rows = rows[rows[col].notna()].assign(_period=lambda d: d[col].astype(str))
-    agg = aggregate(rows, "_period", how, metric).sort_values("_period").reset_index(drop=True)
-    if agg.empty:
-        return empty_figure(title, lang)
-    fig = go.Figure(
-        go.Bar(
-            x=[period_label(p, lang) for p in agg["_period"]],
-            y=_display(agg["value"], unit, how).tolist(),
-            marker_color=BAR_COLOR,
-            customdata=list(zip(agg["_period"], _hover_texts(agg, how, unit, lang), strict=True)),
-            hovertemplate="%{x}<br>%{customdata[1]}<extra></extra>",
-            name=title,
-        )
-    )
+    periods = period_range(rows["_period"], granularity)
+    fig = go.Figure()
+    status = rows["status"].fillna("").astype(str)
+    if how == "sum":
+        result = sum_by(rows, metric or "", "_period")
+        notes.append(left_out_text(result.left_out, lang))
+        table = result.table.set_index("_period")
+        series = {s: (table[s], table[f"claims_{s}"]) for s in (REPORTED, PLANNED) if table[f"claims_{s}"].sum()}
+    elif how == "count":
+        series = {}
+        for s in (REPORTED, PLANNED):
+            agg = aggregate(rows[status == s], "_period", "count", metric).set_index("_period")
+            if not agg.empty:
+                series[s] = (agg["value"], agg["claims"])
+    else:
+        agg = latest_by(rows, metric or "", "_period").set_index("_period")
+        series = {}
+        for s in (REPORTED, PLANNED):
+            picked = agg[agg["status"] == s]
+            if not picked.empty:
+                series[s] = (picked["value"], picked["claims"])
+    if not series:
+        return empty_figure(title, lang, notes)
+    labels = [rtl(period_label(p, lang), lang) for p in periods]
+    axis_values = []
+    for s, (values, claims) in series.items():
+        values = values.reindex(periods)
+        claims = claims.reindex(periods).fillna(0)
+        shown = _display(values, unit, how)
+        axis_values.extend(shown.dropna().tolist())
+        hover = _hover_texts(values.fillna(0), claims, how, unit, lang)
+        _bars(fig, labels, shown, hover, s, lang, horizontal=False)
+    fig.update_layout(barmode="stack" if how == "count" else "group", showlegend=True)
     axis_title = (
         t("axis_claims", lang) if how == "count" else f"{t('axis_value', lang)} ({unit_label(unit or '', lang)})"
     )
     fig.update_yaxes(
-        title=axis_title, side="right" if norm_lang(lang) == "fa" else "left", **_value_axis(fig.data[0].y, lang)
+        title=rtl(axis_title, lang),
+        side="right" if norm_lang(lang) == "fa" else "left",
+        **_value_axis(axis_values, lang),
     )
-    fig.update_xaxes(type="category", autorange="reversed" if norm_lang(lang) == "fa" else True)
-    return _layout(fig, title, lang)
+    fig.update_xaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=labels,
+        autorange="reversed" if norm_lang(lang) == "fa" else True,
+    )
+    return _layout(fig, title, lang, notes=notes)
 
 
 @lru_cache(maxsize=2)
@@ -263,12 +476,20 @@ def province_map(
     the colour of zero; national claims have no place on the map and are left out.
     """
     geojson = geojson if geojson is not None else load_geojson()
-    how = effective_how(how, metric)
+    df = narrow(df, "province")
     unit = metric_unit(df, metric) if metric else None
+    how = effective_how(how, metric, unit)
     title = chart_title(how, "province", metric, unit, lang)
     keys = [f["properties"]["name:en"] for f in geojson["features"]]
     agg = aggregate(df, "province", how, metric)
     agg = agg[agg["province"].isin(keys) & agg["value"].notna()]
+    notes: list[str] = []
+    if how == "sum":  # the map colours the reported sums: say what was left out, plans included
+        result = sum_by(df[df["province"] != NATIONAL], metric or "", "province")
+        notes.append(left_out_text(result.left_out, lang))
+        planned = int(result.table[f"claims_{PLANNED}"].sum())
+        if planned:
+            notes.append(t("map_planned_note", lang, n=format_number(planned, lang)))
     missing = [k for k in keys if k not in set(agg["province"])]
     fig = go.Figure()
     if missing:
@@ -285,8 +506,8 @@ def province_map(
                 marker_line_color="white",
                 marker_line_width=0.8,
                 text=[province_label(k, lang) for k in missing],
-                hovertemplate="%{text}<br>" + t("map_no_data_trace", lang) + "<extra></extra>",
-                name=t("map_no_data_trace", lang),
+                hovertemplate="%{text}<br>" + rtl(t("map_no_data_trace", lang), lang) + "<extra></extra>",
+                name=rtl(t("map_no_data_trace", lang), lang),
             )
         )
     if not agg.empty:
@@ -302,10 +523,12 @@ def province_map(
                 marker_line_color="white",
                 marker_line_width=0.8,
                 text=[province_label(k, lang) for k in agg["province"]],
-                customdata=_hover_texts(agg, how, unit, lang),
+                customdata=_hover_texts(agg["value"], agg["claims"], how, unit, lang),
                 hovertemplate="%{text}<br>%{customdata}<extra></extra>",
                 colorbar={
-                    "title": {"text": t("axis_claims", lang) if how == "count" else unit_label(unit or "", lang)},
+                    "title": {
+                        "text": rtl(t("axis_claims", lang) if how == "count" else unit_label(unit or "", lang), lang)
+                    },
                     **_value_axis(shown.tolist(), lang),
                 },
                 name=title,
@@ -313,13 +536,23 @@ def province_map(
         )
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     fig.add_annotation(
-        text=t("map_no_data", lang), showarrow=False, x=0.5, y=-0.02, xref="paper", yref="paper", font={"size": 12}
+        text=rtl(t("map_no_data", lang), lang),
+        showarrow=False,
+        x=0.5,
+        y=-0.02,
+        xref="paper",
+        yref="paper",
+        font={"size": 12},
     )
-    return _layout(fig, title, lang, height=560)
+    return _layout(fig, title, lang, height=560, notes=notes)
 
 
 def history_chart(series: pd.DataFrame, metric: str, province: str, program: str, lang: str = "fa") -> go.Figure:
-    """Every appearance of one figure over time: value against publication date, one marker per article."""
+    """Every appearance of one figure over time: value against publication date, one marker per article.
+
+    A thin line joins the appearances; reported values are filled circles, planned ones open circles
+    on a dashed line of their own, so a target is never read as a result.
+    """
     title = t(
         "history_title",
         lang,
@@ -332,23 +565,41 @@ def history_chart(series: pd.DataFrame, metric: str, province: str, program: str
         return empty_figure(title, lang)
     rows = rows.sort_values("published", kind="stable")
     unit = str(rows["unit"].iloc[0]) if "unit" in rows else "count"
-    hover = [
-        f"{jalali_date(p, lang)} · {format_value(v, unit, lang)} · {s}"
-        for p, v, s in zip(rows["published"], rows["value"], rows.get("source", [""] * len(rows)), strict=True)
-    ]
-    fig = go.Figure(
-        go.Scatter(
-            x=rows["published"].astype(str).str.slice(0, 10).tolist(),
-            y=_display(rows["value"], unit, "sum").tolist(),
-            mode="lines+markers",
-            marker={"size": 10, "color": BAR_COLOR},
-            customdata=hover,
-            hovertemplate="%{customdata}<extra></extra>",
-            name=title,
+    status = rows["status"].fillna("").astype(str) if "status" in rows else pd.Series(REPORTED, index=rows.index)
+    status = status.where(status.eq(PLANNED), REPORTED)
+    fig = go.Figure()
+    for s in (REPORTED, PLANNED):
+        part = rows[status == s]
+        if part.empty:
+            continue
+        sources = part["source"].fillna("").astype(str) if "source" in part else pd.Series("", index=part.index)
+        hover = [
+            rtl(
+                "، ".join(
+                    x for x in (jalali_date(p, lang), format_value(v, unit, lang), t(f"status_{s}", lang), src) if x
+                ),
+                lang,
+            )
+            for p, v, src in zip(part["published"], part["value"], sources, strict=True)
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=part["published"].astype(str).str.slice(0, 10).tolist(),
+                y=_display(part["value"], unit, "sum").tolist(),
+                mode="lines+markers",
+                line={"color": STATUS_COLORS[s], "dash": "solid" if s == REPORTED else "dash", "width": 1.5},
+                marker={"size": 11, "color": STATUS_COLORS[s], "symbol": STATUS_SYMBOLS[s], "line": {"width": 2}},
+                customdata=hover,
+                hovertemplate="%{customdata}<extra></extra>",
+                name=_status_name(s, lang),
+            )
         )
-    )
-    dates = rows["published"].astype(str).str.slice(0, 10).tolist()
+    dates = sorted(set(rows["published"].astype(str).str.slice(0, 10).tolist()))
     axis_title = f"{t('axis_value', lang)} ({unit_label(unit, lang)})"
-    fig.update_yaxes(title=axis_title, rangemode="tozero", **_value_axis(fig.data[0].y, lang))
-    fig.update_xaxes(tickmode="array", tickvals=dates, ticktext=[jalali_date(d, lang) for d in dates])
+    values = _display(rows["value"], unit, "sum")
+    fig.update_yaxes(title=rtl(axis_title, lang), rangemode="tozero", **_value_axis(values, lang))
+    fig.update_xaxes(
+        type="date", tickmode="array", tickvals=dates, ticktext=[rtl(jalali_date(d, lang), lang) for d in dates]
+    )
+    fig.update_layout(showlegend=True)
     return _layout(fig, title, lang)

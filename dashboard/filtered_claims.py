@@ -8,7 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import queries
-from dashboard.filters import FilterState, filter_bar
+from dashboard.filter_bar import filter_bar
+from dashboard.filters import FilterState
 from dashboard.i18n import t
 
 
@@ -27,5 +28,5 @@ def filtered_claims(lang: str, path: str | None = None) -> FilteredClaims | None
     if df.empty:
         st.info(t("empty_db", lang))
         return None
-    state = filter_bar(df, lang, queries.counts(path))
+    state = filter_bar(df, lang, lambda pending: queries.facets(pending, path), queries.counts(path))
     return FilteredClaims(df, state, queries.filtered(state, path))

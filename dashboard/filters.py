@@ -18,15 +18,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass, fields
 
+import jdatetime
 import numpy as np
 import pandas as pd
 
-from dashboard.formatting import jalali_date, jalali_span, localize
-from dashboard.i18n import column_label, t, value_label
-from dashboard.persian import ARABIC_DIGITS, PERSIAN_DIGITS, match_key
+from dashboard.formatting import localize
+from dashboard.i18n import value_label
+from dashboard.persian import ARABIC_DIGITS, PERSIAN_DIGITS, match_key, to_ascii_digits
 
 LIST_FILTERS = ("province", "program", "metric", "status", "source", "speaker")
 SEARCH_COLUMNS = ("quote", "mention", "title", "speaker", "source", "metric_fa", "document")
+# Columns of taxonomy keys whose English labels a search also finds («Qazvin», «Note 16»): the
+# Persian names are already in the text searched.
+LABELLED_COLUMNS = ("province", "program")
 DATE_MIN = dt.date(1990, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)
 
@@ -88,13 +92,29 @@ def text_matches(df: pd.DataFrame, text: str) -> np.ndarray:
             hit |= values.isin(found).to_numpy(dtype=bool)
         else:
             hit |= values.str.contains(pattern, regex=True, case=False, na=False).to_numpy(dtype=bool)
+    for column in LABELLED_COLUMNS:
+        if column in df:
+            keys = df[column].fillna("").astype(str)
+            found = [k for k in keys.unique() if k and _label_matches(column, k, pattern)]
+            hit |= keys.isin(found).to_numpy(dtype=bool)
     return hit
+
+
+def _label_matches(column: str, key: str, pattern: str) -> bool:
+    """Whether the English label of ``key`` matches a search pattern."""
+    return bool(re.search(pattern, value_label(column, key, "en"), flags=re.IGNORECASE))
 
 
 # Characters that may sit inside a word without changing it: ZWNJ and friends, spaces, diacritics, tatweel.
 # Literal characters (no \\s or \\u escapes, which would push pandas off pyarrow's fast regex engine).
-_SKIP = "[" + "\u200c\u200d\u200f \t\n\r\u00a0" + "\u064b-\u0652\u0670\u0640" + "]*"
-_VARIANTS = {"ی": "یيى", "ک": "کك", "ه": "هۀة"}
+_SKIP = "[" + "\u200c\u200d\u200f \t\n\r\u00a0" + "\u064b-\u0652\u0654\u0670\u0640ء" + "]*"
+# Spellings of one letter that news mixes freely: ي/ك, and the hamza forms («رئیس»، «رییس»؛ «مسؤول»، «مسئول»).
+_VARIANTS = {"ی": "یيىئ", "ک": "کك", "ه": "هۀة", "ا": "اأإآ", "و": "وؤ"}
+# A query letter stands for its whole class: «أ» is searched as «ا»; a hamza on any seat (or none,
+# or the seat alone) as any hamza seat: «رئیس» finds «رییس», «مسئول» finds «مسؤول».
+_QUERY_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
+_HAMZA = "ئؤء"
+_HAMZA_CLASS = "[ئؤءیيوى]?"
 for _i in range(10):
     _VARIANTS[str(_i)] = str(_i) + PERSIAN_DIGITS[_i] + ARABIC_DIGITS[_i]
 
@@ -109,13 +129,45 @@ def query_pattern(text: str) -> str:
     True
     >>> bool(re.search(query_pattern("۱۲"), "١٢ صندوق"))
     True
+    >>> bool(re.search(query_pattern("رییس"), "رئیس سازمان")), bool(re.search(query_pattern("مسئول"), "مسؤول"))
+    (True, True)
     """
-    key = match_key(text).lower()
+    key = match_key(text).lower().translate(_QUERY_FOLD)
     pieces = []
     for ch in key:
+        if ch in _HAMZA:
+            pieces.append(_HAMZA_CLASS)
+            continue
         variants = _VARIANTS.get(ch)
         pieces.append(f"[{''.join(re.escape(v) for v in variants)}]" if variants else re.escape(ch))
     return _SKIP.join(pieces)
+
+
+def filter_masks(df: pd.DataFrame, state: FilterState) -> dict[str, pd.Series]:
+    """One boolean mask per active filter (list filters by name, ``date``, ``text``); their AND keeps a row."""
+    masks: dict[str, pd.Series] = {}
+    for name in LIST_FILTERS:
+        chosen = getattr(state, name)
+        if chosen and name in df:
+            masks[name] = df[name].isin(chosen)
+    if state.date_from or state.date_to:
+        dates = df["published"].fillna("").astype(str)
+        mask = dates != ""
+        if state.date_from:
+            mask &= dates >= state.date_from.isoformat()
+        if state.date_to:
+            mask &= dates <= state.date_to.isoformat()
+        masks["date"] = mask
+    if state.text and query_pattern(state.text):
+        masks["text"] = pd.Series(text_matches(df, state.text), index=df.index)
+    return masks
+
+
+def _all(masks: list[pd.Series], index: pd.Index) -> pd.Series:
+    out = pd.Series(True, index=index)
+    for mask in masks:
+        out &= mask
+    return out
 
 
 def apply_filters(df: pd.DataFrame, state: FilterState) -> pd.DataFrame:
@@ -123,18 +175,8 @@ def apply_filters(df: pd.DataFrame, state: FilterState) -> pd.DataFrame:
 
     The free text is searched only in the rows the other filters keep.
     """
-    mask = pd.Series(True, index=df.index)
-    for name in LIST_FILTERS:
-        chosen = getattr(state, name)
-        if chosen and name in df:
-            mask &= df[name].isin(chosen)
-    if state.date_from or state.date_to:
-        dates = df["published"].fillna("").astype(str)
-        mask &= dates != ""
-        if state.date_from:
-            mask &= dates >= state.date_from.isoformat()
-        if state.date_to:
-            mask &= dates <= state.date_to.isoformat()
+    masks = filter_masks(df, state.__class__(**{**state.__dict__, "text": ""}))
+    mask = _all(list(masks.values()), df.index)
     if state.text and query_pattern(state.text):
         if mask.all():
             mask = pd.Series(text_matches(df, state.text), index=df.index)
@@ -142,6 +184,33 @@ def apply_filters(df: pd.DataFrame, state: FilterState) -> pd.DataFrame:
             kept = mask[mask].index
             mask.loc[kept] = text_matches(df.loc[kept], state.text)
     return df[mask]
+
+
+def facet_counts(df: pd.DataFrame, state: FilterState) -> dict[str, dict[str, int]]:
+    """For each list filter, each value with its number of claims under the *other* active filters.
+
+    As in Datasette's facets: with ``metric=jobs`` chosen, a province shows its number of job claims,
+    while the metric options still count every claim the other filters keep. Values the other
+    filters rule out count 0; the order is that of :func:`option_counts` on all claims.
+
+    >>> df = pd.DataFrame({"province": ["Yazd", "Yazd", "Qom"], "metric": ["jobs", "funds", "jobs"],
+    ...     "published": [""] * 3})
+    >>> facet_counts(df, FilterState(metric=("jobs",)))["province"]
+    {'Yazd': 1, 'Qom': 1}
+    >>> facet_counts(df, FilterState(metric=("jobs",)))["metric"]
+    {'jobs': 2, 'funds': 1}
+    """
+    masks = filter_masks(df, state)
+    out: dict[str, dict[str, int]] = {}
+    for column in LIST_FILTERS:
+        every = option_counts(df, column)
+        others = [m for name, m in masks.items() if name != column]
+        if not others or not every:
+            out[column] = every
+            continue
+        kept = option_counts(df.loc[_all(others, df.index), [column]], column)
+        out[column] = {key: kept.get(key, 0) for key in every}
+    return out
 
 
 def option_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
@@ -180,60 +249,53 @@ def _in_date_range(value: object) -> dt.date | None:
     return value if isinstance(value, dt.date) and DATE_MIN <= value <= DATE_MAX else None
 
 
-def filter_bar(df: pd.DataFrame, lang: str, counts: dict[str, dict[str, int]] | None = None) -> FilterState:
-    """Draw the filters (in an expander at the top of the page) and return the choice.
+def typed_date(text: str) -> dt.date | None:
+    """A date as a user types it: Jalali («۱۴۰۲/۰۹/۰۱», «1402-9-1») or Gregorian («2023-11-22»).
 
-    ``counts`` (column → value → claims) labels every option; computed from ``df`` when not given.
-    Values are kept in the URL (see :mod:`dashboard.urlstate`).
+    Digits in any script; ``/``, ``-``, ``.`` or spaces between year, month and day. A year below
+    1700 is Jalali. None when the text holds no valid date.
+
+    >>> typed_date("۱۴۰۲/۰۹/۰۱"), typed_date("2023-11-22")
+    (datetime.date(2023, 11, 22), datetime.date(2023, 11, 22))
+    >>> typed_date("۱۴۰۲/۰۷/۳۱") is None  # the seventh Jalali month has 30 days
+    True
     """
-    import streamlit as st
+    parts = re.split(r"[/\-.\s]+", to_ascii_digits((text or "").strip()))
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    year, month, day = (int(p) for p in parts)
+    try:
+        if year < 1700:
+            return jdatetime.date(year, month, day).togregorian()
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
-    from dashboard import urlstate
 
-    counts = counts if counts is not None else {c: option_counts(df, c) for c in LIST_FILTERS}
-    state: dict[str, object] = {}
-    with st.expander(t("filters", lang), expanded=True, key="filters_box"):
-        cols = st.columns(3)
-        for i, name in enumerate(LIST_FILTERS):
-            options = list(counts.get(name, {}))
-            key = urlstate.prepare(name, [], valid=lambda v, o=options: [x for x in (v or []) if x in o])
-            with cols[i % 3]:
-                chosen = st.multiselect(
-                    column_label(name, lang),
-                    options,
-                    key=key,
-                    format_func=lambda k, n=name: option_text(n, k, counts.get(n, {}).get(k), lang),
-                    placeholder=t("all", lang),
-                )
-            state[name] = tuple(urlstate.remember(name, chosen))
-        first, last = date_bounds(df)
-        c1, c2, c3 = st.columns([2, 1, 1])
-        with c1:
-            key = urlstate.prepare("q", "")
-            state["text"] = urlstate.remember(
-                "q", st.text_input(t("f_text", lang), key=key, help=t("f_text_help", lang))
-            )
-        for col, name, label in ((c2, "date_from", "f_date_from"), (c3, "date_to", "f_date_to")):
-            with col:
-                key = urlstate.prepare(name, None, valid=_in_date_range)
-                value = st.date_input(
-                    t(label, lang), key=key, min_value=DATE_MIN, max_value=DATE_MAX, format="YYYY-MM-DD"
-                )
-                value = value if isinstance(value, dt.date) else None
-                state[name] = urlstate.remember(name, value)
-        notes = []
-        if first and last:
-            gregorian = f"{localize(first.isoformat(), lang)} … {localize(last.isoformat(), lang)}"
-            notes.append(t("date_data_span", lang, span=f"{jalali_span(first, last, lang)} ({gregorian})"))
-        if state["date_from"] or state["date_to"]:
-            chosen = f"{jalali_date(state['date_from'], lang) or '…'} – {jalali_date(state['date_to'], lang) or '…'}"
-            notes.append(t("date_chosen", lang, span=chosen))
-        if notes:
-            st.caption(" · ".join(notes))
-        st.button(
-            t("f_clear", lang),
-            key="filters_clear",
-            on_click=urlstate.forget,
-            args=([*LIST_FILTERS, "q", "date_from", "date_to"],),
-        )
-    return FilterState(**state)  # type: ignore[arg-type]
+def date_text(day: dt.date | None, lang: str) -> str:
+    """A date as the date box shows it: Jalali with Persian digits in Persian, ISO in English.
+
+    >>> date_text(dt.date(2023, 11, 22), "fa"), date_text(dt.date(2023, 11, 22), "en")
+    ('۱۴۰۲/۰۹/۰۱', '2023-11-22')
+    """
+    if day is None:
+        return ""
+    if lang == "en":
+        return day.isoformat()
+    jd = jdatetime.date.fromgregorian(date=day)
+    return localize(f"{jd.year:04d}/{jd.month:02d}/{jd.day:02d}", lang)
+
+
+def month_grid(year: int, month: int) -> list[list[int | None]]:
+    """The weeks of a Jalali month, Saturday (شنبه) first; None pads the first and last week.
+
+    >>> month_grid(1405, 9)[0]  # آذر ۱۴۰۵ begins on a Sunday (یکشنبه)
+    [None, 1, 2, 3, 4, 5, 6]
+    >>> month_grid(1402, 12)[-1]
+    [26, 27, 28, 29, None, None, None]
+    """
+    first = jdatetime.date(year, month, 1)
+    days = jdatetime.j_days_in_month[month - 1] + (1 if month == 12 and first.isleap() else 0)
+    cells: list[int | None] = [None] * first.weekday() + list(range(1, days + 1))
+    cells += [None] * (-len(cells) % 7)
+    return [cells[i : i + 7] for i in range(0, len(cells), 7)]

@@ -44,6 +44,32 @@ def localize(text: str, lang: str) -> str:
     return to_persian_digits(text) if norm_lang(lang) == "fa" else text
 
 
+RLM, LRI, PDI = "\u200f", "\u2066", "\u2069"
+
+
+def rtl(text: str, lang: str) -> str:
+    """Persian text set right to left inside a left-to-right place (chart titles, ticks, tooltips).
+
+    SVG text in charts is laid out left to right, so «۵۰ هزار میلیارد» would show as «هزار میلیارد ۵۰»
+    and a leading guillemet would jump to the far end; a right-to-left mark at both ends keeps them.
+
+    >>> rtl("۵۰ هزار", "fa") == "\u200f۵۰ هزار\u200f"
+    True
+    >>> rtl("50 billion", "en")
+    '50 billion'
+    """
+    return f"{RLM}{text}{RLM}" if norm_lang(lang) == "fa" and text else text
+
+
+def ltr(text: str) -> str:
+    """Left-to-right text (an ISO date, a file name) isolated inside Persian text, so it does not flip.
+
+    >>> ltr("2024-11-20") == "\u20662024-11-20\u2069"
+    True
+    """
+    return f"{LRI}{text}{PDI}" if text else text
+
+
 def _plain(x: float, decimals: int) -> str:
     """``x`` grouped by thousands with at most ``decimals`` decimals, trailing zeros dropped."""
     text = f"{x:,.{decimals}f}"
@@ -201,6 +227,32 @@ def jalali_span(first: object, last: object, lang: str = "fa") -> str:
         return a
     if not a:
         return b
+    return f"{a} – {b}"
+
+
+def display_date(iso: object, lang: str = "fa") -> str:
+    """A date as the reader's calendar writes it: Jalali in Persian, ISO Gregorian in English.
+
+    >>> display_date("2024-11-22", "fa"), display_date("2024-11-22", "en"), display_date("", "en")
+    ('۱۴۰۳/۰۹/۰۲', '2024-11-22', '')
+    """
+    if norm_lang(lang) == "fa":
+        return jalali_date(iso, lang)
+    day = parse_iso(iso)
+    return day.isoformat() if day else ""
+
+
+def date_span(first: object, last: object, lang: str = "fa") -> str:
+    """A date range in the reader's calendar (see :func:`display_date`); one date when both are equal.
+
+    >>> date_span("2018-08-11", "2025-11-16", "en")
+    '2018-08-11 – 2025-11-16'
+    """
+    if norm_lang(lang) == "fa":
+        return jalali_span(first, last, lang)
+    a, b = display_date(first, lang), display_date(last, lang)
+    if a == b or not b or not a:
+        return a or b
     return f"{a} – {b}"
 
 

@@ -19,7 +19,7 @@ import streamlit as st
 from dashboard import store
 from dashboard.charts import add_periods
 from dashboard.errors import UserError
-from dashboard.filters import LIST_FILTERS, FilterState, apply_filters, option_counts
+from dashboard.filters import LIST_FILTERS, FilterState, apply_filters, facet_counts, option_counts
 from dashboard.paths import database_path
 
 NEWEST = "_newest"
@@ -101,6 +101,19 @@ def counts(path: str | None = None) -> dict[str, dict[str, int]]:
     return _counts(path, version(path))
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _facets(path: str, data_version: int, state: FilterState) -> dict[str, dict[str, int]]:
+    if state.is_empty():
+        return _counts(path, data_version)
+    return facet_counts(_claims(path, data_version), state)
+
+
+def facets(state: FilterState, path: str | None = None) -> dict[str, dict[str, int]]:
+    """For each filterable column, each value's claims under the other active filters (faceted counts)."""
+    path = path or db_path()
+    return _facets(path, version(path), state)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _article(path: str, data_version: int, document: str) -> dict[str, Any] | None:
     with closing(store.connect(path)) as conn:
@@ -124,4 +137,5 @@ def clear() -> None:
     _claims.clear()
     _articles.clear()
     _counts.clear()
+    _facets.clear()
     _article.clear()

@@ -61,3 +61,55 @@ def save_uploads(files: list[Upload], folder: Path, max_bytes: int) -> SavedUplo
         target.write_bytes(up.getvalue())
         saved.paths.append(target)
     return saved
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one uploaded file: ``stored`` (some articles new or replaced), ``unchanged``,
+    or ``problem`` (nothing stored); with its counts and the problems met inside it."""
+
+    name: str
+    kind: str
+    articles: int = 0
+    claims: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def outcome(name: str, new: int, replaced: int, unchanged: int, claims: int, problems: list[str]) -> FileOutcome:
+    """One file's line from its own ingest's counts.
+
+    >>> outcome("a.txt", 1, 0, 0, 5, []).kind, outcome("b.txt", 0, 0, 1, 0, []).kind
+    ('stored', 'unchanged')
+    >>> outcome("c.txt", 0, 0, 0, 0, ["c.txt: not text"]).kind
+    'problem'
+    """
+    if new or replaced:
+        return FileOutcome(name, "stored", new + replaced, claims, problems)
+    if unchanged and not problems:
+        return FileOutcome(name, "unchanged", unchanged, 0, problems)
+    if not problems:
+        problems = ["no article found"]
+    return FileOutcome(name, "problem", 0, 0, problems)
+
+
+def unsupported_members(path: Path) -> list[str]:
+    """The members of a zip the ingest passes over without a word (other file types), to name them.
+
+    Folders and hidden files (``__MACOSX/``, ``.DS_Store``) are not listed; a file that is no zip gives [].
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = [i.filename for i in zf.infolist() if not i.is_dir()]
+    except (zipfile.BadZipFile, OSError):
+        return []
+    out = []
+    for name in names:
+        parts = name.replace("\\", "/").split("/")
+        if any(p.startswith(".") or p == "__MACOSX" for p in parts):
+            continue
+        suffix = parts[-1].rsplit(".", 1)[-1].lower() if "." in parts[-1] else ""
+        if suffix not in ALLOWED_SUFFIXES or suffix == "zip":
+            out.append(name)
+    return out

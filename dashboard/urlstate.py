@@ -115,10 +115,16 @@ def enter_page(page: str) -> None:
     """
     state = st.session_state
     if state.get(_PAGE) != page:
-        for name in PARAMS:
-            if name != "lang":
-                state.pop(widget_key(name), None)
+        keys = tuple(widget_key(name) for name in PARAMS if name != "lang")
+        # a widget may add a suffix to its key (the date boxes: one per language)
+        for key in [k for k in state if isinstance(k, str) and _matches(k, keys)]:
+            state.pop(key, None)
         state[_PAGE] = page
+
+
+def _matches(key: str, keys: tuple[str, ...]) -> bool:
+    """Whether ``key`` is one of ``keys`` or one of them with a ``_suffix``."""
+    return any(key == k or key.startswith(k + "_") for k in keys)
 
 
 def current(name: str, default: Any = None) -> Any:
@@ -150,6 +156,12 @@ def remember(name: str, value: Any, default: Any = None) -> Any:
     st.session_state.setdefault(_USED, set()).add(name)
     st.session_state.setdefault(_DEFAULTS, {})[name] = default
     return value
+
+
+def set_value(name: str, value: Any) -> None:
+    """Change ``name`` from a callback (a removed filter chip): the remembered value and its widget's."""
+    st.session_state[_store_key(name)] = value
+    st.session_state[widget_key(name)] = value
 
 
 def forget(names: Sequence[str]) -> None:

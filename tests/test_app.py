@@ -210,8 +210,11 @@ def test_measure_and_metric_change_the_chart(app_on) -> None:
     at.radio(key="f_how").set_value("sum").run()
     fig = figures(at)[0]
     assert fig["layout"]["title"]["text"] == "Sum of “Money” (toman) by province"
-    values = dict(zip(fig["data"][0]["y"], fig["data"][0]["x"], strict=True))
-    assert values["Yazd"] == pytest.approx(1.2e10)
+    reported, planned = fig["data"]
+    assert (reported["name"], planned["name"]) == ("Reported", "Planned")
+    # our Yazd article promises 12 billion toman: a plan, drawn apart and never added to results
+    assert dict(zip(planned["y"], planned["x"], strict=True))["Yazd"] == pytest.approx(1.2e10)
+    assert dict(zip(reported["y"], reported["x"], strict=True)).get("Yazd") is None
 
 
 def test_map_view_from_the_url(app_on, seeded_db) -> None:
@@ -234,8 +237,15 @@ def test_time_view_uses_jalali_periods(app_on, seeded_db) -> None:
     years = pd.Series([jalali_date(p, "en")[:4] for p in stored["published"]]).replace("", pd.NA).dropna()
     expected = years.value_counts().sort_index()
     assert {"1402", "1403"} <= set(expected.index)
-    assert fig["data"][0]["x"] == expected.index.tolist()
-    assert fig["data"][0]["y"] == expected.tolist()
+    # every year from the first to the last is on the axis, reported and planned stacked
+    first, last = int(expected.index[0]), int(expected.index[-1])
+    assert fig["data"][0]["x"] == [str(y) for y in range(first, last + 1)]
+    drawn: dict[str, float] = {}
+    for trace in fig["data"]:
+        for x, y in zip(trace["x"], trace["y"], strict=True):
+            drawn[x] = drawn.get(x, 0) + (y or 0)
+    assert {x: n for x, n in drawn.items() if n} == expected.to_dict()
+    assert [trace["name"] for trace in fig["data"]] == ["Reported", "Planned"]
 
 
 def test_url_opens_the_claims_table_filtered(app_on) -> None:
@@ -250,9 +260,8 @@ def test_url_opens_the_claims_table_filtered(app_on) -> None:
 def test_money_is_shown_in_toman_in_the_table(app_on) -> None:
     at = app_on("claims", metric="money", province="Yazd", lang="en")
     table = at.dataframe[0].value
-    assert table["value"].tolist() == [1.2e10]
-    assert table["unit"].tolist() == ["toman"]
-    assert table["shown"].tolist() == ["12 billion toman"]
+    assert table["figure"].tolist() == [1.2e11]  # the number underneath: the column sorts by value
+    assert table["article"].tolist() == ["./article?document=own_yazd.txt&lang=en"]
 
 
 def test_free_text_search_ignores_zwnj_and_digit_script(app_on) -> None:
@@ -265,7 +274,7 @@ def test_free_text_search_ignores_zwnj_and_digit_script(app_on) -> None:
 def test_invalid_url_values_are_dropped(app_on) -> None:
     at = app_on("claims", province="Atlantis", date_from="not-a-date", date_to="1800-01-01", view="nope")
     assert at.multiselect(key="f_province").value == []
-    assert at.date_input(key="f_date_to").value is None
+    assert at.text_input(key="f_date_to_fa").value == ""
     assert not {"province", "date_from", "date_to", "view"} & set(at.query_params)
 
 
@@ -275,7 +284,7 @@ def test_date_range_from_the_url(app_on, seeded_db) -> None:
     stored = store.export_frame(store.connect(seeded_db))
     in_2024 = stored["published"].between("2024-01-01", "2024-12-31") & stored["published"].ne("")
     assert len(table) == int(in_2024.sum()) >= 2
-    assert all(dt.date(2024, 1, 1) <= d.date() <= dt.date(2024, 12, 31) for d in table["published"])
+    assert all("2024-01-01" <= d <= "2024-12-31" for d in table["date"])
 
 
 def test_language_switch_is_kept_in_the_url(app_on) -> None:
@@ -462,7 +471,8 @@ def test_text_search_looks_in_every_searched_column() -> None:
 def test_options_show_their_counts_and_clear_resets_the_url(app_on, seeded_db) -> None:
     everything = store.export_frame(store.connect(seeded_db))
     at = app_on("claims", province="Yazd", q="صندوق")
-    yazd = int((everything["province"] == "Yazd").sum())
+    # faceted: a province counts its claims under the other filters (here the search)
+    yazd = int((apply_filters(everything, FilterState(text="صندوق"))["province"] == "Yazd").sum())
     digits = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
     assert f"یزد ({str(yazd).translate(digits)})" in at.multiselect(key="f_province").options
     assert at.query_params["province"] == "Yazd" and at.query_params["q"] == "صندوق"
@@ -492,3 +502,132 @@ def test_search_patterns_stay_on_pyarrows_regex_engine(query: str) -> None:
 
     strings = pd.Series(["صندوق"], dtype="str")
     assert not strings.array._needs_python_regex(query_pattern(query))
+
+
+# ---- honest aggregates on the page ----
+
+
+def test_no_sum_is_offered_for_percents(app_on) -> None:
+    at = app_on(chart_metric="percent", how="sum", lang="en")
+    assert "sum" not in at.radio(key="f_how").options
+    assert at.radio(key="f_how").value == "count"
+    assert any("cannot be added up" in c.value for c in at.caption)
+    assert "how" not in at.query_params
+
+
+def test_without_a_metric_only_claims_are_counted(app_on) -> None:
+    at = app_on(how="sum", lang="en")
+    assert not [r for r in at.radio if r.key == "f_how"]  # one measure: no choice to offer
+    assert figures(at)[0]["layout"]["title"]["text"] == "Number of claims by province"
+
+
+def test_latest_value_names_its_date_and_article(app_on) -> None:
+    at = app_on(chart_metric="funds", how="latest", lang="en")
+    (picks,) = [d.value for d in at.dataframe if "article" in d.value.columns]
+    qazvin = picks[picks["group"] == "Qazvin"].iloc[0]
+    assert qazvin["date"] == "2024-11-20"  # Gregorian first in English
+    assert qazvin["article"] == "./article?document=own_qazvin.txt&lang=en"
+    assert any("reported figure wins" in c.value for c in at.caption)
+
+
+def test_the_sum_names_what_it_left_out(app_on, seeded_db) -> None:
+    at = app_on(chart_metric="jobs", how="sum", lang="en")
+    subtitle = figures(at)[0]["layout"]["title"].get("subtitle", {}).get("text", "")
+    stored = store.export_frame(store.connect(seeded_db))
+    if (stored[stored["metric"] == "jobs"]["period"] == "cumulative").any():
+        assert "running totals" in subtitle
+    assert "National (apart from the provinces)" in subtitle
+
+
+# ---- filters: chips, facets, Jalali dates, search ----
+
+
+def test_faceted_counts_follow_the_other_filters(app_on, seeded_db) -> None:
+    at = app_on("claims", metric="jobs", lang="en")
+    everything = store.export_frame(store.connect(seeded_db))
+    jobs = everything[everything["metric"] == "jobs"]
+    expected = f"Yazd ({int((jobs['province'] == 'Yazd').sum())})"
+    assert expected in at.multiselect(key="f_province").options
+    # the metric's own options still count every claim (its own filter is not applied to itself)
+    assert f"Jobs ({len(jobs)})" in at.multiselect(key="f_metric").options
+
+
+def test_a_chip_removes_its_filter(app_on) -> None:
+    at = app_on("claims", province="Yazd", status="reported", lang="en")
+    chips = {b.key: b.label for b in at.button if b.key and b.key.startswith("chip_")}
+    assert "Province: Yazd" in chips.values() and "Status: Reported" in chips.values()
+    (key,) = [k for k, label in chips.items() if label == "Province: Yazd"]
+    at.button(key=key).click().run()
+    assert at.multiselect(key="f_province").value == []
+    assert "province" not in at.query_params and at.query_params["status"] == "reported"
+
+
+def test_a_typed_jalali_date_filters_and_goes_to_the_url_as_iso(app_on) -> None:
+    at = app_on("claims")
+    at.text_input(key="f_date_from_fa").set_value("۱۴۰۳/۰۱/۰۱").run()
+    assert at.query_params["date_from"] == "2024-03-20"
+    dates = at.dataframe[0].value["date"].tolist()
+    assert dates and all(d >= "2024-03-20" for d in dates)
+    at.text_input(key="f_date_from_fa").set_value("۱۴۰۳/۱۳/۰۱").run()
+    assert any("۱۴۰۲/۰۹/۰۱" in c.value for c in at.caption)  # says how to write it
+    assert "date_from" not in at.query_params
+
+
+def test_the_jalali_calendar_starts_on_saturday_and_picks_a_day(app_on) -> None:
+    at = app_on("claims", date_to="2024-11-20")
+    assert at.text_input(key="f_date_to_fa").value == "۱۴۰۳/۰۸/۳۰"
+    headers = [c.value for c in at.caption if c.value in ("ش", "ی", "د", "س", "چ", "پ", "ج")]
+    assert headers[:7] == ["ش", "ی", "د", "س", "چ", "پ", "ج"]
+    picked = at.button(key="cal_day_30")
+    assert picked.label == "۳۰" and picked.proto.type == "primary"  # the chosen day stands out
+    at.segmented_control(key="cal_target").set_value("date_to").run()
+    at.button(key="cal_day_15").click().run()
+    assert at.text_input(key="f_date_to_fa").value == "۱۴۰۳/۰۸/۱۵"
+    assert at.query_params["date_to"] == "2024-11-05"
+
+
+def test_english_dates_are_gregorian(app_on) -> None:
+    at = app_on(lang="en")
+    span = metric_values(at)["Published"]
+    assert span[:2] in ("19", "20") and "-" in span
+    claims = app_on("claims", date_from="2024-01-01", lang="en")
+    assert claims.date_input(key="f_date_from_en").value == dt.date(2024, 1, 1)
+
+
+def test_english_search_finds_province_names(app_on) -> None:
+    at = app_on("claims", q="Qazvin", lang="en")
+    assert set(at.dataframe[0].value["province"]) == {"Qazvin"}
+
+
+def test_search_treats_hamza_spellings_as_one() -> None:
+    df = pd.DataFrame({"quote": ["رئیس سازمان گفت", "رییس سازمان گفت", "مسؤول استان", "دیگر"], "published": [""] * 4})
+    assert apply_filters(df, FilterState(text="رییس")).index.tolist() == [0, 1]
+    assert apply_filters(df, FilterState(text="رئیس")).index.tolist() == [0, 1]
+    assert apply_filters(df, FilterState(text="مسئول")).index.tolist() == [2]
+
+
+# ---- language and uploads ----
+
+
+def test_widget_texts_are_persian(app_on) -> None:
+    at = app_on()
+    styles = " ".join(h.proto.body for h in at.get("html"))
+    assert "__select_all__" in styles and "انتخاب همه" in styles
+    add = app_on("add")
+    assert "انتخاب فایل" in " ".join(h.proto.body for h in add.get("html"))
+    assert "__select_all__" not in " ".join(h.proto.body for h in app_on(lang="en").get("html"))
+
+
+def test_new_figures_show_on_the_next_run_without_a_reload(app_on, tmp_path, monkeypatch) -> None:
+    db = tmp_path / "fresh.sqlite"
+    conn = store.connect(db)
+    store.write_articles(conn, our_articles()[:1])
+    monkeypatch.setenv("CLAIMS_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert metric_values(at)["ادعا"] == "۱"
+    store.write_articles(conn, our_articles()[1:])  # what the upload page does, in the same session
+    conn.close()
+    at.switch_page("views/claims.py").run()
+    assert len(at.dataframe[0].value) == 4
+    at.switch_page("views/overview.py").run()
+    assert metric_values(at)["ادعا"] == "۴"

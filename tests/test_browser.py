@@ -19,9 +19,11 @@ is not on PATH; CI installs it.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import math
+import zipfile
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -45,6 +47,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard import store
 from dashboard.charts import NO_DATA_COLOR
+from dashboard.claims_table import COLUMNS, column_config
+from dashboard.filters import date_text
 from dashboard.i18n import status_label, t, value_label
 from dashboard.schema import SPEC_COLUMNS
 
@@ -65,10 +69,30 @@ APP_PAGES = ("", "?view=time", "claims", "article", "findings", "add", "about")
 # --- fixtures -----------------------------------------------------------------------------
 
 
+# Articles of our own: a province's dated total with its three county parts (850 + 720 + 610 of the
+# 4,380), and an older article, so that a date filter keeps some claims and drops others.
+BREAKDOWN_DOCUMENT = "breakdown_total.txt"
+OUR_ARTICLES = {
+    BREAKDOWN_DOCUMENT: (
+        "۱۵ مهر ۱۴۰۳ - ۱۰:۲۰\nکرمانشاه- ایرنا-\nمدیرکل تعاون، کار و رفاه اجتماعی استان کرمانشاه گفت: امسال"
+        " ۴ هزار و ۳۸۰ شغل در استان کرمانشاه ایجاد شد.\nوی افزود: از این تعداد ۸۵۰ شغل در شهرستان سنقر، ۷۲۰ شغل"
+        " در شهرستان کنگاور و ۶۱۰ شغل در شهرستان هرسین ایجاد شده است.\n"
+    ),
+    "older.txt": (
+        "۱۰ اردیبهشت ۱۴۰۲ - ۰۹:۱۰\nیزد- ایرنا-\nمدیرکل بسیج سازندگی استان یزد گفت: ۱۲۰ صندوق قرض‌الحسنه در"
+        " روستاهای استان یزد تشکیل شد.\n"
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh database built from the seeds with ``python -m dashboard ingest``."""
-    return build_database(tmp_path_factory.mktemp("browser-db") / "claims.sqlite")
+    """A fresh database built from the seeds and our own articles with ``python -m dashboard ingest``."""
+    db = build_database(tmp_path_factory.mktemp("browser-db") / "claims.sqlite")
+    extra = tmp_path_factory.mktemp("browser-extra")
+    for name, text in OUR_ARTICLES.items():
+        (extra / name).write_text(text, encoding="utf-8")
+    return build_database(db, seeds=extra)
 
 
 @pytest.fixture(scope="module")
@@ -211,6 +235,11 @@ def download(page: Page, key: str) -> tuple[str, bytes]:
     return info.value.suggested_filename, Path(info.value.path()).read_bytes()
 
 
+def provinces(df: pd.DataFrame) -> int:
+    """How many province bars a chart of ``df`` draws: every province but the nation, which is shown apart."""
+    return int(df.loc[df["province"] != "National", "province"].nunique())
+
+
 def busiest_province(df: pd.DataFrame) -> str:
     """The province (not ``National``) with the most claims: a filter that keeps some rows and drops others."""
     provinces = df.loc[df["province"].ne("") & df["province"].ne("National"), "province"]
@@ -224,11 +253,12 @@ def busiest_province(df: pd.DataFrame) -> str:
 def test_overview_draws_its_charts(page: Page, app: AppServer, browser: Browser, stored: pd.DataFrame) -> None:
     page.goto(app.url)
     wait_for_charts(page, 2)
-    wait_for_bars(page, "chart_province", stored["province"].nunique())
+    # the nation is written above the province bars, not ranked among them
+    wait_for_bars(page, "chart_province", provinces(stored))
     wait_for_bars(page, "chart_program", stored["program"].nunique())
     wait_for_metric(page, t("kf_claims", "fa"), len(stored))
     # The charts are live plotly: hovering the top bar (the province with most claims) names it.
-    counts = stored["province"].value_counts()
+    counts = stored.loc[stored["province"] != "National", "province"].value_counts()
     top = min(counts.index, key=lambda k: (-counts[k], k))
     page.locator(".st-key-chart_province .trace.bars .point").first.hover(force=True)
     hover = page.locator(".st-key-chart_province .hoverlayer .hovertext")
@@ -283,13 +313,14 @@ def test_status_widget_filters_the_overview(page: Page, app: AppServer, browser:
     wait_for_charts(page, 2)
     claims_label = t("kf_claims", "fa")
     wait_for_metric(page, claims_label, len(stored))
+    page.locator(".st-key-filters_box button").first.click()
     page.locator(".st-key-f_status input").click()
     page.get_by_role("option").filter(has_text=status_label(status, "fa")).first.click()
     page.keyboard.press("Escape")
     wait_for_metric(page, claims_label, int(counts[status]))
     page.wait_for_url(f"**status={status}**", timeout=TIMEOUT_MS)
     chosen = stored[stored["status"] == status]
-    wait_for_bars(page, "chart_province", chosen["province"].nunique())
+    wait_for_bars(page, "chart_province", provinces(chosen))
     wait_for_bars(page, "chart_program", chosen["program"].nunique())
     assert_offline(browser)
 
@@ -333,3 +364,164 @@ def test_no_page_sends_a_request_off_the_machine(page: Page, app: AppServer, bro
         page.wait_for_timeout(500)  # settling: late assets (fonts, plotly.js) start after the run
     assert any("/_stcore/" in u for u in browser.requests.urls), "no request was logged: the log itself is broken"
     assert_offline(browser)
+
+
+# --- the first screen, in both languages and at phone width -------------------------------
+
+DESKTOP = {"width": 1440, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+_TOP_JS = "sel => { const e = document.querySelector(sel); return e ? e.getBoundingClientRect().top : null; }"
+
+
+def open_at(page: Page, url: str, size: dict[str, int], charts: int = 0) -> None:
+    """Open ``url`` in a window of ``size`` and wait until the run is over (and ``charts`` charts drew)."""
+    page.set_viewport_size(size)
+    page.goto(url)
+    if charts:
+        wait_for_charts(page, charts)
+    page.get_by_test_id("stHeading").first.wait_for(timeout=TIMEOUT_MS)
+    wait_for_idle_app(page)
+    page.wait_for_timeout(300)
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_the_first_chart_and_the_table_are_on_the_first_screen(page: Page, app: AppServer, lang: str) -> None:
+    suffix = "?lang=en" if lang == "en" else ""
+    open_at(page, f"{app.url}{suffix}", DESKTOP, charts=2)
+    chart_top = page.evaluate(_TOP_JS, f".st-key-chart_province {PLOTLY_CHART}")
+    assert chart_top is not None and chart_top < 0.6 * DESKTOP["height"], f"the first chart starts at {chart_top}px"
+    open_at(page, f"{app.url}claims{suffix}", DESKTOP)
+    table_top = page.evaluate(_TOP_JS, '[data-testid="stDataFrame"]')
+    assert table_top is not None and table_top < 0.5 * DESKTOP["height"], f"the table starts at {table_top}px"
+
+
+def test_on_a_phone_the_first_chart_starts_on_the_first_screen(page: Page, app: AppServer) -> None:
+    open_at(page, app.url, PHONE, charts=1)
+    chart_top = page.evaluate(_TOP_JS, f".st-key-chart_province {PLOTLY_CHART}")
+    assert chart_top is not None and chart_top < PHONE["height"], f"the first chart starts at {chart_top}px"
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_key_figures_stay_in_one_row(page: Page, app: AppServer, size: dict[str, int]) -> None:
+    open_at(page, app.url, size, charts=1)
+    boxes = page.locator(".st-key-key_figures [data-testid='stMetric']").evaluate_all(
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.top, r.left, r.right]; })"
+    )
+    assert len(boxes) == 5
+    tops = [top for top, _, _ in boxes]
+    assert max(tops) - min(tops) < 4, f"the key figures wrap: tops {tops}"
+    assert min(left for _, left, _ in boxes) >= 0 and max(right for _, _, right in boxes) <= size["width"]
+
+
+@pytest.mark.parametrize(("lang", "first_on_the_right"), [("fa", True), ("en", False)])
+def test_the_top_navigation_reads_in_the_languages_direction(
+    page: Page, app: AppServer, lang: str, first_on_the_right: bool
+) -> None:
+    open_at(page, app.url + ("?lang=en" if lang == "en" else ""), DESKTOP)
+    lefts = page.locator('[data-testid="stTopNavLink"]').evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().left)"
+    )
+    assert len(lefts) == 6
+    assert (lefts == sorted(lefts, reverse=True)) if first_on_the_right else (lefts == sorted(lefts))
+
+
+def test_the_persian_table_fits_at_1440_with_the_figure_on_the_right(page: Page, app: AppServer) -> None:
+    open_at(page, f"{app.url}claims", DESKTOP)
+    widths = page.evaluate(
+        """() => { const s = document.querySelector('[data-testid="stDataFrame"] .dvn-scroller');
+                   return s ? [s.scrollWidth, s.clientWidth] : null; }"""
+    )
+    assert widths is not None
+    scroll, client = widths
+    assert scroll <= client + 2, f"the table is {scroll}px wide in a {client}px box: the figure column is cut off"
+
+
+def test_the_jalali_date_box_accepts_a_jalali_date_and_filters(
+    page: Page, app: AppServer, browser: Browser, stored: pd.DataFrame
+) -> None:
+    dates = sorted(set(stored["published"].fillna("")) - {""})
+    middle = dates[len(dates) // 2]  # a date that keeps some claims and drops others
+    expected = stored[stored["published"].fillna("").ge(middle)]
+    assert 0 < len(expected) < len(stored)
+    typed = date_text(dt.date.fromisoformat(middle), "fa")  # Jalali with Persian digits, «۱۴۰۲/۰۹/۰۱»
+    open_at(page, f"{app.url}claims", DESKTOP)
+    page.locator(".st-key-filters_box button").first.click()
+    box = page.locator(".st-key-f_date_from_fa input")
+    box.fill(typed)
+    box.press("Enter")
+    page.wait_for_url(f"**date_from={middle}**", timeout=TIMEOUT_MS)
+    wait_for_table_rows(page, len(expected))
+    assert_offline(browser)
+
+
+def test_a_sum_over_a_total_and_its_breakdown_is_the_total_alone(
+    page: Page, app: AppServer, stored: pd.DataFrame
+) -> None:
+    ours = stored[stored["document"] == BREAKDOWN_DOCUMENT]
+    assert sorted(ours["value"]) == [610, 720, 850, 4380], "the extractor did not give the total and its parts"
+    stem = Path(BREAKDOWN_DOCUMENT).stem
+    open_at(page, f"{app.url}?lang=en&q={stem}&chart_metric=jobs&how=sum", DESKTOP, charts=2)
+    wait_for_bars(page, "chart_province", 1)
+    drawn = page.evaluate(
+        """() => document.querySelector('.st-key-chart_province .js-plotly-plot').data
+                    .filter(trace => trace.name === 'Reported').map(trace => trace.x)"""
+    )
+    assert drawn == [[4380]]
+    subtitle = page.evaluate(
+        "() => document.querySelector('.st-key-chart_province .js-plotly-plot').layout.title.subtitle.text"
+    )
+    assert "3 parts of a total also counted" in subtitle
+
+
+# --- screenshots of every page, both languages, desktop and phone --------------------------
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_screenshots_of_every_page(page: Page, app: AppServer, lang: str) -> None:
+    shots = ARTIFACTS / "screens"
+    for size_name, size in (("desktop", DESKTOP), ("phone", PHONE)):
+        for path in APP_PAGES:
+            sep = "&" if "?" in path else "?"
+            url = f"{app.url}{path}" + (f"{sep}lang=en" if lang == "en" else "")
+            open_at(page, url, size, charts=1 if path in ("", "?view=time") else 0)
+            name = (path.strip("?").replace("=", "-") or "overview").replace("?", "_")
+            page.screenshot(path=str(shots / f"{name}_{lang}_{size_name}.png"))
+            assert (shots / f"{name}_{lang}_{size_name}.png").stat().st_size > 10_000
+
+
+def test_one_click_on_an_article_link_opens_it_in_the_same_language(page: Page, app: AppServer) -> None:
+    open_at(page, f"{app.url}claims?lang=en", DESKTOP)
+    widths = column_config("en")
+    before = sum(int(widths[c]["width"]) for c in COLUMNS[: COLUMNS.index("article")])
+    grid = page.locator('[data-testid="stDataFrame"]').bounding_box()
+    assert grid is not None
+    x, y = grid["x"] + before + int(widths["article"]["width"]) / 2, grid["y"] + 35 + 18  # the first row
+    page.mouse.move(x, y)
+    with page.context.expect_page(timeout=TIMEOUT_MS) as opened:
+        page.mouse.click(x, y)
+    tab = opened.value
+    try:
+        assert "/article?document=" in tab.url and "lang=en" in tab.url
+    finally:
+        tab.close()
+
+
+def test_an_upload_reports_one_line_per_file_in_persian(page: Page, app: AppServer, tmp_path: Path) -> None:
+    # Our own article again (stored already: unchanged) and a zip holding only a picture: nothing changes
+    # in the database, so the other tests' expectations hold whatever the order.
+    again = tmp_path / BREAKDOWN_DOCUMENT
+    again.write_text(OUR_ARTICLES[BREAKDOWN_DOCUMENT], encoding="utf-8")
+    bundle = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(bundle, "w") as zf:
+        zf.writestr("photo.png", b"\x89PNG\r\n")
+    open_at(page, f"{app.url}add", DESKTOP)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(again), str(bundle)])
+    page.get_by_text("bundle.zip").first.wait_for(timeout=TIMEOUT_MS)
+    page.locator(".st-key-upload_run button").click()
+    report = page.locator('[data-testid="stMarkdownContainer"] li')
+    report.filter(has_text="bundle.zip").first.wait_for(timeout=TIMEOUT_MS)
+    lines = report.all_inner_texts()
+    assert any(BREAKDOWN_DOCUMENT in line and "بدون تغییر" in line for line in lines), lines
+    assert any("bundle.zip" in line and "ذخیره نشد" in line for line in lines), lines
+    assert any("photo.png" in line for line in lines), "the file the zip passed over is not named"

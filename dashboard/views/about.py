@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import downloads, queries, ui
 from dashboard.filters import FilterState
+from dashboard.formatting import ltr
 from dashboard.i18n import t
 
 
@@ -15,7 +16,7 @@ def main() -> None:
     lang = ui.lang()
     st.subheader(t("about_title", lang), anchor=False)
     st.markdown(t("about_body", lang))
-    st.caption(t("map_attribution", lang))
+    st.caption(ltr(t("map_attribution", lang)))
     df = queries.claims()
     st.subheader(t("about_downloads", lang), anchor=False)
     if df.empty:

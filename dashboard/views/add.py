@@ -11,7 +11,7 @@ from dashboard import queries, ui
 from dashboard.formatting import jalali_date, localize
 from dashboard.i18n import t
 from dashboard.ui import md
-from dashboard.uploads import ALLOWED_SUFFIXES, save_uploads
+from dashboard.uploads import FileOutcome, outcome, save_uploads, unsupported_members
 
 
 def max_upload_mb() -> int:
@@ -22,47 +22,62 @@ def max_upload_mb() -> int:
         return 200
 
 
-def run_ingest(files, lang: str) -> None:
-    """Save the uploads to a temporary folder, ingest them, report counts and problems per file."""
+def ingest_each(paths: list[Path], tmp: str, mb: int) -> list[FileOutcome]:
+    """Ingest the saved files one at a time, so that each gets its own line."""
     from dashboard.ingest import ingest
 
+    outcomes = []
+    for path in paths:
+        report = ingest([str(path)], queries.db_path(), workers=1, max_bytes=mb * 2**20)
+        problems = [p.replace(tmp + "/", "") for p in report.problems]
+        if path.suffix.lower() == ".zip":
+            problems += [f"{path.name}/{m}" for m in unsupported_members(path)]
+        outcomes.append(
+            outcome(path.name, report.new, report.replaced, report.unchanged, report.claims_stored, problems)
+        )
+    return outcomes
+
+
+def outcome_lines(outcomes: list[FileOutcome], lang: str) -> list[str]:
+    """One Markdown line per file in the reader's language, its problems indented under it."""
+    lines = []
+    for o in outcomes:
+        numbers = {"articles": localize(str(o.articles), lang), "claims": localize(str(o.claims), lang)}
+        lines.append(f"- {t(f'upload_{o.kind}', lang, name=md(o.name), **numbers)}")
+        label = "upload_skipped_inside" if o.kind != "problem" else "upload_reason"
+        lines.extend(f"    - {t(label, lang, problem=md(p))}" for p in o.problems)
+    return lines
+
+
+def run_ingest(files, lang: str) -> None:
+    """Save the uploads to a temporary folder, ingest them, and report one line per file."""
     mb = max_upload_mb()
-    problems: list[str] = []
-    report = None
+    outcomes: list[FileOutcome] = []
     with tempfile.TemporaryDirectory(prefix="claims-upload-") as tmp:
         saved = save_uploads(list(files), Path(tmp), mb * 2**20)
         for name, reason in saved.refused:
             key = "upload_too_big" if reason == "too_big" else "upload_bad_type"
-            problems.append(t(key, lang, name=name, mb=mb))
+            outcomes.append(FileOutcome(name, "problem", problems=[t(key, lang, name=name, mb=mb)]))
         if saved.paths:
             try:
                 with st.spinner("…"):
-                    report = ingest([str(p) for p in saved.paths], queries.db_path(), workers=1, max_bytes=mb * 2**20)
+                    outcomes.extend(ingest_each(saved.paths, tmp, mb))
             except Exception as exc:  # a broken file must not crash the page: say what failed
                 st.error(t("ingest_failed", lang, error=md(str(exc).replace(tmp + "/", ""))))
-            if report is not None:
-                problems.extend(p.replace(tmp + "/", "") for p in report.problems)
         queries.clear()
-    if report is not None:
-        counts = {
-            "new": report.new,
-            "replaced": report.replaced,
-            "unchanged": report.unchanged,
-            "skipped": report.skipped,
-            "claims": report.claims_stored,
-            "seconds": round(report.seconds, 1),
-        }
-        st.success(localize(t("ingest_done", lang, **counts), lang))
-    if problems:
-        st.markdown(f"**{t('ingest_problems', lang)}**")
-        st.code("\n".join(problems), language=None)
+    if outcomes:
+        stored = sum(o.claims for o in outcomes)
+        box = st.success if all(o.kind != "problem" for o in outcomes) else st.warning
+        box(t("upload_summary", lang, files=localize(str(len(outcomes)), lang), claims=localize(str(stored), lang)))
+        st.markdown("\n".join(outcome_lines(outcomes, lang)))
 
 
 def main() -> None:
     lang = ui.lang()
+    st.html(ui.uploader_texts_css(lang, max_upload_mb()))
+    # No ``type=``: Streamlit would refuse other files with an English message; save_uploads names them.
     files = st.file_uploader(
         t("upload", lang),
-        type=list(ALLOWED_SUFFIXES),
         accept_multiple_files=True,
         help=t("upload_help", lang, mb=localize(str(max_upload_mb()), lang)),
         key="upload_files",

@@ -56,19 +56,14 @@ def main() -> None:
     claims = claims[claims["document"] == document]
     st.subheader(md(record.get("title") or document), anchor=False)
     date = jalali_date(record.get("published"), lang)
+    gregorian = localize(record.get("published") or "", lang) if date else ""
+    dates = (date, gregorian) if lang == "fa" else (gregorian, date)  # the reader's calendar first
     # Each part isolated (U+2068…U+2069) so a Persian outlet does not reorder an ISO date next to it.
-    meta = " · ".join(
-        f"\u2068{part}\u2069"
-        for part in (
-            record.get("source") or "",
-            date,
-            localize(record.get("published") or "", lang) if date else "",
-            record.get("speaker") or "",
-        )
-        if part
+    meta = t("list_sep", lang).join(
+        f"\u2068{part}\u2069" for part in (record.get("source") or "", *dates, record.get("speaker") or "") if part
     )
-    if meta:
-        st.caption(md(meta))
+    if meta:  # a mark of the reader's direction first: every part is isolated, so none sets it
+        st.caption(("\u200e" if lang == "en" else "\u200f") + md(meta))
     url = record.get("url") or ""
     if url.startswith(("http://", "https://")):
         st.link_button(t("article_source", lang), url, icon=":material/open_in_new:")

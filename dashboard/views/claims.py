@@ -3,70 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import downloads, queries, ui
+from dashboard.claims_table import MAX_ROWS, column_config, styled, table_frame
 from dashboard.filtered_claims import filtered_claims
-from dashboard.formatting import RIALS_PER_TOMAN, format_value, localize
-from dashboard.i18n import t, value_label
-
-MAX_ROWS = 5_000  # rows drawn in the table; the downloads carry all
-
-
-def _labels(series: pd.Series, column: str, lang: str) -> pd.Series:
-    """Map keys to labels once per distinct key (vectorised over the rows)."""
-    uniques = series.unique()
-    return series.map({k: value_label(column, str(k), lang) for k in uniques})
-
-
-def table_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The rows as the table shows them: readable values, labels, Jalali and Gregorian dates, links."""
-    out = pd.DataFrame(index=df.index)
-    out["shown"] = [format_value(v, u, lang) for v, u in zip(df["value"], df["unit"], strict=True)]
-    # The number in the unit the next column names: money in toman (stored in rials).
-    out["value"] = df["value"].where(df["unit"] != "IRR", df["value"] / RIALS_PER_TOMAN)
-    out["unit"] = _labels(df["unit"], "unit", lang)
-    for column in ("metric", "program", "province", "status"):
-        out[column] = _labels(df[column], column, lang)
-    out["jalali"] = df["jdate"].fillna("").map(lambda d: localize(d, lang))
-    out["published"] = pd.to_datetime(df["published"].replace("", None), errors="coerce")
-    out["source"] = df["source"]
-    out["speaker"] = df["speaker"]
-    out["quote"] = df["quote"]
-    out["url"] = df["url"].where(df["url"].str.match(r"^https?://", na=False), None)
-    out["article"] = "./article?document=" + df["document"].map(lambda d: quote(str(d), safe=""))
-    # The grid stays left to right; in Persian the first column should sit on the right.
-    return out[out.columns[::-1]] if lang == "fa" else out
-
-
-def column_config(lang: str) -> dict:
-    """Column titles and kinds for :func:`table_frame`'s columns."""
-    return {
-        "shown": st.column_config.TextColumn(t("col_shown", lang)),
-        "value": st.column_config.NumberColumn(t("col_value", lang), format="plain"),
-        "unit": t("col_unit", lang),
-        "metric": t("col_metric", lang),
-        "program": t("col_program", lang),
-        "province": t("col_province", lang),
-        "status": t("col_status", lang),
-        "jalali": t("col_jalali", lang),
-        "published": st.column_config.DateColumn(t("col_published", lang), format="YYYY-MM-DD"),
-        "source": t("col_source", lang),
-        "speaker": t("col_speaker", lang),
-        "quote": st.column_config.TextColumn(t("col_quote", lang), width="large"),
-        "url": st.column_config.LinkColumn(t("col_url", lang), display_text=t("open_link", lang)),
-        "article": st.column_config.LinkColumn(t("col_article", lang), display_text=t("open_link", lang)),
-    }
+from dashboard.formatting import localize
+from dashboard.i18n import t
 
 
 def download_row(view: pd.DataFrame, full: pd.DataFrame, state, lang: str) -> None:
     """Buttons for the filtered CSV, the full CSV and the README; files are built only when clicked."""
     today = dt.date.today()
     n_articles = int(full["document"].nunique())
-    c1, c2, c3 = st.columns(3)
+    row = st.container(horizontal=True, gap="small", key="downloads")
+    c1 = c2 = c3 = row
     c1.download_button(
         t("download_filtered", lang),
         data=lambda: downloads.csv_bytes(queries.with_provenance(view)),
@@ -102,8 +55,9 @@ def main() -> None:
     if found is None:
         return
     df, state, view = found.all, found.state, found.view
-    st.subheader(t("rows_count", lang, n=localize(f"{len(view):,}", lang)), anchor=False)
-    download_row(view, df, state, lang)
+    with st.container(horizontal=True, gap="medium", vertical_alignment="center", key="claims_head"):
+        st.markdown(f"**{t('rows_count', lang, n=localize(f'{len(view):,}', lang))}**", width="content")
+        download_row(view, df, state, lang)
     if view.empty:
         st.warning(t("no_match", lang))
         return
@@ -116,11 +70,11 @@ def main() -> None:
             t("table_capped", lang, shown=localize(f"{MAX_ROWS:,}", lang), total=localize(f"{len(view):,}", lang))
         )
     st.dataframe(
-        table_frame(shown, lang),
+        styled(table_frame(shown, lang), shown["unit"], lang),
         column_config=column_config(lang),
         hide_index=True,
         key="claims_table",
-        height=min(700, 38 * len(shown) + 40),
+        height=min(640, 36 * len(shown) + 40),
     )
 
 

@@ -1,0 +1,78 @@
+"""The claims table as the Claims page shows it: pure builders of its frame, display texts and columns.
+
+The figure comes first (the first column from the right in Persian), then what it counts, where,
+whether done or planned, and when; the evidence (quote, outlet, speaker) after. Cells hold the
+numbers and ISO dates, so sorting is by value and by time; what the reader sees is the readable
+figure («۶٫۵ هزار میلیارد تومان») and the date in the reader's calendar. No cell shows «None».
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pandas as pd
+import streamlit as st
+from pandas.io.formats.style import Styler
+
+from dashboard.formatting import display_date, format_value
+from dashboard.i18n import t, value_label
+
+MAX_ROWS = 2_000  # rows drawn in the table (newest first); the downloads carry all
+# The table's columns in reading order: the figure and what it is first, then the evidence.
+COLUMNS = ("figure", "metric", "province", "status", "date", "quote", "source", "speaker", "program", "article", "url")
+
+
+def _labels(series: pd.Series, column: str, lang: str) -> pd.Series:
+    """Map keys to labels once per distinct key (vectorised over the rows)."""
+    uniques = series.unique()
+    return series.map({k: value_label(column, str(k), lang) for k in uniques})
+
+
+def table_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The rows as the table holds them: the figure as a number (so it sorts by value), labels,
+    the ISO date (sorts by time), text with no missing cells, links that keep the language.
+
+    In Persian the columns are reversed: the grid lays out left to right, and the figure should be
+    the first column from the right.
+    """
+    out = pd.DataFrame(index=df.index)
+    out["figure"] = df["value"].astype(float)
+    for column in ("metric", "province", "status", "program"):
+        out[column] = _labels(df[column].fillna(""), column, lang)
+    out["date"] = df["published"].fillna("").astype(str).str.slice(0, 10)
+    for column in ("quote", "source", "speaker"):
+        out[column] = df[column].fillna("").astype(str)
+    suffix = "&lang=en" if lang == "en" else ""
+    out["article"] = "./article?document=" + df["document"].map(lambda d: quote(str(d), safe="")) + suffix
+    out["url"] = df["url"].fillna("").astype(str).where(df["url"].str.match(r"^https?://", na=False), "")
+    out = out[list(COLUMNS)]
+    return out[out.columns[::-1]] if lang == "fa" else out
+
+
+def styled(frame: pd.DataFrame, units: pd.Series, lang: str) -> Styler:
+    """``frame`` with readable display texts: «۶٫۵ هزار میلیارد تومان» for the figure (the number stays
+    underneath, so sorting is by value) and the date in the reader's calendar (ISO underneath)."""
+    style = frame.style
+    for unit in units.unique():
+        rows = units.index[units == unit]
+        style = style.format(
+            lambda v, u=str(unit): format_value(v, u, lang), subset=pd.IndexSlice[rows, ["figure"]], na_rep=""
+        )
+    return style.format(lambda d: display_date(d, lang), subset=["date"])
+
+
+def column_config(lang: str) -> dict:
+    """Column titles, kinds and widths for :func:`table_frame`'s columns (narrow enough for 1440 px)."""
+    return {
+        "figure": st.column_config.TextColumn(t("col_figure", lang), width=185),
+        "metric": st.column_config.TextColumn(t("col_metric", lang), width=100),
+        "province": st.column_config.TextColumn(t("col_province", lang), width=105),
+        "status": st.column_config.TextColumn(t("col_status", lang), width=105),
+        "date": st.column_config.TextColumn(t("col_date", lang), width=90),
+        "quote": st.column_config.TextColumn(t("col_quote", lang), width=250),
+        "source": st.column_config.TextColumn(t("col_source", lang), width=90),
+        "speaker": st.column_config.TextColumn(t("col_speaker", lang), width=110),
+        "program": st.column_config.TextColumn(t("col_program", lang), width=110),
+        "article": st.column_config.LinkColumn(t("col_article", lang), display_text=t("open_link", lang), width=60),
+        "url": st.column_config.LinkColumn(t("col_url", lang), display_text=t("open_link", lang), width=60),
+    }
