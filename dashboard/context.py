@@ -33,6 +33,7 @@ AFTER_WINDOW = 16  # tokens after a figure in which a named province still belon
 PHRASE_WINDOW = 6  # tokens after the counted noun that still describe it
 CLAUSE_CUE_WINDOW = 10  # a program cue further than this from the figure does not name its program
 RANK_WINDOW = 3  # tokens between a rank word and «کشوری»
+PURPOSE = frozenset({"با", "به"})  # «با هدف», «به منظور»: a purpose, not a plan
 CHAIN_MAX_TOKENS = 3  # «شده و» + at most this many words + a verb: one chained verb phrase
 
 # Metrics whose head noun already names the program.
@@ -363,20 +364,23 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
     cues = load_cues()
     lo, hi = _punct_bounds(kt, first, last)
     clause_lo, _clause_hi = _clause_bounds(kt, first, last)
-    verb = _first_verb(kt, last, hi)
+    verb, lead = _verb_after(kt, last, hi)
     verb_end = verb + 1 if verb is not None else hi
-    if kt.find(cues.achieved_modal, max(lo, clause_lo - 1), verb_end):
+    # «توانستیم ... ایجاد کنیم», «منجر شد که ۷۰ درصد ... باشند»: a past «could» or «led to» makes the
+    # subjunctive after it an achievement.
+    if any(end >= clause_lo - 1 for _start, end, _k in kt.find(cues.achieved_modal, lo, verb_end)):
         return "reported"
     governing = [c for c in kt.find(cues.planned_governing, lo, clause_lo) if c[1] >= clause_lo - 1]
     if (
         governing
-        or kt.find(cues.planned_before, clause_lo, first)
-        or any(kt.find(words, last, verb_end) for words in (cues.planned_before, cues.planned_verbs))
+        or _plan_cues(kt, clause_lo, first)
+        or _plan_cues(kt, lead, verb_end)
+        or kt.find(cues.planned_verbs, lead, verb_end)
         or kt.find(cues.possibility_modals, max(lo, clause_lo - 1), verb_end)
     ):
         # «قرار بود ... ایجاد شود که این هدف محقق شده است»: the target was met.
         return "reported" if kt.find(cues.target_met, verb_end, hi) else "planned"
-    if _needed(kt, last, verb if verb is not None else hi):
+    if _needed(kt, lead, verb if verb is not None else hi):
         return "planned"
     # «از احداث ...» announces, unless the sentence (after its colon too) counts the figure so far or
     # places it in the past («در یک سال گذشته»).
@@ -397,11 +401,21 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
     narrated = before is not None and before.is_word and _is_past(before.key)
     now = kt.find(cues.present_now, lo, verb) or kt.find(_period_cues().cumulative, clause_lo, verb)
     if key.startswith("می") and not now:
-        if (_announces_change(kt, verb) and not narrated) or kt.find(cues.more_to_come, last, verb):
+        if (_announces_change(kt, verb) and not narrated) or kt.find(cues.more_to_come, lead, verb):
             return "planned"
         if kt.find(cues.agreement_cues, lo, first):
             return "planned"
     return "reported"
+
+
+def _plan_cues(kt: KeyedText, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Plan words in tokens ``[lo, hi)``, less those after «با» or «به» that give a purpose: «با هدف
+    صیانت از جنگل‌ها ... اجرا شده است» was done."""
+    return [
+        hit
+        for hit in kt.find(load_cues().planned_before, lo, hi)
+        if hit[0] == 0 or kt.tokens[hit[0] - 1].key not in PURPOSE
+    ]
 
 
 def _reports_news(kt: KeyedText, verb: int) -> bool:
@@ -459,12 +473,29 @@ def _first_verb(kt: KeyedText, lo: int, hi: int) -> int | None:
     That is the first finite verb, except a bare participle joined by «و» to what follows: it
     takes the tense of the verb that ends the chain, as in «تکمیل شده و به بهره‌برداری می‌رسد».
     """
+    return _verb_after(kt, lo, hi)[0]
+
+
+def _verb_after(kt: KeyedText, lo: int, hi: int) -> tuple[int | None, int]:
+    """The verb of :func:`_first_verb`, and where the words that lead to it start: after a «که» clause
+    that describes the figure's noun («۲ هزار واحد که اخیرا کلنگ‌زنی شده بود، از امروز آغاز می‌شود»),
+    the words of that clause are not the figure's."""
     verbs = [i for i in range(lo, hi) if _is_verb_token(kt.tokens[i])]
+    start = lo
     for n, i in enumerate(verbs):
         if n + 1 < len(verbs) and _chained_participle(kt, i, verbs[n + 1]):
             continue
-        return i
-    return None
+        if n + 1 < len(verbs) and _ends_a_relative_clause(kt, lo, i):
+            start = i + 1
+            continue
+        return i, start
+    return None, start
+
+
+def _ends_a_relative_clause(kt: KeyedText, lo: int, verb: int) -> bool:
+    """Does the verb at ``verb`` close a «که» clause opened after the figure (at ``lo``)? Then the
+    figure's own verb comes after it."""
+    return any(t.key == "که" for t in kt.tokens[lo:verb])
 
 
 def _is_verb_token(token: Token) -> bool:

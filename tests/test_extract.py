@@ -1008,6 +1008,19 @@ def statuses(text: str) -> dict[float, str]:
         ),
         # «در سال جاری» is a period, not «so far»: the announcement stays an announcement.
         ("مسئول بسیج سازندگی از ساخت ۱۰۰ مسکن محرومان در سال جاری در این شهرستان خبر داد.", {100: "planned"}),
+        # «با هدف» gives a purpose, not a target.
+        ("این طرح با هدف صیانت از جنگل‌ها با ۲۳ میلیارد ریال اعتبار اجرا شده است.", {2.3e10: "reported"}),
+        # The figure's verb comes after a «که» clause that describes its noun.
+        (
+            "عملیات ساخت ۲ هزار واحد مسکونی که اخیرا کلنگ‌زنی شده بود، از امروز آغاز می‌شود.",
+            {2000: "planned"},
+        ),
+        (
+            "۲۰ اردوگاه تربیتی که برای تابستان در نظر گرفته می‌شود، هم‌اکنون در کشور فعال است.",
+            {20: "reported"},
+        ),
+        # «منجر شد که» makes the subjunctive after it a result that happened.
+        ("این سیاست منجر شد که ۷۰ درصد مربیان جذب‌شده از حافظان قرآن باشند.", {70: "reported"}),
         # «با اجرای» says how, not when: a past verb reports.
         ("با اجرای این پروژه‌ها برای ۳۸۰ نفر اشتغال‌زایی شده است.", {380: "reported"}),
     ],
