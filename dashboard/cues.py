@@ -29,6 +29,7 @@ _WORD_LISTS = (
     "person_counter",
     "people_plurals",
     "index_words",
+    "classifiers",
     "non_dwelling_units",
     "wording_nouns",
     "metre_length_context",
@@ -84,6 +85,7 @@ class Cues:
     person_counter: frozenset[str]
     people_plurals: frozenset[str]
     index_words: frozenset[str]
+    classifiers: frozenset[str]
     non_dwelling_units: frozenset[str]
     wording_nouns: frozenset[str]
     metre_length_context: frozenset[str]

@@ -244,10 +244,12 @@ def find_mentions(
                 or (after[0].start == span.end and not match_head(after, 0))  # «۱۰ساله», «۵کیلوواتی»
             ):
                 continue
-        # A bare «یک» is an article («یک شرکت»), not a figure; zero is a counter («۰ نظر»); a long
-        # run of digits with no separator is an identifier («سامانه پیامکی ۳۰۰۰۴۵۶۷۸۹»).
+        # A bare «یک» is an article («یک شرکت»), not a figure, unless a classifier counts with it («یک
+        # فروند بالگرد», «یک مورد فوتی»); zero is a counter («۰ نظر»); a long run of digits with no
+        # separator is an identifier («سامانه پیامکی ۳۰۰۰۴۵۶۷۸۹»).
         if span.has_words and span.value == 1 and match_key(span.text) == "یک":
-            continue
+            if not (after and after[0].key in cues.classifiers):
+                continue
         if span.value == 0 or (not span.has_words and span.text.isdigit() and len(span.text) >= ID_DIGITS):
             continue
         qualifier = _qualifier_before(before, len(before))

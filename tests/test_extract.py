@@ -1158,3 +1158,9 @@ def test_a_number_in_the_name_of_a_work_is_not_a_claim() -> None:
 def test_the_headline_is_never_page_furniture(head: str) -> None:
     text = head + "افتتاح ۲۰ طرح عمرانی در اردبیل\n\nبه گزارش ایرنا، امروز ۲۰ طرح عمرانی در استان اردبیل افتتاح شد."
     assert only(text)["title"] == "افتتاح ۲۰ طرح عمرانی در اردبیل"
+
+
+def test_one_with_a_classifier_is_a_count_but_one_alone_is_an_article() -> None:
+    assert values("یک فروند بالگرد اورژانس هوایی برای امدادرسانی به استان اعزام شد.") == [1]
+    assert values("یک شرکت خصوصی این طرح را اجرا کرد.") == []
+    assert values("این موضوع در یک مورد بحث و بررسی قرار گرفت.") == []
