@@ -395,17 +395,31 @@ def _person_role(before: list[Token], after: list[Token]) -> str:
         window.append(token)
         if token.is_word and is_finite_verb(token.key):
             break  # the clause's verb: «... در رشته‌هایی مانند قالی‌بافی آموزش دیدند»
+    masked = _role_false_friends(window)
     for i in range(len(window)):
-        metric = _role_at(window, i)
+        metric = None if i in masked else _role_at(window, i)
         if metric:
             return metric
+    masked = _role_false_friends(before)
     for i in range(len(before) - 1, max(-1, len(before) - LOOKAHEAD_TOKENS), -1):
         if before[i].text in ".؟!؛:":
             break
-        metric = _role_at(before, i)
+        metric = None if i in masked else _role_at(before, i)
         if metric:
             return metric
     return "other"
+
+
+def _role_false_friends(tokens: list[Token]) -> set[int]:
+    """Tokens of phrases that hold a role word but name something else: «آموزش و پرورش» (the
+    ministry), «اهدای عضو» (an organ)."""
+    false_friends = _lexicon().cues.role_false_friends
+    masked: set[int] = set()
+    for i in range(len(tokens)):
+        for n in (3, 2):
+            if "".join(t.key for t in tokens[i : i + n]) in false_friends:
+                masked.update(range(i, i + n))
+    return masked
 
 
 def _currency_before(before: list[Token]) -> UnitWord | None:

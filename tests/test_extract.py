@@ -1164,3 +1164,18 @@ def test_one_with_a_classifier_is_a_count_but_one_alone_is_an_article() -> None:
     assert values("یک فروند بالگرد اورژانس هوایی برای امدادرسانی به استان اعزام شد.") == [1]
     assert values("یک شرکت خصوصی این طرح را اجرا کرد.") == []
     assert values("این موضوع در یک مورد بحث و بررسی قرار گرفت.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # «آموزش و پرورش» is the ministry, not training; «اهدای عضو» gives an organ, not a member.
+        ("در ایام نوروز ۶ هزار نفر در مدارس و اماکن آموزش و پرورش اسکان داده شدند.", "other"),
+        ("امسال ۱۳ مورد اهدای عضو در استان انجام شده است.", "other"),
+        ("امسال ۴۰۰ نفر در دوره‌های مهارتی آموزش دیدند.", "trainees"),
+        # Food shops are units, but not dwellings.
+        ("حدود ۸۰۰ هزار واحد اغذیه فروشی در کشور بازرسی شدند.", "other"),
+    ],
+)
+def test_role_words_inside_names_do_not_decide_the_metric(text: str, metric: str) -> None:
+    assert only(text)["metric"] == metric
