@@ -22,6 +22,7 @@ from dashboard.keyed_text import KeyedText, Sentences, tokenize
 from dashboard.nlp import sentence_spans
 from dashboard.outlets import BRANCH_WORDS, canonical_outlet, find_outlet
 from dashboard.persian import ZWNJ, fold_chars, match_key
+from dashboard.places import joint_provinces, place_named, province_mentions
 from dashboard.taxonomy import NATIONAL, UnitWord, load_taxonomy
 
 SOURCE_RE = re.compile(r"به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)[\s\u200c]+")
@@ -171,8 +172,6 @@ def _article_province(
 ) -> tuple[str, bool]:
     """Dateline («اردبیل- ...»), «به گزارش ... از X», «استان X» in headline or lead, else National; and
     whether it is only where the reporter filed from (dateline or «از X»), not what the story names."""
-    from dashboard.context import joint_provinces, place_named, province_mentions
-
     if source_span:
         m = re.compile(r"\s*از\s+([^،,\n]+)").match(text, source_span[1], source_span[1] + 40)
         if m:
@@ -245,8 +244,6 @@ def _about_another_country(text: str, title: str, sentences: Sentences | None) -
     >>> _about_another_country("رزمایش مشترک تاجیکستان و ازبکستان\\n\\n۲ هزار نیرو شرکت کردند.", "", None)
     True
     """
-    from dashboard.context import province_mentions
-
     if sentences is None:
         sentences = Sentences(text, sentence_spans(text))
     cues = load_cues()

@@ -19,21 +19,17 @@ import pandas as pd
 
 from dashboard.article import Article, ReadProblem
 from dashboard.article_meta import ArticleMeta, find_speakers, lead_span, read_article_meta, title_span
-from dashboard.context import (
-    period_of,
-    program_of,
-    programs_named,
-    province_in_sentence,
-    speaks_for_the_nation,
-    status_of,
-)
 from dashboard.extractor_version import extractor_version
+from dashboard.figure_period import period_of
 from dashboard.figures import rounding_step, significant_digits
 from dashboard.keyed_text import KeyedText, Sentences
 from dashboard.mentions import find_mentions
 from dashboard.nlp import sentence_spans
 from dashboard.persian import fold_chars
+from dashboard.places import province_in_sentence, speaks_for_the_nation
+from dashboard.programs import program_of, programs_named
 from dashboard.schema import CLAIM_COLUMNS
+from dashboard.status import status_of
 from dashboard.taxonomy import NATIONAL
 
 # A hash of the extractor's code and data files: after any change, ingesting again replaces the claims.
