@@ -29,6 +29,7 @@ _WORD_LISTS = (
     "person_counter",
     "people_plurals",
     "index_words",
+    "market_words",
     "role_false_friends",
     "classifiers",
     "non_dwelling_units",
@@ -86,6 +87,7 @@ class Cues:
     person_counter: frozenset[str]
     people_plurals: frozenset[str]
     index_words: frozenset[str]
+    market_words: frozenset[str]
     role_false_friends: frozenset[str]
     classifiers: frozenset[str]
     non_dwelling_units: frozenset[str]

@@ -330,7 +330,7 @@ def _classify(
         counted = match_head(after, 1)
         if counted and counted[0] != "other":
             head = counted[0], counted[1] + 1
-        elif head and before and _ends_with(before, len(before), cues.index_words):
+        elif head and (_ends_with(before, len(before), cues.index_words) or _index_sentence(before)):
             return None  # «شاخص بورس ۲ هزار واحد کاهش یافت»: index points, not housing units
         elif head and _counter_names_another_kind(after):
             # «۴۴۱ واحد صنعتی», «۱۶ واحد دانشگاه»: units of something the lexicon does not count.
@@ -354,6 +354,12 @@ def _classify(
     if scaled and span.value >= 1e9:
         return None  # «۲ میلیارد» of something unnamed: too vague to count
     return make(span.value, "count", "other", after[0].text, after[0].end, False)
+
+
+def _index_sentence(before: list[Token]) -> bool:
+    """Does the sentence before the figure speak of an index or a market («شاخص», «بورس», «معاملات»)?"""
+    cues = _lexicon().cues
+    return any(t.key in cues.index_words or t.key in cues.market_words for t in before)
 
 
 def _counter_names_another_kind(after: list[Token]) -> bool:

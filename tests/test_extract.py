@@ -1179,3 +1179,18 @@ def test_one_with_a_classifier_is_a_count_but_one_alone_is_an_article() -> None:
 )
 def test_role_words_inside_names_do_not_decide_the_metric(text: str, metric: str) -> None:
     assert only(text)["metric"] == metric
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شاخص کل بورس در پایان معاملات امروز با کاهش به یک میلیون و ۵۶۰ هزار واحد رسید.",
+        "این بازیکن در ۴۲ بازی ۱۷ گل زد.",
+        "جوانان پرچم سه رنگ را در دست داشتند و همه دو دل بودند.",
+    ],
+)
+def test_index_points_goals_and_compound_adjectives_are_not_claims(text: str) -> None:
+    rows = claims(text)
+    assert all(r["metric"] != "housing_units" for r in rows)
+    assert 17 not in [r["value"] for r in rows] and 3 not in [r["value"] for r in rows]
+    assert 2 not in [r["value"] for r in rows]
