@@ -107,6 +107,45 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX articles_published ON articles(published)",
         ),
     ),
+    Migration(
+        3,
+        "claims' province basis; claim verdicts, finding decisions and review settings",
+        (
+            "ALTER TABLE claims ADD COLUMN province_basis TEXT NOT NULL DEFAULT ''",
+            # Every verdict ever given, newest last; a claim's verdict is its latest row. Keyed on the
+            # claim's stable key (document, value, unit, metric, place in the text), not on the row id,
+            # which changes when an article is ingested again.
+            """
+            CREATE TABLE claim_verdicts (
+                id           INTEGER PRIMARY KEY,
+                claim_key    TEXT NOT NULL,
+                document     TEXT NOT NULL,
+                verdict      TEXT NOT NULL
+                             CHECK (verdict IN ('not_rated', 'accurate', 'misleading', 'false', 'unverifiable')),
+                note         TEXT NOT NULL DEFAULT '',
+                evidence_url TEXT NOT NULL DEFAULT '',
+                reviewer     TEXT NOT NULL DEFAULT '',
+                rated_at     TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX claim_verdicts_key ON claim_verdicts(claim_key, id)",
+            # Every decision on a finding, newest last, keyed on the finding's stable key.
+            """
+            CREATE TABLE finding_decisions (
+                id          INTEGER PRIMARY KEY,
+                finding_key TEXT NOT NULL,
+                kind        TEXT NOT NULL,
+                documents   TEXT NOT NULL,
+                decision    TEXT NOT NULL CHECK (decision IN ('new', 'confirmed', 'dismissed')),
+                note        TEXT NOT NULL DEFAULT '',
+                reviewer    TEXT NOT NULL DEFAULT '',
+                decided_at  TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX finding_decisions_key ON finding_decisions(finding_key, id)",
+            "CREATE TABLE review_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
