@@ -125,10 +125,10 @@ def with_verdicts(conn: sqlite3.Connection, claims: pd.DataFrame) -> pd.DataFram
     """``claims`` plus ``claim_key`` and :data:`VERDICT_COLUMNS` (``not_rated`` and empty when none)."""
     out = claims.copy()
     out["claim_key"] = claim_keys(out) if not out.empty else pd.Series(dtype=object)
-    found = verdicts_frame(conn).drop(columns="document").set_index("claim_key")
+    found = verdicts_frame(conn).drop(columns="document").set_index("claim_key").astype(object)
     for column in VERDICT_COLUMNS:
         default = "not_rated" if column == "verdict" else ""
-        out[column] = out["claim_key"].map(found[column]).fillna(default).astype(str)
+        out[column] = [default if v is None or v != v else str(v) for v in out["claim_key"].map(found[column])]
     return out
 
 
@@ -170,13 +170,11 @@ def with_decisions(conn: sqlite3.Connection, findings: pd.DataFrame) -> pd.DataF
         "SELECT d.finding_key, d.decision, d.note, d.reviewer, d.decided_at FROM finding_decisions d "
         "JOIN (SELECT finding_key, MAX(id) AS id FROM finding_decisions GROUP BY finding_key) m ON m.id = d.id"
     ).fetchall()
-    found = pd.DataFrame(rows, columns=["finding_key", *DECISION_COLUMNS]).set_index("finding_key")
+    found = pd.DataFrame(rows, columns=["finding_key", *DECISION_COLUMNS]).set_index("finding_key").astype(object)
     out = findings.copy()
     for column in DECISION_COLUMNS:
         default = "new" if column == "state" else ""
-        out[column] = (
-            out["finding_key"].map(found[column]).fillna(default).astype(str) if len(out) else pd.Series(dtype=str)
-        )
+        out[column] = [default if v is None or v != v else str(v) for v in out["finding_key"].map(found[column])]
     return out
 
 

@@ -15,6 +15,7 @@ from dashboard.check_config import load_check_config
 from dashboard.checks import ISSUE_COLUMNS, KINDS, find_issues
 from dashboard.errors import UserError
 from dashboard.extract import extract_article
+from dashboard.reviews import DECISION_COLUMNS
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 
@@ -506,7 +507,7 @@ def test_the_check_command_writes_the_findings_and_counts_them(tmp_path, monkeyp
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     table = pd.read_csv(out, encoding="utf-8-sig")
-    assert list(table.columns) == list(ISSUE_COLUMNS)
+    assert list(table.columns) == [*ISSUE_COLUMNS, *DECISION_COLUMNS]
     assert sorted(table["documents"]) == ["plants.txt", "zanjan.txt"]
 
 

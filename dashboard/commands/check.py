@@ -4,9 +4,10 @@
     python -m dashboard check --csv findings.csv --db claims.sqlite
 
 Writes one row per finding (UTF-8 with BOM; columns kind, documents, province, program,
-metric, values, message, message_fa, message_en, quotes) and prints how many findings
-of each kind were found. The checks and their thresholds: ``dashboard/checks.py`` and
-``data/checks.yaml``.
+metric, values, message, message_fa, message_en, quotes, basis_fa, basis_en, finding_key,
+then the review: state, decision_note, decided_by, decided_at) and prints how many findings
+of each kind were found. Findings a reviewer dismissed are left out unless ``--all``.
+The checks and their thresholds: ``dashboard/checks.py`` and ``data/checks.yaml``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write ('-' for stdout)")
     parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    parser.add_argument(
+        "--all", action="store_true", help="include the findings a reviewer dismissed (left out by default)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -55,13 +59,17 @@ def run(args: argparse.Namespace) -> int:
     target = None if args.csv == "-" else Path(args.csv)
     if target is not None and target.is_dir():
         raise UserError(f"{target}: is a folder; give a file name for the CSV")
+    from dashboard.reviews import with_decisions
+
     conn = store.connect(args.db)
     try:
         claims = store.claims_frame(conn)
         texts = _texts(conn, claims["document"].unique())
+        issues = with_decisions(conn, find_issues(claims, texts))
     finally:
         conn.close()
-    issues = find_issues(claims, texts)
+    if not getattr(args, "all", False):
+        issues = issues[issues["state"] != "dismissed"].reset_index(drop=True)
     data = issues.to_csv(index=False).encode("utf-8-sig")
     report = sys.stderr if target is None else sys.stdout
     if target is None:
