@@ -25,7 +25,7 @@ from dashboard.formatting import jalali_date, jalali_span, localize
 from dashboard.i18n import column_label, t, value_label
 from dashboard.persian import ARABIC_DIGITS, PERSIAN_DIGITS, match_key
 
-LIST_FILTERS = ("province", "program", "metric", "status", "source", "speaker")
+LIST_FILTERS = ("province", "program", "metric", "status", "source", "speaker", "verdict")
 SEARCH_COLUMNS = ("quote", "mention", "title", "speaker", "source", "metric_fa", "document")
 DATE_MIN = dt.date(1990, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)
@@ -45,6 +45,7 @@ class FilterState:
     status: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
     speaker: tuple[str, ...] = ()
+    verdict: tuple[str, ...] = ()
     text: str = ""
     date_from: dt.date | None = None
     date_to: dt.date | None = None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import closing
 from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import downloads, queries, ui
+from dashboard import downloads, queries, review_ui, ui
+from dashboard.errors import UserError
 from dashboard.filtered_claims import filtered_claims
 from dashboard.formatting import RIALS_PER_TOMAN, format_value, localize
 from dashboard.i18n import t, value_label
@@ -36,6 +38,8 @@ def table_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     out["source"] = df["source"]
     out["speaker"] = df["speaker"]
     out["quote"] = df["quote"]
+    if "verdict" in df:
+        out["verdict"] = _labels(df["verdict"], "verdict", lang)
     out["url"] = df["url"].where(df["url"].str.match(r"^https?://", na=False), None)
     out["article"] = "./article?document=" + df["document"].map(lambda d: quote(str(d), safe=""))
     # The grid stays left to right; in Persian the first column should sit on the right.
@@ -57,6 +61,7 @@ def column_config(lang: str) -> dict:
         "source": t("col_source", lang),
         "speaker": t("col_speaker", lang),
         "quote": st.column_config.TextColumn(t("col_quote", lang), width="large"),
+        "verdict": t("col_verdict", lang),
         "url": st.column_config.LinkColumn(t("col_url", lang), display_text=t("open_link", lang)),
         "article": st.column_config.LinkColumn(t("col_article", lang), display_text=t("open_link", lang)),
     }
@@ -96,6 +101,67 @@ def download_row(view: pd.DataFrame, full: pd.DataFrame, state, lang: str) -> No
     )
 
 
+MAX_RATE_OPTIONS = 500  # claims offered in the rating form: the newest of the filtered view
+
+
+def _save_verdict(path: str, claim: dict, reviewer: str, lang: str) -> None:
+    from dashboard import reviews, store
+
+    try:
+        with closing(store.connect(path)) as conn:
+            reviews.rate(
+                conn,
+                str(claim["claim_key"]),
+                str(claim["document"]),
+                str(st.session_state.get("rate_verdict", "not_rated")),
+                note=str(st.session_state.get("rate_note", "") or ""),
+                url=str(st.session_state.get("rate_url", "") or ""),
+                reviewer=reviewer,
+            )
+        st.session_state["rate_message"] = ("success", t("rate_saved", lang))
+    except UserError as exc:
+        st.session_state["rate_message"] = ("error", str(exc))
+
+
+def rate_form(shown: pd.DataFrame, path: str, lang: str) -> None:
+    """Pick one of the shown claims and store a verdict on it (with a note, the evidence URL and who)."""
+    from dashboard.reviews import VERDICTS
+
+    reviewer = review_ui.reviewer_name(lang)
+    options = shown.head(MAX_RATE_OPTIONS)
+    by_key = {str(r["claim_key"]): r for r in options.to_dict("records")}
+    with st.expander(t("rate_title", lang), expanded=False, key="rate_box"):
+        if not reviewer:
+            st.caption(t("reviewer_needed", lang))
+        key = st.selectbox(
+            t("rate_claim", lang),
+            list(by_key),
+            key="rate_claim",
+            format_func=lambda k: (
+                f"{by_key[k]['mention']} · {value_label('metric', str(by_key[k]['metric']), lang)} · "
+                f"{by_key[k]['document']} · {value_label('verdict', str(by_key[k]['verdict']), lang)}"
+            ),
+        )
+        st.selectbox(
+            t("col_verdict", lang),
+            list(VERDICTS),
+            key="rate_verdict",
+            format_func=lambda v: value_label("verdict", v, lang),
+        )
+        st.text_input(t("rate_note", lang), key="rate_note")
+        st.text_input(t("rate_url", lang), key="rate_url")
+        st.button(
+            t("rate_save", lang),
+            key="rate_save",
+            disabled=not reviewer or key is None,
+            on_click=_save_verdict,
+            args=(path, by_key.get(key, {}), reviewer, lang),
+        )
+        message = st.session_state.pop("rate_message", None)
+        if message:
+            (st.success if message[0] == "success" else st.error)(message[1])
+
+
 def main() -> None:
     lang = ui.lang()
     found = filtered_claims(lang)
@@ -122,6 +188,7 @@ def main() -> None:
         key="claims_table",
         height=min(700, 38 * len(shown) + 40),
     )
+    rate_form(shown, queries.db_path(), lang)
 
 
 main()
