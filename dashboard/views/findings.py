@@ -89,7 +89,7 @@ def _review_box(path: str, data: dict, i: int, reviewer: str, lang: str) -> None
                 note=data.get("decision_note") or "",
             )
         )
-    note_key = f"finding_note_{data.get('finding_key')}"
+    note_key = f"finding_note_{i}"
     st.text_input(t("decision_note", lang), key=note_key)
     cols = st.columns(3)
     choices = [("confirmed", "decision_confirm"), ("dismissed", "decision_dismiss"), ("new", "decision_reopen")]
