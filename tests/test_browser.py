@@ -333,3 +333,38 @@ def test_no_page_sends_a_request_off_the_machine(page: Page, app: AppServer, bro
         page.wait_for_timeout(500)  # settling: late assets (fonts, plotly.js) start after the run
     assert any("/_stcore/" in u for u in browser.requests.urls), "no request was logged: the log itself is broken"
     assert_offline(browser)
+
+
+def test_a_reviewer_confirms_a_finding_rates_a_claim_and_downloads_the_claimreview(
+    page: Page, app: AppServer, browser: Browser
+) -> None:
+    # In Persian: the seeds' one finding (power per day) is confirmed with a note.
+    page.goto(f"{app.url}findings?reviewer=%D9%85%D8%B1%DB%8C%D9%85")
+    page.locator(".st-key-finding_note_0 input").fill("یکای توان به‌جای انرژی")
+    page.locator(".st-key-finding_note_0 input").press("Enter")
+    wait_for_idle_app(page)
+    page.locator(".st-key-finding_confirmed_0 button").click()
+    page.get_by_text(t("state_confirmed", "fa")).first.wait_for(timeout=TIMEOUT_MS)
+    # In English: the first claim offered is rated misleading with its evidence.
+    page.goto(f"{app.url}claims?lang=en&reviewer=Maryam")
+    page.locator(".st-key-rate_box summary").click()
+    page.locator(".st-key-rate_verdict input").click()
+    page.get_by_role("option").filter(has_text=t("verdict_misleading", "en")).first.click()
+    wait_for_idle_app(page)
+    page.locator(".st-key-rate_url input").fill("https://example.org/evidence")
+    page.locator(".st-key-rate_url input").press("Enter")
+    wait_for_idle_app(page)
+    page.locator(".st-key-rate_save button").click()
+    page.get_by_text(t("rate_saved", "en")).wait_for(timeout=TIMEOUT_MS)
+    # The reviewing organisation, set once, then the ClaimReview file.
+    page.goto(f"{app.url}findings?lang=en")
+    page.locator(".st-key-review_org_name input").fill("Statistics Watch")
+    page.locator(".st-key-review_org_url input").fill("https://example.org")
+    page.get_by_role("button", name=t("review_org_save", "en")).click()
+    name, data = download(page, "dl_claimreview")
+    reviews = json.loads(data.decode("utf-8"))
+    assert name == "claimreview.jsonld"
+    assert [r["reviewRating"]["name"] for r in reviews] == ["Misleading"]
+    assert reviews[0]["url"] == "https://example.org/evidence"
+    assert reviews[0]["author"] == {"@type": "Organization", "name": "Statistics Watch", "url": "https://example.org"}
+    assert_offline(browser)
