@@ -36,6 +36,7 @@ KINDS = (
     "product_mismatch",
     "unit_misuse",
     "repeated_claim",
+    "unverified_against_reference",
 )
 
 

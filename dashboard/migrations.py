@@ -109,7 +109,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         3,
-        "claims' province basis; claim verdicts, finding decisions and review settings",
+        "claims' province basis; claim verdicts, finding decisions, review settings and reference tables",
         (
             "ALTER TABLE claims ADD COLUMN province_basis TEXT NOT NULL DEFAULT ''",
             # Every verdict ever given, newest last; a claim's verdict is its latest row. Keyed on the
@@ -144,6 +144,33 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
             "CREATE INDEX finding_decisions_key ON finding_decisions(finding_key, id)",
             "CREATE TABLE review_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            # Official reference tables, versioned by name: an upload under a name already stored adds a
+            # new version (the latest counts), so replacing a table loses nothing.
+            """
+            CREATE TABLE reference_versions (
+                id           INTEGER PRIMARY KEY,
+                name         TEXT NOT NULL,
+                version      INTEGER NOT NULL,
+                content_hash TEXT NOT NULL,
+                uploaded_at  TEXT NOT NULL,
+                n_rows       INTEGER NOT NULL,
+                UNIQUE (name, version)
+            )
+            """,
+            """
+            CREATE TABLE reference_figures (
+                id         INTEGER PRIMARY KEY,
+                version_id INTEGER NOT NULL REFERENCES reference_versions(id) ON DELETE CASCADE,
+                province   TEXT NOT NULL,
+                metric     TEXT NOT NULL,
+                period     TEXT NOT NULL,
+                value      REAL NOT NULL,
+                unit       TEXT NOT NULL,
+                source     TEXT NOT NULL DEFAULT '',
+                url        TEXT NOT NULL DEFAULT ''
+            )
+            """,
+            "CREATE INDEX reference_figures_version ON reference_figures(version_id)",
         ),
     ),
 )

@@ -27,7 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Check the stored claims for figures that do not add up: parts against their total "
         "(sum_mismatch), provinces against the national figure (province_exceeds_national), running totals "
         "that shrink (shrinking_total), count × size against a stated total (product_mismatch), power units "
-        "used as energy (unit_misuse) and old figures announced as new (repeated_claim). Writes one CSV row "
+        "used as energy (unit_misuse), old figures announced as new (repeated_claim) and claims that differ from "
+        "a stored reference table (unverified_against_reference). Writes one CSV row "
         "per finding (UTF-8 with BOM) and prints a count per kind. FILE '-' writes the CSV to stdout.",
     )
     parser.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write ('-' for stdout)")
@@ -59,13 +60,15 @@ def run(args: argparse.Namespace) -> int:
     target = None if args.csv == "-" else Path(args.csv)
     if target is not None and target.is_dir():
         raise UserError(f"{target}: is a folder; give a file name for the CSV")
+    from dashboard.references import current_references
     from dashboard.reviews import with_decisions
 
     conn = store.connect(args.db)
     try:
         claims = store.claims_frame(conn)
         texts = _texts(conn, claims["document"].unique())
-        issues = with_decisions(conn, find_issues(claims, texts))
+        references = current_references(conn)
+        issues = with_decisions(conn, find_issues(claims, texts, references))
     finally:
         conn.close()
     if not getattr(args, "all", False):

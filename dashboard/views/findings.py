@@ -38,9 +38,13 @@ def _as_list(value: object, seps: str) -> list[str]:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _issues(path: str, version: int, state: FilterState) -> pd.DataFrame:
+    from dashboard import store
     from dashboard.checks import find_issues
+    from dashboard.references import current_references
 
-    return find_issues(queries.filtered(state, path))
+    with closing(store.connect(path)) as conn:
+        references = current_references(conn)
+    return find_issues(queries.filtered(state, path), references=references)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -160,6 +164,46 @@ def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang
         st.caption(
             t("table_capped", lang, shown=localize(str(MAX_FINDINGS), lang), total=localize(str(len(issues)), lang))
         )
+
+
+def show_references(path: str, lang: str) -> None:
+    """Upload an official reference table (CSV); list the stored tables and their versions."""
+    from dashboard import store
+    from dashboard.references import save_reference, versions_frame
+
+    with st.expander(t("references", lang), expanded=False, key="references_box"):
+        st.caption(t("references_intro", lang))
+        upload = st.file_uploader(t("references_upload", lang), type=["csv"], key="reference_upload")
+        if upload is not None and st.button(t("references_save", lang), key="reference_save"):
+            try:
+                with closing(store.connect(path)) as conn:
+                    number, stored = save_reference(conn, upload.name, upload.getvalue())
+                st.success(
+                    t(
+                        "references_saved" if stored else "references_unchanged",
+                        lang,
+                        name=upload.name,
+                        version=localize(str(number), lang),
+                    )
+                )
+            except UserError as exc:
+                st.error(str(exc))
+        with closing(store.connect(path)) as conn:
+            versions = versions_frame(conn)
+        if not versions.empty:
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        t("references_name", lang): versions["name"],
+                        t("references_version", lang): versions["version"],
+                        t("references_rows", lang): versions["n_rows"],
+                        t("references_uploaded", lang): versions["uploaded_at"],
+                        t("references_current", lang): versions["current"],
+                    }
+                ),
+                hide_index=True,
+                key="reference_versions",
+            )
 
 
 def show_claimreview(path: str, lang: str) -> None:
@@ -294,6 +338,7 @@ def main() -> None:
         return
     state, view = found.state, found.view
     show_findings(path, version, state, len(view), lang)
+    show_references(path, lang)
     show_claimreview(path, lang)
     show_history(view, path, version, state, lang)
 
