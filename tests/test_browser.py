@@ -211,6 +211,25 @@ def download(page: Page, key: str) -> tuple[str, bytes]:
     return info.value.suggested_filename, Path(info.value.path()).read_bytes()
 
 
+def choose_option(page: Page, key: str, label: str) -> None:
+    """Pick ``label`` in the selectbox with Streamlit key ``key`` by typing it, trying again if a rerun cut in."""
+    box = page.locator(f".st-key-{key}")
+    for _ in range(5):
+        wait_for_idle_app(page)
+        box.locator("input").click()
+        box.locator("input").fill(label)
+        option = page.get_by_role("option").filter(has_text=label).first
+        try:
+            option.wait_for(timeout=3_000)
+        except PlaywrightTimeout:
+            continue
+        option.click()
+        wait_for_idle_app(page)
+        if label in (box.text_content() or "") + box.locator("input").input_value():
+            return
+    raise AssertionError(f"could not choose {label!r} in {key!r}: {box.text_content()!r}")
+
+
 def busiest_province(df: pd.DataFrame) -> str:
     """The province (not ``National``) with the most claims: a filter that keeps some rows and drops others."""
     provinces = df.loc[df["province"].ne("") & df["province"].ne("National"), "province"]
@@ -347,10 +366,10 @@ def test_a_reviewer_confirms_a_finding_rates_a_claim_and_downloads_the_claimrevi
     page.get_by_text(t("state_confirmed", "fa")).first.wait_for(timeout=TIMEOUT_MS)
     # In English: the first claim offered is rated misleading with its evidence.
     page.goto(f"{app.url}claims?lang=en&reviewer=Maryam")
-    page.locator(".st-key-rate_box summary").click()
-    page.locator(".st-key-rate_verdict input").click()
-    page.get_by_role("option").filter(has_text=t("verdict_misleading", "en")).first.click()
+    page.locator(".st-key-rate_box summary").wait_for(timeout=TIMEOUT_MS)
     wait_for_idle_app(page)
+    page.locator(".st-key-rate_box summary").click()
+    choose_option(page, "rate_verdict", t("verdict_misleading", "en"))
     page.locator(".st-key-rate_url input").fill("https://example.org/evidence")
     page.locator(".st-key-rate_url input").press("Enter")
     wait_for_idle_app(page)
