@@ -216,3 +216,35 @@ def test_the_vocabulary_check_catches_a_misplaced_property() -> None:
 def test_claim_reviews_need_a_reviewing_organisation() -> None:
     with pytest.raises(UserError, match="reviewing organisation"):
         claim_reviews(pd.DataFrame([{"verdict": "false"}]), " ")
+
+
+def test_the_keys_of_a_frame_are_those_of_its_rows(db) -> None:
+    frame = claims(db)
+    assert frame["claim_key"].tolist() == [reviews.claim_key(r) for r in frame.to_dict("records")]
+    assert frame["claim_key"].is_unique
+
+
+def test_a_database_of_the_previous_version_gains_the_review_tables_and_keeps_its_claims(tmp_path: Path) -> None:
+    import sqlite3
+
+    from dashboard.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
+
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute(SCHEMA_VERSION_TABLE)
+    for step in MIGRATIONS[:2]:
+        for statement in step.statements:
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_version VALUES (?, ?, ?)", (step.version, step.description, "then"))
+    conn.execute(
+        "INSERT INTO articles (document, content_hash, ingested_at, updated_at) VALUES ('a.txt', 'h', 't', 't')"
+    )
+    conn.execute(
+        "INSERT INTO claims (article_id, document, value, unit, metric) VALUES (1, 'a.txt', 5, 'count', 'jobs')"
+    )
+    conn.commit()
+    conn.close()
+    with closing(store.connect(path)) as new:
+        assert store.schema_version(new) == MIGRATIONS[-1].version
+        frame = reviews.with_verdicts(new, store.claims_frame(new))
+        assert frame[["document", "province_basis", "verdict"]].values.tolist() == [["a.txt", "", "not_rated"]]
