@@ -387,3 +387,29 @@ def test_a_reviewer_confirms_a_finding_rates_a_claim_and_downloads_the_claimrevi
     assert reviews[0]["url"] == "https://example.org/evidence"
     assert reviews[0]["author"] == {"@type": "Organization", "name": "Statistics Watch", "url": "https://example.org"}
     assert_offline(browser)
+
+
+def test_a_reference_table_uploaded_twice_is_stored_as_two_versions(
+    page: Page, app: AppServer, browser: Browser, database: Path, tmp_path: Path
+) -> None:
+    rows = "province,metric,period,value,unit,source,url\nقزوین,شغل,۱۴۰۱,{n},count,مرکز آمار,https://amar.org.ir\n"
+    page.goto(f"{app.url}findings?lang=en")
+    page.locator(".st-key-references_box summary").wait_for(timeout=TIMEOUT_MS)
+    wait_for_idle_app(page)
+    page.locator(".st-key-references_box summary").click()
+    for n, version in ((4000, 1), (41000, 2)):
+        table = tmp_path / f"v{version}" / "amar_jobs.csv"
+        table.parent.mkdir()
+        table.write_text(rows.format(n=n), encoding="utf-8")
+        page.locator(".st-key-reference_upload input[type=file]").set_input_files(str(table))
+        wait_for_idle_app(page)
+        page.locator(".st-key-reference_save button").click()
+        saved = t("references_saved", "en", name="amar_jobs.csv", version=str(version))
+        page.get_by_text(saved).wait_for(timeout=TIMEOUT_MS)
+    page.get_by_test_id("stDataFrame").last.wait_for(timeout=TIMEOUT_MS)
+    with closing(store.connect(database)) as conn:
+        from dashboard.references import current_references, versions_frame
+
+        assert versions_frame(conn)[["version", "current"]].values.tolist() == [[1, False], [2, True]]
+        assert current_references(conn)["value"].tolist() == [41000.0]
+    assert_offline(browser)

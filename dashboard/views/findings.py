@@ -151,7 +151,7 @@ def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang
             st.markdown(f"**{md(label)}** — {md(where)} · _{md(badge)}_")
             st.text(str(data.get(message_col) or data.get("message") or ""))
             if data.get(basis_col):
-                st.markdown(f"**{t('finding_basis', lang)}:** {md(str(data[basis_col]))}")
+                st.markdown(f"_{md(str(data[basis_col]))}_")
             for q in _as_list(data.get("quotes"), "\n"):
                 st.caption(f"«{md(q)}»")
             docs = _as_list(data.get("documents"), ";")
