@@ -42,6 +42,14 @@ SECTION = "comparable"
 _LETTER = r"[^\W\d_]"
 
 
+# How a confident place was read (the claims' ``province_basis``), in Persian and English.
+PLACE_BASIS = {
+    "sentence": ("مکان در جملهٔ خود رقم آمده", "place named in the figure's sentence"),
+    "speaker": ("گوینده مقامی کشوری است", "a national official speaking"),
+    "article": ("مکان از سرخط یا تیتر خبر", "place from the article's dateline or head"),
+}
+
+
 @dataclass(frozen=True)
 class Evidence:
     """What the words around one figure say: its place basis, narrowing and cumulative words, organisations."""
@@ -153,12 +161,15 @@ def comparable(
         return None
     named = [o for o in organisations(config) if o.key in shared]
     every_fa, every_en = ("هر دو", "both") if len(found) == 2 else ("همه", "all")
+    bases = list(dict.fromkeys(str(c.get("province_basis", "")) for c in claims))
+    how_fa = "، ".join(PLACE_BASIS[b][0] for b in bases)
+    how_en = ", ".join(PLACE_BASIS[b][1] for b in bases)
     fa = (
-        f"چرا قابل مقایسه‌اند: {every_fa} رقم دربارهٔ {place[0]} (مکان در متن خبر خوانده شده)، "
+        f"چرا قابل مقایسه‌اند: {every_fa} رقم دربارهٔ {place[0]} ({how_fa})، "
         f"از {'، '.join(o.fa for o in named)}، بدون قیدی که شمارش را محدود کند"
     )
     en = (
-        f"Why comparable: {every_en} figures are about {place[1]} (place read from the text), "
+        f"Why comparable: {every_en} figures are about {place[1]} ({how_en}), "
         f"from {', '.join(o.en for o in named)}, with no word narrowing what is counted"
     )
     if cumulative:
