@@ -2,8 +2,10 @@
 
     python -m dashboard rate 42 --verdict misleading --note "رقم سال ۱۴۰۱ است" --url https://example.org/check
 
-``CLAIM_ID`` is the ``claim_id`` or the ``claim_key`` the CSV export carries. The verdict is
-stored under the claim's stable key, so it survives ingesting the article again.
+``CLAIM_ID`` is the ``claim_key`` or the ``claim_id`` the CSV export carries. The verdict is
+stored under the claim's stable key, so it survives ingesting the article again. ``claim_id`` is
+the row number of the current export and may change when the article is ingested again;
+scripts that keep ids for later should use ``claim_key``.
 """
 
 from __future__ import annotations
@@ -26,7 +28,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "who rated it. CLAIM_ID is the claim_id or claim_key of the CSV export. The verdict survives "
         "ingesting the article again, as long as the claim is still found.",
     )
-    parser.add_argument("claim", metavar="CLAIM_ID", help="the claim_id or claim_key from the CSV export")
+    parser.add_argument(
+        "claim",
+        metavar="CLAIM_ID",
+        help="the claim_key (stable) or claim_id (row of the current export) from the CSV export",
+    )
     parser.add_argument("--verdict", required=True, choices=VERDICTS, help="the rating")
     parser.add_argument("--note", default="", help="why: what the evidence shows")
     parser.add_argument("--url", default="", help="the evidence's address (http:// or https://)")
