@@ -29,6 +29,7 @@ TEXT_COLUMNS = (
     "period",
     "title",
     "url",
+    "speaker",
     "province_basis",
 )
 
