@@ -10,6 +10,9 @@ from dashboard.article import Article
 from dashboard.checks import find_issues
 from dashboard.extract import extract_article
 
+SENT = "بسیج سازندگی استان {total} نفر را اعزام کرد. از این تعداد ۵ هزار و ۲۰۰ نفر دختر و ۴ هزار و ۷۵۰ نفر پسر بودند."
+FUNDS = "در استان ۵۰۰ صندوق قرض‌الحسنه راه‌اندازی شده که {a}۱۲۰ صندوق آن در روستاها و {b}۹۰ صندوق در شهرها {verb}."
+
 
 def sums(text: str) -> list[str]:
     rows = extract_article(Article(document="s.txt", text=text, path="s.txt", published="2024-05-10"))
@@ -21,14 +24,11 @@ def sums(text: str) -> list[str]:
     ("found", "near"),
     [
         # A total given as a lower bound may be exceeded by its parts; a plain total may not.
-        (
-            "بسیج سازندگی استان ۹ هزار نفر را اعزام کرد. از این تعداد ۵ هزار و ۲۰۰ نفر دختر و ۴ هزار و ۷۵۰ نفر پسر بودند.",
-            "بسیج سازندگی استان بیش از ۹ هزار نفر را اعزام کرد. از این تعداد ۵ هزار و ۲۰۰ نفر دختر و ۴ هزار و ۷۵۰ نفر پسر بودند.",
-        ),
+        (SENT.format(total="۹ هزار"), SENT.format(total="بیش از ۹ هزار")),
         # Parts of different years are not a breakdown of one total.
         (
-            "در استان ۵۰۰ صندوق قرض‌الحسنه راه‌اندازی شده که ۱۲۰ صندوق آن در روستاها و ۹۰ صندوق در شهرها است.",
-            "در استان ۵۰۰ صندوق قرض‌الحسنه راه‌اندازی شده که سال گذشته ۱۲۰ صندوق آن در روستاها و امسال ۹۰ صندوق در شهرها بوده است.",
+            FUNDS.format(a="", b="", verb="است"),
+            FUNDS.format(a="سال گذشته ", b="امسال ", verb="بوده است"),
         ),
     ],
 )
@@ -38,7 +38,10 @@ def test_a_guard_leaves_out_the_near_case_only(found: str, near: str) -> None:
 
 
 def test_a_back_reference_naming_another_noun_does_not_take_the_figure_before() -> None:
-    text = "پلیس ۳۹ نفر را دستگیر کرد. همچنین ۱۷۰ مورد تذکر داده شد که از این تعداد تذکر، ۵۸ نفر به مراجع قضائی معرفی شدند."
+    text = (
+        "پلیس ۳۹ نفر را دستگیر کرد. همچنین ۱۷۰ مورد تذکر داده شد که از این تعداد تذکر، "
+        "۵۸ نفر به مراجع قضائی معرفی شدند."
+    )
     assert sums(text) == []
     plain = "پلیس ۳۹ نفر را دستگیر کرد. از این تعداد ۵۸ نفر به مراجع قضائی معرفی شدند."
     assert sums(plain) == ["58;39"]
