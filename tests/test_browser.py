@@ -401,7 +401,15 @@ def test_a_reference_table_uploaded_twice_is_stored_as_two_versions(
         table = tmp_path / f"v{version}" / "amar_jobs.csv"
         table.parent.mkdir()
         table.write_text(rows.format(n=n), encoding="utf-8")
-        page.locator(".st-key-reference_upload input[type=file]").set_input_files(str(table))
+        size = page.locator(".st-key-reference_upload").get_by_text(f"{table.stat().st_size:.1f}B")
+        for _ in range(5):  # the uploader takes a new file only once it has settled from the last one
+            wait_for_idle_app(page)
+            page.locator(".st-key-reference_upload input[type=file]").set_input_files(str(table))
+            try:
+                size.wait_for(timeout=5_000)
+                break
+            except PlaywrightTimeout:
+                continue
         wait_for_idle_app(page)
         page.locator(".st-key-reference_save button").click()
         saved = t("references_saved", "en", name="amar_jobs.csv", version=str(version))
