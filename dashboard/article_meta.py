@@ -20,14 +20,16 @@ from dashboard.datafiles import read_yaml_mapping
 from dashboard.jalali import date_line, find_publication_date, parse_date
 from dashboard.keyed_text import KeyedText, Sentences, tokenize
 from dashboard.nlp import sentence_spans
+from dashboard.outlets import BRANCH_WORDS, canonical_outlet, find_outlet
 from dashboard.persian import ZWNJ, fold_chars, match_key
 from dashboard.taxonomy import NATIONAL, UnitWord, load_taxonomy
 
 SOURCE_RE = re.compile(r"به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)[\s\u200c]+")
 DATELINE_RE = re.compile(r"^\s*([^\W\d_][^\n،:\-–]{1,30}?)\s*[-–]\s", re.M)  # on any line of the head
 MAX_SOURCE_WORDS = 12
+DATELINE_OUTLET_RE = re.compile(r"^\s*[^\W\d_][^\n،:\-–]{1,30}?\s*[-–]\s*([^\n\-–،:]{2,30}?)\s*[-–]", re.M)
+HEAD_CHARS = 1000  # a dateline is near the top
 FOREIGN_OVER_IRAN = 2  # a story led by another country names it this many times as often as Iran
-OUTLET_BRANCHES = frozenset({"مرکز", "دفتر", "واحد", "شعبه"})
 _DIGIT = re.compile(r"\d")
 
 
@@ -60,13 +62,12 @@ def _end_at_outlet_name(segment: str) -> str:
     """Cut the outlet phrase after the first outlet it names: «خبرنگار پارلمانی خبرگزاری فارس سید ...»
     gives «خبرنگار پارلمانی خبرگزاری فارس»; a phrase naming no known outlet is kept whole."""
     kt = KeyedText(segment)
-    found = kt.find(load_cues().outlet_names)
-    if not found:
+    hit = find_outlet(kt)
+    if hit is None:
         return segment
-    longest = max((f for f in found if f[0] == found[0][0]), key=lambda f: f[1])
-    if longest[1] < len(kt.tokens) and kt.tokens[longest[1]].key in OUTLET_BRANCHES:
+    if hit[1] < len(kt.tokens) and kt.tokens[hit[1]].key in BRANCH_WORDS:
         return segment  # «خبرگزاری صداوسیما مرکز اردبیل»: the outlet's own regional office
-    return segment[: kt.tokens[longest[1] - 1].end]
+    return segment[: kt.tokens[hit[1] - 1].end]
 
 
 def find_source(text: str) -> tuple[str, int, int] | None:
@@ -85,6 +86,18 @@ def find_source(text: str) -> tuple[str, int, int] | None:
         words = outlet.split()
         if outlet and len(words) <= MAX_SOURCE_WORDS and not outlet[0].isdigit():
             return outlet, start, start + len(outlet)
+    return _dateline_outlet(text)
+
+
+def _dateline_outlet(text: str) -> tuple[str, int, int] | None:
+    """«تبریز- ایرنا- مدیرکل ...»: a known outlet between the dateline's dashes.
+
+    >>> _dateline_outlet("تبریز- ایرنا- مدیرکل بهزیستی گفت")[0]
+    'ایرنا'
+    """
+    for match in DATELINE_OUTLET_RE.finditer(text, 0, HEAD_CHARS):
+        if find_outlet(KeyedText(fold_chars(match.group(1)))):
+            return match.group(1).strip(), match.start(1), match.end(1)
     return None
 
 
@@ -343,7 +356,7 @@ def read_article_meta(
     meta.title = (title or "").strip() or _title(text)
     source = find_source(text)
     if source:
-        meta.source = source[0]
+        meta.source = canonical_outlet(source[0])
     meta.body_end = _body_end(text)
     meta.province, meta.filed_from = _article_province(text, source[1:] if source else None, meta.title, sentences)
     meta.currency = _currency(text[: meta.body_end])

@@ -66,7 +66,6 @@ _WORD_LISTS = (
     "body_end_lines",
     "source_lead",
     "source_stop",
-    "outlet_names",
 )
 
 
@@ -122,7 +121,6 @@ class Cues:
     body_end_lines: frozenset[str]
     source_lead: frozenset[str]
     source_stop: tuple[str, ...]  # raw strings, matched in the text itself
-    outlet_names: frozenset[str]
 
 
 NOUN_SUFFIXES = ("ای", "ها", "های", "هایی")
