@@ -33,5 +33,6 @@ test: lint
 
 bench: setup
 	$(PY) tests/bench/bench_extract.py
+	$(PY) tests/bench/bench_accuracy.py
 	$(PY) tests/bench/bench_ingest.py
 	$(PY) tests/bench/bench_dashboard.py

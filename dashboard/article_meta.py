@@ -20,13 +20,16 @@ from dashboard.datafiles import read_yaml_mapping
 from dashboard.jalali import date_line, find_publication_date, parse_date
 from dashboard.keyed_text import KeyedText, Sentences, tokenize
 from dashboard.nlp import sentence_spans
-from dashboard.persian import fold_chars, match_key
+from dashboard.outlets import BRANCH_WORDS, canonical_outlet, find_outlet
+from dashboard.persian import ZWNJ, fold_chars, match_key
 from dashboard.taxonomy import NATIONAL, UnitWord, load_taxonomy
 
 SOURCE_RE = re.compile(r"به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)[\s\u200c]+")
 DATELINE_RE = re.compile(r"^\s*([^\W\d_][^\n،:\-–]{1,30}?)\s*[-–]\s", re.M)  # on any line of the head
 MAX_SOURCE_WORDS = 12
-OUTLET_BRANCHES = frozenset({"مرکز", "دفتر", "واحد", "شعبه"})
+DATELINE_OUTLET_RE = re.compile(r"^\s*[^\W\d_][^\n،:\-–]{1,30}?\s*[-–]\s*([^\n\-–،:]{2,30}?)\s*[-–]", re.M)
+HEAD_CHARS = 1000  # a dateline is near the top
+FOREIGN_OVER_IRAN = 2  # a story led by another country names it this many times as often as Iran
 _DIGIT = re.compile(r"\d")
 
 
@@ -59,13 +62,12 @@ def _end_at_outlet_name(segment: str) -> str:
     """Cut the outlet phrase after the first outlet it names: «خبرنگار پارلمانی خبرگزاری فارس سید ...»
     gives «خبرنگار پارلمانی خبرگزاری فارس»; a phrase naming no known outlet is kept whole."""
     kt = KeyedText(segment)
-    found = kt.find(load_cues().outlet_names)
-    if not found:
+    hit = find_outlet(kt)
+    if hit is None:
         return segment
-    longest = max((f for f in found if f[0] == found[0][0]), key=lambda f: f[1])
-    if longest[1] < len(kt.tokens) and kt.tokens[longest[1]].key in OUTLET_BRANCHES:
+    if hit[1] < len(kt.tokens) and kt.tokens[hit[1]].key in BRANCH_WORDS:
         return segment  # «خبرگزاری صداوسیما مرکز اردبیل»: the outlet's own regional office
-    return segment[: kt.tokens[longest[1] - 1].end]
+    return segment[: kt.tokens[hit[1] - 1].end]
 
 
 def find_source(text: str) -> tuple[str, int, int] | None:
@@ -84,6 +86,18 @@ def find_source(text: str) -> tuple[str, int, int] | None:
         words = outlet.split()
         if outlet and len(words) <= MAX_SOURCE_WORDS and not outlet[0].isdigit():
             return outlet, start, start + len(outlet)
+    return _dateline_outlet(text)
+
+
+def _dateline_outlet(text: str) -> tuple[str, int, int] | None:
+    """«تبریز- ایرنا- مدیرکل ...»: a known outlet between the dateline's dashes.
+
+    >>> _dateline_outlet("تبریز- ایرنا- مدیرکل بهزیستی گفت")[0]
+    'ایرنا'
+    """
+    for match in DATELINE_OUTLET_RE.finditer(text, 0, HEAD_CHARS):
+        if find_outlet(KeyedText(fold_chars(match.group(1)))):
+            return match.group(1).strip(), match.start(1), match.end(1)
     return None
 
 
@@ -203,13 +217,14 @@ def _article_province(
 
 
 @cache
-def _iran_word_re() -> re.Pattern[str]:
-    """Any of the cue file's Iran markers as written (the quick look before tokenizing)."""
-    return re.compile("|".join(map(re.escape, sorted(load_cues().iran_markers, key=len, reverse=True))))
+def _foreign_word_re() -> re.Pattern[str]:
+    """Any other country's name as a match key (the quick look, in text without spaces, before tokenizing)."""
+    return re.compile("|".join(map(re.escape, sorted(load_cues().foreign_countries, key=len, reverse=True))))
 
 
 def _about_another_country(text: str, title: str, sentences: Sentences | None) -> bool:
-    """The headline or lead names another country, and no sentence names Iran, an Iranian place or money.
+    """The headline or lead names another country, and the rest names Iran, an Iranian place or money
+    seldom or never.
 
     >>> _about_another_country("رزمایش مشترک تاجیکستان و ازبکستان\\n\\n۲ هزار نیرو شرکت کردند.", "", None)
     True
@@ -219,16 +234,24 @@ def _about_another_country(text: str, title: str, sentences: Sentences | None) -
     if sentences is None:
         sentences = Sentences(text, sentence_spans(text))
     cues = load_cues()
-    if _iran_word_re().search(text):
-        return False  # a cheap look first: most articles say «ایران», «استان» or «تومان» outright
+    if not _foreign_word_re().search(text.replace(" ", "").replace(ZWNJ, "")):
+        return False  # a cheap look first: most articles name no other country at all
     head_end = lead_span(text, title)[1] or len(text)
-    head = [si for si, (start, _end) in enumerate(sentences.spans) if start < head_end]
-    if not any(sentences.keyed(si).find(cues.foreign_countries) for si in head):
-        return False
-    return not any(
-        sentences.keyed(si).find(cues.iran_markers) or province_mentions(sentences.keyed(si))
-        for si in range(len(sentences.spans))
-    )
+    foreign = iranian = 0
+    head_foreign = head_iranian = False
+    for si, (start, _end) in enumerate(sentences.spans):
+        kt = sentences.keyed(si)
+        is_foreign = bool(kt.find(cues.foreign_countries))
+        is_iranian = bool(kt.find(cues.iran_markers) or province_mentions(kt))
+        foreign += is_foreign
+        iranian += is_iranian
+        if start < head_end:
+            head_foreign |= is_foreign
+            head_iranian |= is_iranian
+    if not iranian:
+        return foreign > 0
+    # «... همکاری پیونگ‌یانگ و تهران»: passing mentions of Iran in a story another country leads.
+    return head_foreign and not head_iranian and foreign >= FOREIGN_OVER_IRAN * iranian
 
 
 def _currency(text: str) -> UnitWord | None:
@@ -333,7 +356,7 @@ def read_article_meta(
     meta.title = (title or "").strip() or _title(text)
     source = find_source(text)
     if source:
-        meta.source = source[0]
+        meta.source = canonical_outlet(source[0])
     meta.body_end = _body_end(text)
     meta.province, meta.filed_from = _article_province(text, source[1:] if source else None, meta.title, sentences)
     meta.currency = _currency(text[: meta.body_end])

@@ -17,8 +17,8 @@ from functools import cache, lru_cache
 
 from dashboard.check_config import load_check_config
 from dashboard.cues import load_cues
-from dashboard.keyed_text import KeyedText
-from dashboard.mentions import PLURAL_SUFFIXES, is_finite_verb, is_verb_like
+from dashboard.keyed_text import KeyedText, Token, quoted_names
+from dashboard.mentions import PLURAL_SUFFIXES, is_finite_verb
 from dashboard.nlp import verb_stems
 from dashboard.number_words import load_number_words
 from dashboard.periods import CUMULATIVE, PERIOD
@@ -27,10 +27,13 @@ from dashboard.taxonomy import NATIONAL, load_taxonomy
 
 CLAUSE_ENDS = frozenset(".؟!؛:")
 PLURAL_PROVINCE = frozenset({"استانهای", "استانها"})
+NOT_PLACE_BEFORE = frozenset({"اهل"})  # «اهل کرمانشاه»: where people come from
 PERIOD_CLAUSE_ENDS = frozenset({"،", ",", "؛", ";", ":", ".", "!", "?", "؟", "که"})
 AFTER_WINDOW = 16  # tokens after a figure in which a named province still belongs to it
 PHRASE_WINDOW = 6  # tokens after the counted noun that still describe it
 CLAUSE_CUE_WINDOW = 10  # a program cue further than this from the figure does not name its program
+RANK_WINDOW = 3  # tokens between a rank word and «کشوری»
+CHAIN_MAX_TOKENS = 3  # «شده و» + at most this many words + a verb: one chained verb phrase
 
 # Metrics whose head noun already names the program.
 METRIC_PROGRAM = {
@@ -93,7 +96,7 @@ def province_mentions(kt: KeyedText, lo: int = 0, hi: int | None = None) -> list
 
 def _all_province_mentions(kt: KeyedText) -> list[tuple[int, int, str]]:
     places = _places()
-    masked: set[int] = set()
+    masked = _not_places(kt)
     for first, last, _ in kt.find(places.false_friends):
         masked.update(range(first, last))
     found = []
@@ -118,6 +121,14 @@ def _all_province_mentions(kt: KeyedText) -> list[tuple[int, int, str]]:
     return result
 
 
+def _not_places(kt: KeyedText) -> set[int]:
+    """Tokens where a place name names something else: inside a short «...» (a programme, a festival:
+    «سلام تهران») and right after «اهل» (where people come from, not where the figure is)."""
+    masked = {i for lo, hi in quoted_names(kt) for i in range(lo, hi)}
+    masked.update(i for i in range(1, len(kt.tokens)) if kt.tokens[i - 1].key in NOT_PLACE_BEFORE)
+    return masked
+
+
 @lru_cache(maxsize=4096)
 def speaks_for_the_nation(speaker: str) -> bool:
     """Does the speaker's title name a national office, with no province, county or provincial office?
@@ -135,10 +146,11 @@ def speaks_for_the_nation(speaker: str) -> bool:
 
 
 def joint_provinces(kt: KeyedText, i: int) -> bool:
-    """Is the province named at token ``i`` one of several joined by «و» or «،» («استان تهران و البرز»)?"""
+    """Is the province named at token ``i`` one of several joined by «و», «،» or a dash («استان تهران و
+    البرز», «آزادراه کرج-تهران»)?"""
     named = dict(province_mentions(kt))
     for j in (i - 2, i + 2):
-        if j in named and named[j] != named[i] and kt.tokens[min(i, j) + 1].text in ("و", "،", ","):
+        if j in named and named[j] != named[i] and kt.tokens[min(i, j) + 1].text in ("و", "،", ",", "-", "–"):
             return True
     return False
 
@@ -193,14 +205,17 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
         return None  # the sentence names no place: the article's province applies
     lo, hi = _clause_bounds(kt, first, last)
     after_hi = _phrase_end(kt, last, min(hi, last + AFTER_WINDOW))
-    mentions = province_mentions(kt, lo, hi)
-    national = [i for i, _j, _k in kt.find(load_cues().national_markers, lo, hi)]
+    # «در این استان»: the article's own province, which the caller fills in (None below).
+    mentions: list[tuple[int, str | None]] = [*province_mentions(kt, lo, hi), *_this_province(kt, lo, hi)]
+    mentions.sort(key=lambda m: m[0])
+    national = _national_words(kt, lo, hi)
     located = [i for i in range(last, after_hi) if kt.tokens[i].key == "در"]
     after_lo = located[0] if located else after_hi
     after = [(i, key) for i, key in mentions if after_lo < i < after_hi]
     if after and any(t.key in PLURAL_PROVINCE for t in kt.tokens[after_lo : after[0][0]]):
         return NATIONAL  # «در استان‌های مازندران، فارس و کرمان»: several provinces together
-    after += [(i, NATIONAL) for i in national if after_lo <= i < after_hi]
+    # «در سراسر کشور», and «۳۴ جودوکار از سراسر کشور»: the whole country, wherever they meet.
+    after += [(i, NATIONAL) for i in national if after_lo <= i < after_hi or (last <= i < after_hi and _from(kt, i))]
     if after:
         return _alone_or_national(kt, *min(after))
     # Before the figure: the nearest province («کرمان با ۱۰ هزار شغل»), national words only without one.
@@ -209,9 +224,7 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
         return _alone_or_national(kt, *max(before))
     # «... استان X ... است که از این تعداد ۱۵۰ روستا ...»: an earlier clause of the same statement.
     p_lo, _p_hi = _punct_bounds(kt, first, last)
-    earlier = province_mentions(kt, p_lo, lo) or [
-        (i, NATIONAL) for i, _j, _k in kt.find(load_cues().national_markers, p_lo, lo)
-    ]
+    earlier = province_mentions(kt, p_lo, lo) or [(i, NATIONAL) for i in _national_words(kt, p_lo, lo)]
     if earlier:
         return max(earlier)[1]
     # «مسئول بسیج سازندگی استان بوشهر ... گفت: ۹۴۰ نفر ...»: the speaker's province, when it is only one.
@@ -222,9 +235,45 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
     return None
 
 
-def _alone_or_national(kt: KeyedText, i: int, key: str) -> str:
-    """The province named at token ``i``, or ``National`` when it is named jointly with another."""
+def _alone_or_national(kt: KeyedText, i: int, key: str | None) -> str | None:
+    """The province named at token ``i``, or ``National`` when it is named jointly with another.
+
+    ``None`` (the article's own province, «این استان») stays ``None``.
+    """
+    if key is None:
+        return None
     return NATIONAL if key != NATIONAL and joint_provinces(kt, i) else key
+
+
+def _national_words(kt: KeyedText, lo: int, hi: int) -> list[int]:
+    """Where tokens ``[lo, hi)`` place something in the whole country («در کشور», «سراسر کشور»); not
+    «کشور افغانستان», another country."""
+    return [
+        i
+        for i, j, _k in kt.find(load_cues().national_markers, lo, hi)
+        if not (_ranking(kt, i, j) or _region(kt, i) or kt.find(load_cues().foreign_countries, j, j + 3))
+    ]
+
+
+def _from(kt: KeyedText, i: int) -> bool:
+    return i > 0 and kt.tokens[i - 1].key == "از"
+
+
+def _region(kt: KeyedText, i: int) -> bool:
+    """«غرب کشور», «جنوب شرق کشور»: a region of the country, not the whole of it."""
+    regions = load_cues().region_words
+    return i > 0 and (kt.tokens[i - 1].key in regions or (i > 1 and kt.tokens[i - 2].key in regions))
+
+
+def _ranking(kt: KeyedText, i: int, j: int) -> bool:
+    """«رتبه هشتم کشوری», «در کشور مقام نخست»: the country is where a place ranks, not where a figure is."""
+    near = kt.tokens[max(0, i - RANK_WINDOW) : i] + kt.tokens[j : j + RANK_WINDOW]
+    return any(t.key in load_cues().rank_words for t in near)
+
+
+def _this_province(kt: KeyedText, lo: int, hi: int) -> list[tuple[int, None]]:
+    """Where tokens ``[lo, hi)`` say «این استان», «استان ما»: the article's province, not named again."""
+    return [(i, None) for i, _j, _k in kt.find(load_cues().this_province, lo, hi)]
 
 
 def _is_dateline(kt: KeyedText, i: int) -> bool:
@@ -236,7 +285,7 @@ def _phrase_end(kt: KeyedText, lo: int, hi: int) -> int:
     """Index of the first verb or comma at or after ``lo`` (``hi`` when none): the end of the noun phrase."""
     for i in range(lo, hi):
         token = kt.tokens[i]
-        if token.text in "،," or (token.is_word and is_verb_like(token.key)):
+        if token.text in "،," or (token.is_word and is_finite_verb(token.key)):
             return i
     return hi
 
@@ -305,18 +354,28 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
     if kt.find(cues.achieved_modal, max(lo, clause_lo - 1), verb_end):
         return "reported"
     governing = [c for c in kt.find(cues.planned_governing, lo, clause_lo) if c[1] >= clause_lo - 1]
-    if governing or kt.find(cues.planned_before, clause_lo, first):
+    if (
+        governing
+        or kt.find(cues.planned_before, clause_lo, first)
+        or any(kt.find(words, last, verb_end) for words in (cues.planned_before, cues.planned_verbs))
+        or kt.find(cues.possibility_modals, max(lo, clause_lo - 1), verb_end)
+    ):
+        # «قرار بود ... ایجاد شود که این هدف محقق شده است»: the target was met.
+        return "reported" if kt.find(cues.target_met, verb_end, hi) else "planned"
+    if _needed(kt, last, verb if verb is not None else hi):
         return "planned"
-    if any(kt.find(words, last, verb_end) for words in (cues.planned_before, cues.planned_verbs, cues.planned_needs)):
-        return "planned"
-    # «از احداث ...» announces, unless the sentence (after its colon too) counts the figure so far.
-    if _announced_event(kt, first) and not kt.find(_period_cues().both):
+    # «از احداث ...» announces, unless the sentence (after its colon too) counts the figure so far or
+    # places it in the past («در یک سال گذشته»).
+    if _announced_event(kt, first, clause_lo, verb) and not (
+        kt.find(_period_cues().cumulative) or kt.find(cues.past_time)
+    ):
         return "planned"
     if verb is None:
         return "reported"
     key = kt.tokens[verb].key
     past = not key.startswith(("می", "نمی")) and key not in cues.planned_verbs and _is_past(key)
-    if not past and kt.find(cues.future_time, clause_lo, verb):
+    # «تا پایان سال ... نصب می‌شود»; «از آغاز ... از فردا خبر داد»: news of what is still to come.
+    if (not past or _reports_news(kt, verb)) and kt.find(cues.future_time, clause_lo, verb):
         return "planned"
     # A present after a past clause of the same sentence describes what was done («... ایجاد شده و ۱٬۹۰۰
     # خانوار بهره‌مند می‌شوند»); a present total («در مجموع به ۴۸ مگاوات می‌رسد») is how things stand.
@@ -331,9 +390,26 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
     return "reported"
 
 
+def _reports_news(kt: KeyedText, verb: int) -> bool:
+    """Is the verb at ``verb`` the reporting verb «خبر داد», «اعلام کرد» (with the word before it)?"""
+    pair = kt.tokens[verb - 1].key + kt.tokens[verb].key if verb > 0 else ""
+    return pair in load_cues().news_verbs
+
+
+def _needed(kt: KeyedText, last: int, verb: int) -> bool:
+    """A need that is the predicate: «۲۰ میلیارد ریال اعتبار نیاز است», «به ۸ هزار واحد نیاز داریم».
+
+    The need word stands right before the verb; «خانواده‌های نیازمند» or «پاسخ‌های لازم» inside the
+    clause only describe a noun.
+    """
+    return any(end == verb for _start, end, _key in kt.find(load_cues().planned_needs, last, verb))
+
+
 def _announces_change(kt: KeyedText, verb: int) -> bool:
     """An imperfective present of a change: «ساخته می‌شود», «افزایش می‌یابد», «ایجاد می‌کند»."""
     cues = load_cues()
+    if verb > 0 and kt.tokens[verb - 1].key in cues.stative_predicates:
+        return False  # «شامل می‌شود», «محسوب می‌شود»: a state
     stem = kt.tokens[verb].key[2:]  # «میشود» -> «شود»
     for ending in ("ند", "د"):
         if stem.endswith(ending) and stem[: -len(ending)] in cues.inchoative_stems:
@@ -341,10 +417,15 @@ def _announces_change(kt: KeyedText, verb: int) -> bool:
     return verb > 0 and kt.tokens[verb - 1].key in cues.event_nouns
 
 
-def _announced_event(kt: KeyedText, first: int) -> bool:
-    """«از احداث ۷ پارک ... خبر داد»: a figure inside «از» + an event noun is announced, not done."""
+def _announced_event(kt: KeyedText, first: int, clause_lo: int, verb: int | None) -> bool:
+    """«از احداث ۷ پارک ... خبر داد»: a figure inside «از» + an event noun is announced, not done.
+
+    The figure follows the noun closely, or anywhere in a clause a reporting verb closes («از افتتاح
+    یک سازه به حجم ۱۲۰۰ متر مکعب و ۹ بند سنگی ... خبر داد»).
+    """
     cues = load_cues()
-    window = kt.tokens[max(0, first - 3) : first]
+    lo = clause_lo if verb is not None and _reports_news(kt, verb) else max(0, first - 3)
+    window = kt.tokens[lo:first]
     return any(t.key in cues.announced_nouns and i > 0 and window[i - 1].key == "از" for i, t in enumerate(window))
 
 
@@ -359,12 +440,37 @@ def _is_past(key: str) -> bool:
 
 
 def _first_verb(kt: KeyedText, lo: int, hi: int) -> int | None:
-    """Index of the first finite verb in tokens ``[lo, hi)``, or None."""
-    for i in range(lo, hi):
-        token = kt.tokens[i]
-        if token.is_word and (is_finite_verb(token.key) or token.key.endswith("هاست")):
-            return i
+    """Index of the verb that gives tokens ``[lo, hi)`` their tense, or None.
+
+    That is the first finite verb, except a bare participle joined by «و» to what follows: it
+    takes the tense of the verb that ends the chain, as in «تکمیل شده و به بهره‌برداری می‌رسد».
+    """
+    verbs = [i for i in range(lo, hi) if _is_verb_token(kt.tokens[i])]
+    for n, i in enumerate(verbs):
+        if n + 1 < len(verbs) and _chained_participle(kt, i, verbs[n + 1]):
+            continue
+        return i
     return None
+
+
+def _is_verb_token(token: Token) -> bool:
+    return token.is_word and (is_finite_verb(token.key) or token.key.endswith("هاست"))
+
+
+def _chained_participle(kt: KeyedText, i: int, next_verb: int) -> bool:
+    """A past participle and «و» before a short verb phrase with no subject of its own borrow
+    that verb's tense: «تکمیل و تجهیز شده و به بهره‌برداری می‌رسد» is still to come.
+
+    With a new subject between them («۱۴ دهکده راه‌اندازی شده و ۶ دهکده دیگر ... می‌رسد») or a
+    verb that governs a new clause («ابلاغ شده و پیش‌بینی می‌کنیم ...»), news uses «شده» as a past.
+    """
+    key = kt.tokens[i].key
+    if not (key.endswith("ه") and kt.tokens[i + 1].key == "و" and _is_past(key)):
+        return False
+    between = kt.tokens[i + 2 : next_verb]
+    if len(between) > CHAIN_MAX_TOKENS or any(not t.is_word for t in between):
+        return False
+    return not kt.find(load_cues().planned_governing, i + 2, next_verb + 1)
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,15 @@ _WORD_LISTS = (
     "person_counter",
     "people_plurals",
     "index_words",
+    "non_dwelling_units",
+    "wording_nouns",
+    "metre_length_context",
+    "metre_area_context",
     "national_markers",
     "place_cues",
+    "rank_words",
+    "region_words",
+    "this_province",
     "foreign_countries",
     "iran_markers",
     "national_titles",
@@ -43,18 +50,22 @@ _WORD_LISTS = (
     "inchoative_stems",
     "present_now",
     "planned_needs",
+    "past_time",
+    "possibility_modals",
+    "stative_predicates",
+    "target_met",
     "agreement_cues",
     "more_to_come",
     "planned_governing",
     "achieved_modal",
     "finite_verbs",
     "speech_verbs",
+    "news_verbs",
     "speaker_pronouns",
     "speaker_stop",
     "body_end_lines",
     "source_lead",
     "source_stop",
-    "outlet_names",
 )
 
 
@@ -72,9 +83,16 @@ class Cues:
     person_counter: frozenset[str]
     people_plurals: frozenset[str]
     index_words: frozenset[str]
+    non_dwelling_units: frozenset[str]
+    wording_nouns: frozenset[str]
+    metre_length_context: frozenset[str]
+    metre_area_context: frozenset[str]
     person_roles: dict[str, frozenset[str]]  # metric key -> role words
     national_markers: frozenset[str]
     place_cues: frozenset[str]
+    rank_words: frozenset[str]
+    region_words: frozenset[str]
+    this_province: frozenset[str]
     foreign_countries: frozenset[str]
     iran_markers: frozenset[str]
     national_titles: frozenset[str]
@@ -87,18 +105,22 @@ class Cues:
     inchoative_stems: frozenset[str]
     present_now: frozenset[str]
     planned_needs: frozenset[str]
+    past_time: frozenset[str]
+    possibility_modals: frozenset[str]
+    stative_predicates: frozenset[str]
+    target_met: frozenset[str]
     agreement_cues: frozenset[str]
     more_to_come: frozenset[str]
     planned_governing: frozenset[str]
     achieved_modal: frozenset[str]
     finite_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    news_verbs: frozenset[str]
     speaker_pronouns: frozenset[str]
     speaker_stop: frozenset[str]
     body_end_lines: frozenset[str]
     source_lead: frozenset[str]
     source_stop: tuple[str, ...]  # raw strings, matched in the text itself
-    outlet_names: frozenset[str]
 
 
 NOUN_SUFFIXES = ("ای", "ها", "های", "هایی")

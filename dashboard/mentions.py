@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from dashboard.cues import Cues, load_cues
-from dashboard.keyed_text import Sentences, Token
+from dashboard.keyed_text import Sentences, Token, quoted_names
 from dashboard.nlp import lexicon, sentence_spans, stopwords, verb_stems
 from dashboard.numbers import NumberSpan, find_numbers
 from dashboard.persian import ZWNJ, match_key
@@ -35,7 +35,9 @@ PLURAL_SUFFIXES = ("های", "ها", "هایی", "ان", "ات")
 COUNT_WORDS = frozenset({"تعداد", "شمار"})
 ID_DIGITS = 8
 WINDOW_TOKENS = 40  # tokens of its sentence read on each side of a figure
-SMALL_WORD_NUMBER = 20
+METRE = "متر"
+METRE_CONTEXT = 6  # tokens each side that tell length from area
+SMALL_WORD_NUMBER = 20  # below this, a number in words may be wording («سه نوع»)
 LOOKAHEAD_TOKENS = 14
 ROLE_TOKENS = 30  # how far a person count looks for its role word, up to its clause's verb
 
@@ -202,12 +204,19 @@ def find_mentions(
             continue
         kt = sentences.keyed(si)
         at = kt.first_from(span.start)
+        if any(lo <= at < hi for lo, hi in quoted_names(kt)):
+            continue  # «هفت کوتوله», «۲۰ روز در موصل»: a number in the name of a work
         before = kt.tokens[max(0, at - WINDOW_TOKENS) : at]
         after_unit = lex.unit_re.match(text, span.end, sentences.spans[si][1])
         unit_word = lex.units[match_key(after_unit.group(1))] if after_unit else None
         figure_end = after_unit.end() if after_unit else span.end
         at = kt.first_from(figure_end)
         after = kt.tokens[at : at + WINDOW_TOKENS]
+        if unit_word is None and after and after[0].key == METRE:
+            unit_word = _metre_unit(before, after)
+            if unit_word is not None:
+                figure_end = after[0].end
+                after = after[1:]
         # Ranges «۱۰ تا ۱۵ نفره», «بین ۲۰ تا ۴۰ عضو»: an attribute, not a claim.
         if after and after[0].key == "تا" and idx + 1 < len(numbers) and numbers[idx + 1].start <= after[0].end + 2:
             skip_next = True
@@ -245,11 +254,39 @@ def find_mentions(
         mention = _classify(text, span, unit_word, figure_end, before, after, default_currency, qualifier)
         if mention is None or (mention.unit == "count" and _is_year(span) and mention.metric == "other"):
             continue
-        # «سه دسته», «دو بخش»: a small number in words before an unknown noun is wording, not a figure.
-        if mention.metric == "other" and span.has_words and span.value < SMALL_WORD_NUMBER:
+        if mention.metric == "other" and span.has_words and span.value < SMALL_WORD_NUMBER and _is_wording(span, after):
             continue
         mentions.append(mention)
     return mentions
+
+
+def _metre_unit(before: list[Token], after: list[Token]) -> UnitWord | None:
+    """«متر» on its own: kilometres of pipe or road, square metres of floor or land, else unknown.
+
+    >>> from dashboard.keyed_text import tokenize
+    >>> _metre_unit(tokenize("در ۱۳ روستا"), tokenize("متر لوله‌گذاری انجام شد")).unit
+    'km'
+    >>> _metre_unit(tokenize("زمینی به مساحت"), tokenize("متر")).unit
+    'm2'
+    """
+    cues = _lexicon().cues
+    near = {t.key for t in before[-METRE_CONTEXT:] + after[1 : 1 + METRE_CONTEXT]}
+    if near & cues.metre_length_context:
+        return UnitWord("متر", "km", 0.001, False)
+    if near & cues.metre_area_context:
+        return UnitWord("متر", "m2", 1, False)
+    return None
+
+
+def _is_wording(span: NumberSpan, after: list[Token]) -> bool:
+    """A small number in words that is wording, not a figure.
+
+    «سه نوع», «دو موضوع», «دو طرفه» (a ``wording_nouns`` noun next), and «نه» without a scale,
+    which is the negation of «نه ... نه» far more often than nine. «پنج ایستگاه» is a figure.
+    """
+    if match_key(span.text) == "نه":
+        return True
+    return bool(after) and after[0].key in _lexicon().cues.wording_nouns
 
 
 def _classify(
@@ -293,6 +330,9 @@ def _classify(
             head = counted[0], counted[1] + 1
         elif head and before and _ends_with(before, len(before), cues.index_words):
             return None  # «شاخص بورس ۲ هزار واحد کاهش یافت»: index points, not housing units
+        elif head and _counter_names_another_kind(after):
+            # «۴۴۱ واحد صنعتی», «۱۶ واحد دانشگاه»: units of something the lexicon does not count.
+            return make(span.value, "count", "other", text[after[0].start : after[1].end], after[1].end, False)
     if head:
         metric, n = head
         head_fa = text[after[0].start : after[n - 1].end]
@@ -303,13 +343,20 @@ def _classify(
         metric = _person_role(before, after)
         return make(span.value, "count", metric, after[0].text, after[0].end, False)
     if after[0].key in cues.counters and not match_head(after, 0):
-        return _counted_before(span, figure_end, before, after[0].end, make)
+        # «تعداد ایستگاه‌ها به هفت مورد می‌رسد», «۵۱ مورد مربوط به ...»: cases of what the sentence counts.
+        counted_before = _counted_before(span, figure_end, before, after[0].end, make)
+        return counted_before or make(span.value, "count", "other", after[0].text, after[0].end, False)
     function_word = after[0].key in stopwords() and after[0].key not in lexicon().nouns
     if after[0].key in cues.no_head or function_word or is_finite_verb(after[0].key):
         return _bare(text, span, figure_end, before, after, make)
     if scaled and span.value >= 1e9:
         return None  # «۲ میلیارد» of something unnamed: too vague to count
     return make(span.value, "count", "other", after[0].text, after[0].end, False)
+
+
+def _counter_names_another_kind(after: list[Token]) -> bool:
+    """Does the word after «واحد» name units that are not dwellings («صنعتی», «تولیدی», «دانشگاه»)?"""
+    return len(after) > 1 and after[1].key in _lexicon().cues.non_dwelling_units
 
 
 def _people_in_tonnes(unit_word: UnitWord, after: list[Token]) -> bool:

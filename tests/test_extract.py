@@ -893,6 +893,31 @@ def test_an_article_about_another_country_gives_no_claims() -> None:
     assert claims(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The other country named only in the body.
+        "افزایش بیکاری در اروپا\n\nبه گزارش خبرگزاری فارس، نرخ بیکاری در آلمان به ۶ درصد رسید و ۲ میلیون نفر بیکارند.",
+        # Passing mentions of Iran in a story another country leads.
+        "انفجار در بندر بیروت\n\nخسارت انفجار بیروت ۱۵ میلیارد دلار برآورد شد.\nدولت لبنان ۳۰۰ هزار نفر را بی‌خانمان "
+        "اعلام کرد. فرانسه و آلمان کمک فرستادند.\nایران نیز آمادگی خود را برای کمک اعلام کرد.",
+        # One passing mention of Tehran in a story about another country.
+        "آزمایش موشکی کره شمالی\n\nکره شمالی ۳ موشک جدید آزمایش کرد.\nکارشناسان ژاپن ۴۰ پایگاه را شناسایی کردند. "
+        "کره جنوبی ۱۲ هزار نیرو را به حالت آماده‌باش درآورد.\nبرخی رسانه‌ها از همکاری پیونگ‌یانگ و تهران سخن گفتند.",
+    ],
+)
+def test_an_article_with_no_iranian_anchor_about_another_country_gives_no_claims(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_an_iranian_story_that_names_another_country_keeps_its_claims() -> None:
+    text = (
+        "صادرات محصولات کشاورزی\n\nمدیرکل جهاد کشاورزی استان گفت: امسال ۱۲ هزار تن سیب به عراق صادر شد. "
+        "خریداران ترکیه نیز ۳ هزار تن خریدند."
+    )
+    assert {12000, 3000} <= set(values(text))
+
+
 def test_an_article_about_another_country_with_an_iranian_actor_keeps_its_claims() -> None:
     text = "همکاری ایران و تاجیکستان\n\nایران امسال ۳۲۰ دستگاه اتوبوس به تاجیکستان صادر کرد."
     assert values(text) == [320.0]
@@ -912,3 +937,192 @@ def test_an_article_about_another_country_with_an_iranian_actor_keeps_its_claims
 )
 def test_the_outlet_ends_with_its_name(text: str, outlet: str) -> None:
     assert only(text)["source"] == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("با حضور استاندار پنج ایستگاه آتش‌نشانی جدید در شهرستان افتتاح شد.", 5),
+        ("در این مدت سه سالن ورزشی و دو کتابخانه روستایی ساخته شده است.", 3),
+        ("مدیرکل بهزیستی گفت: هفت مرکز مشاوره در استان فعال است.", 7),
+    ],
+)
+def test_a_small_number_in_words_counts_things(text: str, value: float) -> None:
+    assert value in values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "این طرح در سه مرحله و با دو رویکرد متفاوت اجرا می‌شود.",
+        "وی به چهار محور اصلی برنامه اشاره کرد و گفت: دو موضوع مهم در پیش است.",
+        "نه بودجه کافی داریم و نه نیروی انسانی لازم برای این کار.",
+        "همکاری دو طرفه و سه جانبه میان استان‌ها ادامه دارد.",
+        "مدیرکل آموزش و پرورش چهار محال و بختیاری از برگزاری آزمون خبر داد.",
+    ],
+)
+def test_small_numbers_in_words_that_are_wording_are_not_claims(text: str) -> None:
+    assert values(text) == []
+
+
+def statuses(text: str) -> dict[float, str]:
+    return {r["value"]: r["status"] for r in claims(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What can be done is not done yet.
+        ("به گفته وی با این اعتبار می‌توان ۲ هزار واحد مسکونی دیگر برای مددجویان ساخت.", {2000: "planned"}),
+        ("این نیروگاه می تواند برق ۳ هزار خانوار را تامین کند.", {3000: "planned"}),
+        # A target the sentence says was met.
+        ("قرار بود ۵ هزار شغل در استان ایجاد شود که این هدف محقق شده است.", {5000: "reported"}),
+        # «شامل می‌شود» is a state, not a change.
+        ("از این تعداد ۱۲۰ نفر را زنان سرپرست خانوار شامل می‌شود.", {120: "reported"}),
+        # A need is planned only as the predicate; «نیازمند» before a noun describes it.
+        ("امسال ۳۰۰ بسته معیشتی میان خانواده‌های نیازمند توزیع کردند.", {300: "reported"}),
+        ("برای تکمیل این طرح ۲۰ میلیارد ریال اعتبار نیاز است.", {2e10: "planned"}),
+        # A negated copula ends its clause: the future after «که» is the next figure's.
+        (
+            "در حال حاضر ۹۰ درصد روستاها از گاز برخوردارند و تنها ۱۰ درصد برخوردار نیستند "
+            "که تا پایان سال به ۱۰۰ درصد می‌رسد.",
+            {90: "reported", 10: "reported", 100: "planned"},
+        ),
+        # «شده و» before a short verb phrase takes that verb's tense; before a new subject it is a past.
+        ("دو ایستگاه آتش‌نشانی جدید تا پایان سال آینده تکمیل شده و به بهره‌برداری می‌رسد.", {2: "planned"}),
+        (
+            "تاکنون ۱۴ دهکده راه‌اندازی شده و ۶ دهکده دیگر تا پایان سال به بهره‌برداری می‌رسد.",
+            {14: "reported", 6: "planned"},
+        ),
+        # The imperfective prefix written apart is the same verb.
+        ("تا پایان سال ۵۰۰ واحد مسکونی دیگر ساخته می شود.", {500: "planned"}),
+        ("فردا ۲۰۰ زوج جوان در این آیین حضور دارند.", {200: "planned"}),
+        # News of what is still to come: the reporting verb is past, the event is not.
+        ("مدیرکل از افزایش ۲۰ درصدی اعتبارات عمرانی استان در سال آینده خبر داد.", {20: "planned"}),
+        ("وی از اعزام ۳۰۰ دانش‌آموز به اردوهای راهیان نور از فردا خبر داد.", {300: "planned"}),
+        ("وی از اعزام ۳۰۰ دانش‌آموز به اردوهای راهیان نور در هفته گذشته خبر داد.", {300: "reported"}),
+        # «از افتتاح ...» closed by a reporting verb announces every figure of the clause.
+        (
+            "وی از افتتاح یک سد خاکی به حجم ۱۲ هزار متر مکعب و ۹ بند سنگی در حوضه آبخیز شهرستان خبر داد.",
+            {12000: "planned", 9: "planned"},
+        ),
+        # «در سال جاری» is a period, not «so far»: the announcement stays an announcement.
+        ("مسئول بسیج سازندگی از ساخت ۱۰۰ مسکن محرومان در سال جاری در این شهرستان خبر داد.", {100: "planned"}),
+        # «با اجرای» says how, not when: a past verb reports.
+        ("با اجرای این پروژه‌ها برای ۳۸۰ نفر اشتغال‌زایی شده است.", {380: "reported"}),
+    ],
+)
+def test_status_follows_the_figures_own_verb(text: str, expected: dict[float, str]) -> None:
+    assert statuses(text) == expected
+
+
+def provinces(text: str) -> dict[float, str]:
+    return {r["value"]: r["province"] for r in claims(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place inside a short «...» is a name (a programme, a festival), not where the figure is.
+        (
+            "رئیس کمیسیون اجتماعی مجلس در برنامه «سلام تهران» گفت: ۶۵ درصد امور مردم به این کمیسیون مربوط است.",
+            {65: "National"},
+        ),
+        # «اهل X» is where people come from.
+        (
+            "ماموران در شهرستان شهریار ۲۵۶ کیلوگرم حشیش از دو قاچاقچی اهل کرمانشاه کشف کردند.",
+            {0.256: "Tehran", 2: "Tehran"},
+        ),
+        # A road between two provinces' cities belongs to neither.
+        ("بیشترین تردد در آزادراه کرج-تهران با ۱۵۸ هزار تردد ثبت شد.", {158000: "National"}),
+        # People gathered «از سراسر کشور» are the country's, wherever they meet.
+        ("۳۴ جودوکار از سراسر کشور در سالن شهید کبکانیان تهران تمرین می‌کنند.", {34: "National"}),
+        # «کشور افغانستان» is another country, not Iran.
+        (
+            "مشهد- مدیرکل گمرک خراسان رضوی گفت: از کل صادرات استان ۴۶ درصد به کشور افغانستان صورت گرفت.",
+            {46: "Razavi Khorasan"},
+        ),
+    ],
+)
+def test_places_that_do_not_place_the_figure(text: str, expected: dict[float, str]) -> None:
+    assert provinces(text) == expected
+
+
+def test_the_country_named_before_a_figure_is_national_but_a_region_of_it_is_not() -> None:
+    text = "رشت- مدیرکل بنادر و دریانوردی گیلان گفت: کشور ما با داشتن ۳ هزار کیلومتر مرز آبی صاحب دریاست."
+    assert provinces(text) == {3000: "National"}
+    text = (
+        "یاسوج- مدیرکل منابع طبیعی کهگیلویه و بویراحمد گفت: طرح صیانت از جنگل‌های غرب کشور "
+        "با ۲۳ میلیارد ریال اعتبار اجرا شد."
+    )
+    assert provinces(text) == {2.3e10: "Kohgiluyeh and Boyer-Ahmad"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «این استان» is the article's province, a national total beside it stays national.
+        (
+            "بندرعباس- مدیرکل میراث فرهنگی هرمزگان گفت: از ۶۸۰ پایگاه ستاد اسکان نوروزی در سراسر کشور، "
+            "۱۷ پایگاه در این استان فعالیت دارند.",
+            {680: "National", 17: "Hormozgan"},
+        ),
+        # A rank «کشوری» places the province among others; the figure is the province's.
+        (
+            "مدیرکل آموزش و پرورش کرمانشاه گفت: استان رتبه سوم کشوری را کسب کرد و ۱۲ هزار دانش‌آموز "
+            "در اردوها شرکت کردند.",
+            {12000: "Kermanshah"},
+        ),
+    ],
+)
+def test_province_words_that_point_back_or_rank(text: str, expected: dict[float, str]) -> None:
+    assert provinces(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # A bare «متر» beside pipes or roads is length, kept in km; beside land or floors, area.
+        ("در ۱۳ روستای بخش مرکزی ۶۶ هزار و ۵۰۰ متر لوله‌گذاری گاز انجام شد.", 66.5, "km"),
+        ("این مدرسه در زمینی به مساحت ۲ هزار و ۴۰۰ متر ساخته شد.", 2400, "m2"),
+        ("طبقه دوم ساختمان ۷۵۰ متر زیربنا دارد.", 750, "m2"),
+        # A percent written as an adjective is still a percent.
+        ("قیمت خرید تضمینی گندم با افزایش ۱۵ درصدی همراه بود.", 15, "percent"),
+        # Litres have no unit in the table: the number is kept under `other`.
+        ("روزانه ۲۰ لیتر مواد ضدعفونی میان مساجد توزیع شد.", 20, "other"),
+        # «مورد» with no noun after it counts cases of what the sentence is about.
+        ("تعداد ایستگاه‌های آتش‌نشانی شهر با این طرح به ۷ مورد رسید.", 7, "count"),
+    ],
+)
+def test_measures_written_loosely(text: str, value: float, unit: str) -> None:
+    assert (value, unit) in {(r["value"], r["unit"]) for r in claims(text)}
+
+
+def test_a_metre_with_no_length_or_area_word_is_not_a_claim() -> None:
+    assert values("ارتفاع این نردبان ۵۲ متر است.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "program"),
+    [
+        # «واحد» of firms or branches is not a dwelling.
+        ("در این شهرستان ۴۴۱ واحد صنعتی از گاز برخوردارند.", "other", "general"),
+        ("دانشجویان ۱۶ واحد دانشگاه آزاد استان در این مسابقات شرکت کردند.", "other", "general"),
+        ("امسال ۳۰۰ واحد در روستاهای استان برای مددجویان ساخته شد.", "housing_units", "housing"),
+        # «فقره» counts the noun after it: loans, or case files.
+        ("۳۹ فقره پرونده به نفع اداره منابع طبیعی رای گرفت.", "other", "general"),
+        ("امسال ۱۲۰ فقره وام قرض‌الحسنه به مددجویان پرداخت شد.", "loans", None),
+        # Housing prices are not the programme of housing for the deprived.
+        ("قیمت مسکن در شهرهای بزرگ ۷۰۰ درصد رشد کرده است.", "percent", "general"),
+    ],
+)
+def test_counted_noun_and_its_programme(text: str, metric: str, program: str | None) -> None:
+    row = only(text)
+    assert row["metric"] == metric
+    if program is not None:
+        assert row["program"] == program
+
+
+def test_a_number_in_the_name_of_a_work_is_not_a_claim() -> None:
+    assert values("نمایش «سفید برفی و هفت کوتوله» از امشب در تالار شهر اجرا می‌شود.") == []
+    assert values("فیلم «۲۰ روز در جبهه» برای ۳ هزار تماشاگر به نمایش درآمد.") == [3000]

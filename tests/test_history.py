@@ -57,7 +57,7 @@ def test_a_rounded_restatement_in_another_outlet_is_the_same_claim():
     assert jobs.loc[0, "first_document"] == "isna.txt" and jobs.loc[0, "first_published"] == "2023-11-20"
     assert jobs.loc[0, "appearances"] == 2
     assert jobs.loc[0, "documents"] == "isna.txt;fars.txt"
-    assert jobs.loc[0, "sources"] == "ایسنا;فارس"
+    assert jobs.loc[0, "sources"] == "ایسنا;خبرگزاری فارس"  # each outlet under its one name
     assert jobs.loc[0, "period"] == "period"
     assert len(jobs.loc[0, "quotes"].split("\n")) == 2
     assert list(history.columns) == list(HISTORY_COLUMNS)
