@@ -2,8 +2,8 @@
 is reported, no near miss is, and nothing else is (no false finding).
 
 The sets are read at run time from ``../shared`` (the seeds, the written corpus and the real Fars
-articles named by ``real_dev_gold.json`` and our ``real_sample_gold.json``); nothing of the real
-articles is copied into the repo.
+articles named by ``real_dev_gold.json`` and our ``real_sample_gold.json`` and
+``real_holdout_gold.json``); nothing of the real articles is copied into the repo.
 """
 
 from __future__ import annotations
@@ -23,6 +23,11 @@ REPO = Path(__file__).parents[1]
 SHARED = REPO.parent / "shared"
 GOLD = json.loads((REPO / "tests" / "gold" / "findings_gold.json").read_text(encoding="utf-8"))["sets"]
 WILD = SHARED / "corpus" / "wild" / "fars_news.jsonl"
+REAL_GOLD = {
+    "real_dev": SHARED / "corpus" / "real_dev_gold.json",
+    "real_sample": REPO / "tests" / "gold" / "real_sample_gold.json",
+    "real_holdout": REPO / "tests" / "gold" / "real_holdout_gold.json",
+}
 
 
 def _documents(name: str) -> tuple[list[Path], set[str] | None]:
@@ -30,7 +35,7 @@ def _documents(name: str) -> tuple[list[Path], set[str] | None]:
         return [SHARED / "seeds"], None
     if name == "dev":
         return [SHARED / "corpus" / "dev"], None
-    gold = SHARED / "corpus" / "real_dev_gold.json" if name == "real_dev" else REPO / "tests/gold/real_sample_gold.json"
+    gold = REAL_GOLD[name]
     return [WILD], {d["document"] for d in json.loads(gold.read_text(encoding="utf-8"))}
 
 
