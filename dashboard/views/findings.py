@@ -69,6 +69,7 @@ def _decide(path: str, row: dict, decision: str, note_key: str, reviewer: str) -
 
     with closing(store.connect(path)) as conn:
         reviews.decide(conn, row, decision, note=str(st.session_state.get(note_key, "") or ""), reviewer=reviewer)
+    st.session_state[note_key] = ""  # the list changes: the box at this place may hold another finding next
 
 
 def _state_filter(lang: str) -> list[str]:
