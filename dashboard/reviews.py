@@ -23,6 +23,7 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from dashboard import store
@@ -64,11 +65,11 @@ def claim_keys(df: pd.DataFrame) -> pd.Series:
         return df[name].tolist() if name in df else [default] * len(df)
 
     starts = [-1 if s is None or s == "" or s != s else int(s) for s in column("start", -1)]
-    mentions, quotes = column("mention"), column("quote")
-    places = [
-        str(start) if start >= 0 else f"{mention}|{quote}"
-        for start, mention, quote in zip(starts, mentions, quotes, strict=True)
-    ]
+    places = [str(start) for start in starts]
+    # Only figures without an offset fall back on their mention and quote (reading every quote is slow).
+    for i in (i for i, start in enumerate(starts) if start < 0):
+        row = df.iloc[i]
+        places[i] = f"{row.get('mention', '')}|{row.get('quote', '')}"
     rows = zip(column("document"), column("value", 0), column("unit"), column("metric"), places, strict=True)
     keys = [
         hashlib.blake2b(f"{d}|{_plain(v)}|{u}|{m}|{p}".encode(), digest_size=8).hexdigest() for d, v, u, m, p in rows
@@ -133,11 +134,14 @@ def verdicts_frame(conn: sqlite3.Connection) -> pd.DataFrame:
 def with_verdicts(conn: sqlite3.Connection, claims: pd.DataFrame) -> pd.DataFrame:
     """``claims`` plus ``claim_key`` and :data:`VERDICT_COLUMNS` (``not_rated`` and empty when none)."""
     out = claims.copy()
-    out["claim_key"] = claim_keys(out) if not out.empty else pd.Series(dtype=object)
-    found = verdicts_frame(conn).drop(columns="document").set_index("claim_key").astype(object)
+    keys = claim_keys(out) if not out.empty else pd.Series(dtype=object)
+    out["claim_key"] = keys
+    found = verdicts_frame(conn)
+    where = pd.Index(found["claim_key"]).get_indexer(keys.tolist()) if len(found) else np.full(len(out), -1)
     for column in VERDICT_COLUMNS:
         default = "not_rated" if column == "verdict" else ""
-        out[column] = [default if v is None or v != v else str(v) for v in out["claim_key"].map(found[column])]
+        values = np.append(found[column].to_numpy(dtype=object), default)  # index -1 takes the default
+        out[column] = pd.Series(values[where], index=out.index, dtype=object).astype(str)
     return out
 
 
