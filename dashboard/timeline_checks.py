@@ -24,7 +24,7 @@ import pandas as pd
 from dashboard.check_config import CheckConfig, fold_text, load_check_config
 from dashboard.check_labels import metric_label, province_label
 from dashboard.claim_rows import records
-from dashboard.comparability import comparable
+from dashboard.comparability import comparable, evidence
 from dashboard.figures import arithmetic, same_figure, show, significant_digits
 from dashboard.findings import Finding
 from dashboard.formatting import to_jalali
@@ -69,7 +69,8 @@ def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = Non
     """Provinces adding up to more than the national figure of the same year, metric, unit, program and period kind.
 
     Each province counts once, with its smallest figure of the year; the national figure
-    is the largest of the year, so only a clear excess is reported.
+    is the largest of the year, so only a clear excess is reported. Figures the text does not
+    show to be comparable (see :mod:`dashboard.comparability`) are left out first.
     """
     config = config or load_check_config()
     tol = config.number("province_exceeds_national", "tolerance")
@@ -83,14 +84,22 @@ def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = Non
         groups.setdefault((rec["metric"], rec["unit"], rec["program"], rec["period"], year), []).append(rec)
     out = []
     for (metric, unit, program, _period, year), group in sorted(groups.items()):
-        national = [r for r in group if r["province"] == NATIONAL]
-        least: dict[str, dict] = {}
-        for r in group:
-            if r["province"] != NATIONAL and (r["province"] not in least or r["value"] < least[r["province"]]["value"]):
-                least[r["province"]] = r
-        if not national or not least:
+        # Only figures the text shows to be comparable take part (a confident place, no narrowing word),
+        # and provinces only where they share an organisation with the national figure.
+        found = {id(r): evidence(r, config) for r in group}
+        usable = [r for r in group if found[id(r)].place_confident and not found[id(r)].narrowing]
+        national = [r for r in usable if r["province"] == NATIONAL]
+        if not national:
             continue
         top = max(national, key=lambda r: r["value"])
+        least: dict[str, dict] = {}
+        for r in usable:
+            if r["province"] == NATIONAL or not found[id(r)].organisations & found[id(top)].organisations:
+                continue
+            if r["province"] not in least or r["value"] < least[r["province"]]["value"]:
+                least[r["province"]] = r
+        if not least:
+            continue
         provincial = sorted(least.values(), key=lambda r: -r["value"])
         values = [float(r["value"]) for r in provincial]
         documents = [top["document"], *(r["document"] for r in provincial)]

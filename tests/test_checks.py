@@ -281,6 +281,15 @@ def test_provinces_of_another_organisation_or_counting_only_active_funds_are_not
     assert of_kind(run(NATIONAL_FUNDS, FARS_FUNDS, active), "province_exceeds_national").empty
 
 
+def test_a_province_of_another_organisation_is_left_out_and_the_others_still_compared():
+    yazd = ("yazd.txt", "کمیته امداد ۵۰۰ صندوق قرض‌الحسنه در استان یزد راه‌اندازی کرده است.", "2024-07-02")
+    found = of_kind(
+        run(NATIONAL_FUNDS, FARS_FUNDS, kerman_funds("۹۰۰", "2024-07-01"), yazd), "province_exceeds_national"
+    )
+    assert found["values"].tolist() == ["1200;900;2000"]
+    assert "yazd.txt" not in found.loc[0, "documents"]
+
+
 def test_provinces_below_the_nation_or_in_another_year_are_not_reported():
     assert run(NATIONAL_FUNDS, FARS_FUNDS, kerman_funds("۷۰۰", "2024-07-01")).empty
     assert run(NATIONAL_FUNDS, FARS_FUNDS, kerman_funds("۹۰۰", "2025-06-01")).empty
