@@ -220,10 +220,9 @@ def choose_option(page: Page, key: str, label: str) -> None:
         box.locator("input").fill(label)
         option = page.get_by_role("option").filter(has_text=label).first
         try:
-            option.wait_for(timeout=3_000)
+            option.click(timeout=3_000)
         except PlaywrightTimeout:
-            continue
-        option.click()
+            continue  # the list closed before the click (a rerun): open it again
         wait_for_idle_app(page)
         if label in (box.text_content() or "") + box.locator("input").input_value():
             return
