@@ -42,9 +42,11 @@ class _Article:
     def claim(self, o: Occurrence) -> dict:
         return self.records[o.row]
 
-    def key(self, o: Occurrence) -> tuple[str, str]:
+    def key(self, o: Occurrence) -> tuple[str, str, str]:
+        """What a figure counts: metric and unit, and for ``other`` its head noun («رای» is not «انجمن»)."""
         c = self.claim(o)
-        return c["metric"], c["unit"]
+        head = fold_text(str(c.get("metric_fa", "") or "")).strip() if c["metric"] == "other" else ""
+        return c["metric"], c["unit"], head
 
     def sentence(self, pos: int) -> int:
         return sentence_of(self.spans, pos)
@@ -70,6 +72,7 @@ class _Breakdown:
     total: Occurrence
     parts: tuple[Occurrence, ...]
     exhaustive: bool
+    cue: str = ""
 
 
 def _ends_with_conjunction(art: _Article, before: Occurrence, last: Occurrence, conj: str) -> bool:
@@ -137,11 +140,19 @@ def _breakdowns(art: _Article, config: CheckConfig) -> list[_Breakdown]:
     window = int(config.number("sum_mismatch", "total_window_words"))
     found: dict[tuple, _Breakdown] = {}
 
-    def add(total: Occurrence | None, parts: list[Occurrence], exhaustive: bool) -> None:
+    def add(total: Occurrence | None, parts: list[Occurrence], exhaustive: bool, cue: str) -> None:
         parts = [p for p in parts if total is not None and p.row != total.row]
         if total is None or not parts:
             return
-        found.setdefault((total.row, tuple(p.row for p in parts)), _Breakdown(total, tuple(parts), exhaustive))
+        breakdown = _Breakdown(total, tuple(parts), exhaustive, art.text[slice(*cue_span(cue))].strip())
+        found.setdefault((total.row, tuple(p.row for p in parts)), breakdown)
+
+    def cue_span(cue: str) -> tuple[int, int]:
+        a, _, b = cue.partition(":")
+        return int(a), int(b)
+
+    def at(match: re.Match[str]) -> str:
+        return f"{match.start()}:{match.end()}"
 
     for i, (a, b) in enumerate(art.spans):
         # «از این تعداد ۲٬۱۰۰ شغل …، ۱٬۸۰۰ شغل … و ۹۰۰ شغل …»: parts of the figure before.
@@ -154,7 +165,9 @@ def _breakdowns(art: _Article, config: CheckConfig) -> list[_Breakdown]:
             key = art.key(after[0])
             parts = _same_key_after(art, cue.end(), stop, key)
             total = _nearest_total(art, cue.start(), key, {p.row for p in parts}, max(0, i - lookback))
-            add(total, parts, _complete_list(art, parts, (cue.start(), b), config))
+            if total is not None and not _names_total(art, cue, art.claim(total)):
+                continue
+            add(total, parts, _complete_list(art, parts, (cue.start(), b), config), at(cue))
         # «این ۳۱۰ صندوق در سه دسته …؛ ۱۲۰ …، ۹۵ … و ۸۰ …»: the parts make the whole when they number three.
         for cue in cats.finditer(art.folded, a, b):
             count = _category_count(art.folded[cue.start() : cue.end()], config)
@@ -164,7 +177,7 @@ def _breakdowns(art: _Article, config: CheckConfig) -> list[_Breakdown]:
             total = before[-1]
             parts = _same_key_after(art, cue.end(), b, art.key(total))
             complete = len(parts) == count >= 2 and not config.words("sum_mismatch", "partial").search(art.folded, a, b)
-            add(total, parts, complete)
+            add(total, parts, complete, at(cue))
         # «در مجموع ۵ هزار شغل ایجاد شد که ۳ هزار شغل از … و ۲ هزار و ۴۵۰ شغل از …»: a named total broken down.
         for o in art.in_sentence(i):
             lead = " ".join(art.folded[a : o.start].split()[-window:])
@@ -172,7 +185,9 @@ def _breakdowns(art: _Article, config: CheckConfig) -> list[_Breakdown]:
             if not relative:
                 continue
             parts = _same_key_after(art, relative.end(), b, art.key(o))
-            add(o, parts, _complete_list(art, parts, (o.start, b), config))
+            named = total_word.search(art.folded, max(a, o.start - 60), o.start)
+            cue_at = f"{named.start()}:{relative.end()}" if named else at(relative)
+            add(o, parts, _complete_list(art, parts, (o.start, b), config), cue_at)
         # «۲۴۲ میلیارد تومان … که ۱۵۸ میلیارد تومان آن … و ۸۴ میلیارد تومان …»: shares of the total before.
         for o in art.in_sentence(i):
             tail = art.folded[o.end : min(b, o.end + 24)].split()
@@ -181,8 +196,28 @@ def _breakdowns(art: _Article, config: CheckConfig) -> list[_Breakdown]:
             key = art.key(o)
             total = _nearest_total(art, o.start, key, {o.row}, i)
             parts = _same_key_after(art, o.start, b, key)
-            add(total, parts, _complete_list(art, parts, (o.start, b), config))
+            word = share.search(art.folded, o.end, min(b, o.end + 24))
+            add(total, parts, _complete_list(art, parts, (o.start, b), config), at(word) if word else "0:0")
     return list(found.values())
+
+
+_YEAR = re.compile(r"(?<![0-9])1[34][0-9]{2}(?![0-9])")
+
+
+def _names_total(art: _Article, cue: re.Match[str], total: dict) -> bool:
+    """«از این تعداد تذکر، …»: a noun right after the cue, then a comma, must be the total's own noun."""
+    m = re.match(r"\s*([^\W\d_]+)\s*[،,]", art.folded[cue.end() : cue.end() + 40])
+    return m is None or m.group(1) in fold_text(str(total.get("metric_fa", "") or ""))
+
+
+def _period_marks(art: _Article, o: Occurrence, config: CheckConfig) -> frozenset[str]:
+    """One-period words («امسال», «سال گذشته») and years near a figure, within its sentence."""
+    a, b = art.spans[art.sentence(o.start)]
+    before = art.folded[a : o.start].split()[-6:]
+    after = art.folded[o.end : b].split()[:10]
+    window = " ".join([*before, *after]).translate(_DIGITS)
+    words = {m.group(0).strip() for m in config.period_words("period").finditer(window)}
+    return frozenset(words | set(_YEAR.findall(window)))
 
 
 def _sum_findings(art: _Article, config: CheckConfig) -> list[Finding]:
@@ -193,12 +228,17 @@ def _sum_findings(art: _Article, config: CheckConfig) -> list[Finding]:
         if total_claim["unit"] in skip_units:
             continue
         parts = [art.claim(p) for p in bd.parts]
+        if any(c.get("per_item") for c in (total_claim, *parts)):
+            continue  # «قیمت هر کیلوگرم …»: per-item amounts are not parts of a total
+        if len({_period_marks(art, p, config) for p in bd.parts}) > 1:
+            continue  # «۳۱۲ نفر سال گذشته … و امسال ۳۸۲ نفر»: parts of different periods
         total, values = float(total_claim["value"]), [float(p["value"]) for p in parts]
         tol_key = "hedged_tolerance" if _hedged([total_claim, *parts]) else "tolerance"
         tol = config.number("sum_mismatch", tol_key)
         s = sum(values)
-        exceeds = s > total * (1 + tol)
-        short = bd.exhaustive and s < total * (1 - tol)
+        # «بیش از ۹ هزار نفر … ۵٬۲۰۰ … و ۴٬۷۵۰ …»: parts may exceed a total given as a lower bound.
+        exceeds = s > total * (1 + tol) and not _lower_bound(total_claim, config)
+        short = bd.exhaustive and s < total * (1 - tol) and not any(_lower_bound(p, config) for p in parts)
         if not (exceeds or short):
             continue
         unit, metric = total_claim["unit"], total_claim["metric"]
@@ -210,6 +250,10 @@ def _sum_findings(art: _Article, config: CheckConfig) -> list[Finding]:
             fa = f"اجزایی که خبر کل «{metric_label(metric, 'fa')}» را به آنها تقسیم می‌کند با کل جور نیست: {fa_sum}"
             en = f"The parts the article divides the “{metric_label(metric, 'en')}” total into do not add up: {en_sum}"
         quotes = [art.sentence_text(bd.total.start), *(art.sentence_text(p.start) for p in bd.parts)]
+        whole_fa = "و فهرست کامل است (با «و» بسته شده)" if bd.exhaustive else ""
+        whole_en = "; the list is complete (closed by «و»)" if bd.exhaustive else ""
+        basis_fa = f"چرا قابل مقایسه‌اند: «{bd.cue}» اجزا را به همان کل در همین خبر وصل می‌کند {whole_fa}".strip()
+        basis_en = f"Why comparable: «{bd.cue}» ties the parts to that total in the same article{whole_en}"
         out.append(
             Finding(
                 "sum_mismatch",
@@ -221,9 +265,17 @@ def _sum_findings(art: _Article, config: CheckConfig) -> list[Finding]:
                 fa,
                 en,
                 quotes,
+                basis_fa + ".",
+                basis_en + ".",
             )
         )
     return out
+
+
+def _lower_bound(claim: dict, config: CheckConfig) -> bool:
+    """Whether the claim's hedge makes it a lower bound («بیش از ۹ هزار»)."""
+    qualifier = fold_text(str(claim.get("qualifier", "") or ""))
+    return bool(qualifier.strip()) and bool(config.words(None, "lower_bound_words").search(qualifier))
 
 
 def _province_share_findings(art: _Article, config: CheckConfig) -> list[Finding]:
@@ -233,9 +285,16 @@ def _province_share_findings(art: _Article, config: CheckConfig) -> list[Finding
     the largest shares may fall short of the total but never exceed it.
     """
     skip_units = set(config.word_list("sum_mismatch", "skip_units"))
+    skip_metrics = set(config.word_list("sum_mismatch", "province_share_skip_metrics"))
     out = []
     for i in range(len(art.spans)):
-        listed = [o for o in art.in_sentence(i) if art.claim(o)["province"] not in (NATIONAL, "")]
+        listed = [
+            o
+            for o in art.in_sentence(i)
+            if art.claim(o)["province"] not in (NATIONAL, "")
+            and art.claim(o)["metric"] not in skip_metrics
+            and not art.claim(o).get("per_item")
+        ]
         by_key: dict[tuple, list[Occurrence]] = {}
         for o in listed:
             c = art.claim(o)
@@ -272,8 +331,28 @@ def _province_share_findings(art: _Article, config: CheckConfig) -> list[Finding
                 f"national total it states: {en_sum}"
             )
             quotes = [str(top["quote"]), art.sentence_text(occ[0].start)]
+            basis_fa = (
+                f"چرا قابل مقایسه‌اند: همین خبر رقم کل کشور و سهم هر استان ({names_fa}) را از یک «"
+                f"{metric_label(metric, 'fa')}» و یک برنامه می‌دهد."
+            )
+            basis_en = (
+                f"Why comparable: the same article gives the national figure and each province’s share "
+                f"({names_en}) of one “{metric_label(metric, 'en')}” and one programme."
+            )
             out.append(
-                Finding("sum_mismatch", [art.document], NATIONAL, program, metric, [*values, total], fa, en, quotes)
+                Finding(
+                    "sum_mismatch",
+                    [art.document],
+                    NATIONAL,
+                    program,
+                    metric,
+                    [*values, total],
+                    fa,
+                    en,
+                    quotes,
+                    basis_fa,
+                    basis_en,
+                )
             )
     return out
 
@@ -407,6 +486,9 @@ def _product_finding(
     fa = f"تعداد × ظرفیت هر واحد با ظرفیت کل اعلام‌شده نمی‌خواند: {line('fa')}"
     en = f"Count × size of each does not match the stated total capacity: {line('en')}"
     quotes = [art.sentence_text(count.start), art.sentence_text(size.start), art.sentence_text(total.start)]
+    size_words = art.text[size.start : size.end].strip()
+    basis_fa = f"چرا قابل مقایسه‌اند: «{size_words}» ظرفیت هر واحد از همان {show(n, 'count', 'fa')} واحد است."
+    basis_en = f"Why comparable: «{size_words}» is the size of each of the same {show(n, 'count', 'en')} units."
     return Finding(
         "product_mismatch",
         [art.document],
@@ -417,6 +499,8 @@ def _product_finding(
         fa,
         en,
         quotes,
+        basis_fa,
+        basis_en,
     )
 
 
@@ -475,6 +559,8 @@ def _misuse_findings(art: _Article, config: CheckConfig) -> list[Finding]:
                 fa,
                 en,
                 [art.sentence_text(o.start)],
+                f"چرا: واژهٔ زمانی و «برق/تولید» کنار رقم توان آمده: «{phrase}».",
+                f"Why: a per-time word and electricity wording sit next to a power figure: «{phrase}».",
             )
         )
     return out

@@ -31,17 +31,21 @@ from dashboard.check_config import load_check_config
 from dashboard.claim_rows import prepare_claims, records
 from dashboard.claim_text import article_text
 from dashboard.findings import ISSUE_COLUMNS, KINDS, Finding, findings_frame
+from dashboard.reference_checks import against_references
 from dashboard.timeline_checks import province_exceeds_national, repeated_claim, shrinking_total
 
 __all__ = ["ISSUE_COLUMNS", "KINDS", "find_issues"]
 
 
-def find_issues(claims: pd.DataFrame, texts: Mapping[str, str] | None = None) -> pd.DataFrame:
+def find_issues(
+    claims: pd.DataFrame, texts: Mapping[str, str] | None = None, references: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Every finding in ``claims`` (columns :data:`ISSUE_COLUMNS`), one row each.
 
     ``texts`` maps a document to its stored article text (the text the claims' offsets
     point into); without it the in-article checks read the claims' quotes. ``documents``
     is ``;``-joined, ``values`` the numbers involved (``;``-joined plain decimals),
+    ``references`` the official figures (:func:`dashboard.references.current_references`),
     ``message`` is ``message_fa + " | " + message_en``, ``quotes`` the evidence, one per line.
     """
     config = load_check_config()
@@ -55,4 +59,5 @@ def find_issues(claims: pd.DataFrame, texts: Mapping[str, str] | None = None) ->
         findings.extend(check_article(document, rows, article_text(rows, texts, document), config))
     for check in (province_exceeds_national, shrinking_total, repeated_claim):
         findings.extend(check(df, config))
+    findings.extend(against_references(df, references, config))
     return findings_frame(findings)

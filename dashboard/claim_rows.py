@@ -29,6 +29,8 @@ TEXT_COLUMNS = (
     "period",
     "title",
     "url",
+    "speaker",
+    "province_basis",
 )
 
 

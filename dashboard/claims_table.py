@@ -19,7 +19,20 @@ from dashboard.i18n import t, value_label
 
 MAX_ROWS = 2_000  # rows drawn in the table (newest first); the downloads carry all
 # The table's columns in reading order: the figure and what it is first, then the evidence.
-COLUMNS = ("figure", "metric", "province", "status", "date", "quote", "source", "speaker", "program", "article", "url")
+COLUMNS = (
+    "figure",
+    "metric",
+    "province",
+    "status",
+    "date",
+    "verdict",
+    "quote",
+    "source",
+    "speaker",
+    "program",
+    "article",
+    "url",
+)
 
 
 def _labels(series: pd.Series, column: str, lang: str) -> pd.Series:
@@ -40,12 +53,14 @@ def table_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     for column in ("metric", "province", "status", "program"):
         out[column] = _labels(df[column].fillna(""), column, lang)
     out["date"] = df["published"].fillna("").astype(str).str.slice(0, 10)
+    if "verdict" in df:
+        out["verdict"] = _labels(df["verdict"].fillna("not_rated"), "verdict", lang)
     for column in ("quote", "source", "speaker"):
         out[column] = df[column].fillna("").astype(str)
     suffix = "&lang=en" if lang == "en" else ""
     out["article"] = "./article?document=" + df["document"].map(lambda d: quote(str(d), safe="")) + suffix
     out["url"] = df["url"].fillna("").astype(str).where(df["url"].str.match(r"^https?://", na=False), "")
-    out = out[list(COLUMNS)]
+    out = out[[c for c in COLUMNS if c in out]]
     return out[out.columns[::-1]] if lang == "fa" else out
 
 
@@ -69,7 +84,8 @@ def column_config(lang: str) -> dict:
         "province": st.column_config.TextColumn(t("col_province", lang), width=105),
         "status": st.column_config.TextColumn(t("col_status", lang), width=105),
         "date": st.column_config.TextColumn(t("col_date", lang), width=90),
-        "quote": st.column_config.TextColumn(t("col_quote", lang), width=250),
+        "verdict": st.column_config.TextColumn(t("col_verdict", lang), width=80),
+        "quote": st.column_config.TextColumn(t("col_quote", lang), width=190),
         "source": st.column_config.TextColumn(t("col_source", lang), width=90),
         "speaker": st.column_config.TextColumn(t("col_speaker", lang), width=110),
         "program": st.column_config.TextColumn(t("col_program", lang), width=110),

@@ -14,7 +14,7 @@ from dashboard import __version__
 from dashboard.errors import UserError
 
 # Module names under dashboard.commands, in the order --help lists them.
-COMMAND_MODULES = ("extract", "ingest", "export", "stats", "check")
+COMMAND_MODULES = ("extract", "ingest", "export", "stats", "check", "rate", "reference")
 
 
 class _Parser(argparse.ArgumentParser):

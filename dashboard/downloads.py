@@ -21,9 +21,12 @@ from dashboard.export import claims_csv_bytes
 from dashboard.filters import FilterState
 from dashboard.formatting import jalali_span
 from dashboard.i18n import t
+from dashboard.reviews import VERDICT_COLUMNS
 from dashboard.schema import CLAIM_COLUMNS, SPEC_COLUMNS
 
 PROVENANCE = ("path", "ingested_at", "claim_id")
+# A fact-checker's verdict on each claim, after provenance (as in ``python -m dashboard export``).
+REVIEW = ("claim_key", *VERDICT_COLUMNS)
 MAX_NAME_PART = 40
 ATTRIBUTION = "Province boundaries: © OpenStreetMap contributors, ODbL (https://www.openstreetmap.org/copyright)."
 
@@ -57,8 +60,8 @@ def export_filename(state: FilterState, today: dt.date, *, full: bool = False, e
 
 
 def export_columns(df: pd.DataFrame) -> pd.DataFrame:
-    """The claim columns in the spec's order, then the provenance columns the frame has; nothing internal."""
-    columns = [c for c in (*CLAIM_COLUMNS, *PROVENANCE) if c in df.columns]
+    """The claim columns in the spec's order, then provenance and verdict columns the frame has; nothing internal."""
+    columns = [c for c in (*CLAIM_COLUMNS, *PROVENANCE, *REVIEW) if c in df.columns]
     return df[columns]
 
 
@@ -113,7 +116,8 @@ def readme_text(
         "Columns",
         f"  Spec columns first: {', '.join(SPEC_COLUMNS)};",
         f"  then: {', '.join(c for c in CLAIM_COLUMNS if c not in SPEC_COLUMNS)};",
-        f"  then provenance: {', '.join(PROVENANCE)}.",
+        f"  then provenance: {', '.join(PROVENANCE)};",
+        f"  then the claim's stable key and its verdict: {', '.join(REVIEW)}.",
         "  UTF-8 with a byte-order mark; cells that start with = + - @ are prefixed with ' .",
         "",
         "Attribution",

@@ -88,9 +88,10 @@ def extract_article(article: Article) -> list[dict]:
         head_end_token = kt.index_at(mention.head_end)
         speaker_i = bisect.bisect_right(speaker_offsets, mention.start) - 1
         speaker = meta.speakers[speaker_i][1] if speaker_i >= 0 else ""
-        province = province_in_sentence(kt, first, last) or (
-            NATIONAL if national_story or (meta.filed_from and speaks_for_the_nation(speaker)) else meta.province
-        )
+        in_sentence = province_in_sentence(kt, first, last)
+        by_speaker = national_story or (meta.filed_from and speaks_for_the_nation(speaker))
+        province = in_sentence or (NATIONAL if by_speaker else meta.province)
+        basis = province_basis(in_sentence, bool(by_speaker), meta.province)
         program = (
             program_of(kt, first, last, mention.metric, head_end_token)
             or (mention.metric not in OWN_PROGRAM_METRICS and _paragraph_program(sentences, si, first))
@@ -118,11 +119,27 @@ def extract_article(article: Article) -> list[dict]:
                 "published_jalali": meta.published_jalali,
                 "title": meta.title,
                 "url": article.url or "",
+                "province_basis": basis,
                 "_heading": _is_heading(folded, s_start, s_end),
                 "_precise": significant_digits(mention.value),
             }
         )
     return [_public(r) for r in fold_restatements(rows)]
+
+
+def province_basis(in_sentence: str | None, by_speaker: bool, article_province: str) -> str:
+    """How a claim's province was read: ``sentence`` (named where the figure is), ``speaker`` (a
+    national official), ``article`` (the article's dateline or head named a province), or
+    ``default`` (nothing named: National).
+
+    >>> province_basis(None, False, "Yazd"), province_basis(None, False, NATIONAL)
+    ('article', 'default')
+    """
+    if in_sentence:
+        return "sentence"
+    if by_speaker:
+        return "speaker"
+    return "article" if article_province != NATIONAL else "default"
 
 
 def _paragraph_program(sentences: Sentences, si: int, first: int) -> str | None:

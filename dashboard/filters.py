@@ -26,7 +26,7 @@ from dashboard.formatting import localize
 from dashboard.i18n import value_label
 from dashboard.persian import ARABIC_DIGITS, PERSIAN_DIGITS, match_key, to_ascii_digits
 
-LIST_FILTERS = ("province", "program", "metric", "status", "source", "speaker")
+LIST_FILTERS = ("province", "program", "metric", "status", "source", "speaker", "verdict")
 SEARCH_COLUMNS = ("quote", "mention", "title", "speaker", "source", "metric_fa", "document")
 # Columns of taxonomy keys whose English labels a search also finds («Qazvin», «Note 16»): the
 # Persian names are already in the text searched.
@@ -49,6 +49,7 @@ class FilterState:
     status: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
     speaker: tuple[str, ...] = ()
+    verdict: tuple[str, ...] = ()
     text: str = ""
     date_from: dt.date | None = None
     date_to: dt.date | None = None

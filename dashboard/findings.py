@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -24,6 +25,9 @@ ISSUE_COLUMNS = (
     "message_fa",
     "message_en",
     "quotes",
+    "basis_fa",
+    "basis_en",
+    "finding_key",
 )
 KINDS = (
     "sum_mismatch",
@@ -32,6 +36,7 @@ KINDS = (
     "product_mismatch",
     "unit_misuse",
     "repeated_claim",
+    "unverified_against_reference",
 )
 
 
@@ -62,6 +67,18 @@ class Finding:
     message_fa: str
     message_en: str
     quotes: list[str] = field(default_factory=list)
+    basis_fa: str = ""
+    basis_en: str = ""
+
+    @property
+    def key(self) -> str:
+        """A key that stays the same when the same finding is found again (re-ingest, new extractor version).
+
+        It covers the kind, the documents, what is compared and the values, not the wording.
+        """
+        parts = [self.kind, ";".join(sorted(_unique(self.documents))), self.province, self.program, self.metric]
+        parts.append(";".join(plain_number(float(v)) for v in self.values))
+        return hashlib.blake2b("|".join(parts).encode("utf-8"), digest_size=8).hexdigest()
 
     def as_row(self) -> dict[str, str]:
         """The finding as a table row: documents ``;``-joined, values as plain decimals, quotes one per line."""
@@ -76,6 +93,9 @@ class Finding:
             "message_fa": self.message_fa,
             "message_en": self.message_en,
             "quotes": "\n".join(_unique(self.quotes)),
+            "basis_fa": self.basis_fa,
+            "basis_en": self.basis_en,
+            "finding_key": self.key,
         }
 
 

@@ -121,4 +121,6 @@ def value_label(column: str, key: str, lang: str = DEFAULT_LANG) -> str:
             return status_label(key, lang)
         case "unit":
             return unit_label(key, lang)
+        case "verdict" | "state":
+            return t(f"{column}_{key}", lang)
     return key

@@ -107,6 +107,72 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX articles_published ON articles(published)",
         ),
     ),
+    Migration(
+        3,
+        "claims' province basis; claim verdicts, finding decisions, review settings and reference tables",
+        (
+            "ALTER TABLE claims ADD COLUMN province_basis TEXT NOT NULL DEFAULT ''",
+            # Every verdict ever given, newest last; a claim's verdict is its latest row. Keyed on the
+            # claim's stable key (document, value, unit, metric, place in the text), not on the row id,
+            # which changes when an article is ingested again.
+            """
+            CREATE TABLE claim_verdicts (
+                id           INTEGER PRIMARY KEY,
+                claim_key    TEXT NOT NULL,
+                document     TEXT NOT NULL,
+                verdict      TEXT NOT NULL
+                             CHECK (verdict IN ('not_rated', 'accurate', 'misleading', 'false', 'unverifiable')),
+                note         TEXT NOT NULL DEFAULT '',
+                evidence_url TEXT NOT NULL DEFAULT '',
+                reviewer     TEXT NOT NULL DEFAULT '',
+                rated_at     TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX claim_verdicts_key ON claim_verdicts(claim_key, id)",
+            # Every decision on a finding, newest last, keyed on the finding's stable key.
+            """
+            CREATE TABLE finding_decisions (
+                id          INTEGER PRIMARY KEY,
+                finding_key TEXT NOT NULL,
+                kind        TEXT NOT NULL,
+                documents   TEXT NOT NULL,
+                decision    TEXT NOT NULL CHECK (decision IN ('new', 'confirmed', 'dismissed')),
+                note        TEXT NOT NULL DEFAULT '',
+                reviewer    TEXT NOT NULL DEFAULT '',
+                decided_at  TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX finding_decisions_key ON finding_decisions(finding_key, id)",
+            "CREATE TABLE review_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            # Official reference tables, versioned by name: an upload under a name already stored adds a
+            # new version (the latest counts), so replacing a table loses nothing.
+            """
+            CREATE TABLE reference_versions (
+                id           INTEGER PRIMARY KEY,
+                name         TEXT NOT NULL,
+                version      INTEGER NOT NULL,
+                content_hash TEXT NOT NULL,
+                uploaded_at  TEXT NOT NULL,
+                n_rows       INTEGER NOT NULL,
+                UNIQUE (name, version)
+            )
+            """,
+            """
+            CREATE TABLE reference_figures (
+                id         INTEGER PRIMARY KEY,
+                version_id INTEGER NOT NULL REFERENCES reference_versions(id) ON DELETE CASCADE,
+                province   TEXT NOT NULL,
+                metric     TEXT NOT NULL,
+                period     TEXT NOT NULL,
+                value      REAL NOT NULL,
+                unit       TEXT NOT NULL,
+                source     TEXT NOT NULL DEFAULT '',
+                url        TEXT NOT NULL DEFAULT ''
+            )
+            """,
+            "CREATE INDEX reference_figures_version ON reference_figures(version_id)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

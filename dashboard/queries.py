@@ -50,8 +50,10 @@ def version(path: str | None = None) -> int:
 
 @st.cache_resource(show_spinner=False, max_entries=3)
 def _claims(path: str, data_version: int) -> pd.DataFrame:
+    from dashboard.reviews import with_verdicts
+
     with closing(store.connect(path)) as conn:
-        df = store.claims_frame(conn)
+        df = with_verdicts(conn, store.claims_frame(conn))
     df = add_periods(df)
     # Rank by publication date, newest first (undated last), so a page can take the newest rows
     # of any filtered view with nsmallest instead of sorting 100,000 strings on every run.

@@ -28,9 +28,11 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "published_jalali",
     "title",
     "url",
+    "province_basis",
 )
 
 CLAIM_COLUMNS: tuple[str, ...] = SPEC_COLUMNS + EXTRA_COLUMNS
 
 STATUSES = ("reported", "planned")
 PERIODS = ("cumulative", "period", "")
+PROVINCE_BASES = ("sentence", "speaker", "article", "default", "")

@@ -163,6 +163,11 @@ def _bump_writes(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE store_state SET value = value + 1 WHERE key = 'writes'")
 
 
+def mark_written(conn: sqlite3.Connection) -> None:
+    """Count a write made inside a :func:`transaction` by another module (verdicts, decisions), for cache keys."""
+    _bump_writes(conn)
+
+
 # --- writing ------------------------------------------------------------------------------
 
 

@@ -8,6 +8,11 @@
 * ``repeated_claim``: the same figure announced again, beyond one news cycle, with the
   wording of a new achievement («ایجاد شد»، «راه‌اندازی شده») and not as a running total.
 
+Every comparison also needs the text's word that the figures count the same thing
+(:func:`dashboard.comparability.comparable`): a place read with confidence, no narrowing
+word («فعال»، «جدید»), the same organisation; and for running totals, explicit words
+(«تاکنون»، «در مجموع») on both. The reason is written into the finding.
+
 Only ``reported`` claims are compared; plans and targets never contradict anything.
 Thresholds come from ``data/checks.yaml``.
 """
@@ -19,6 +24,7 @@ import pandas as pd
 from dashboard.check_config import CheckConfig, fold_text, load_check_config
 from dashboard.check_labels import metric_label, province_label
 from dashboard.claim_rows import records
+from dashboard.comparability import comparable, evidence
 from dashboard.figures import arithmetic, same_figure, show, significant_digits
 from dashboard.findings import Finding
 from dashboard.formatting import to_jalali
@@ -63,7 +69,8 @@ def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = Non
     """Provinces adding up to more than the national figure of the same year, metric, unit, program and period kind.
 
     Each province counts once, with its smallest figure of the year; the national figure
-    is the largest of the year, so only a clear excess is reported.
+    is the largest of the year, so only a clear excess is reported. Figures the text does not
+    show to be comparable (see :mod:`dashboard.comparability`) are left out first.
     """
     config = config or load_check_config()
     tol = config.number("province_exceeds_national", "tolerance")
@@ -77,22 +84,34 @@ def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = Non
         groups.setdefault((rec["metric"], rec["unit"], rec["program"], rec["period"], year), []).append(rec)
     out = []
     for (metric, unit, program, _period, year), group in sorted(groups.items()):
-        national = [r for r in group if r["province"] == NATIONAL]
-        least: dict[str, dict] = {}
-        for r in group:
-            if r["province"] != NATIONAL and (r["province"] not in least or r["value"] < least[r["province"]]["value"]):
-                least[r["province"]] = r
-        if not national or not least:
+        # Only figures the text shows to be comparable take part (a confident place, no narrowing word),
+        # and provinces only where they share an organisation with the national figure.
+        found = {id(r): evidence(r, config) for r in group}
+        usable = [r for r in group if found[id(r)].place_confident and not found[id(r)].narrowing]
+        national = [r for r in usable if r["province"] == NATIONAL]
+        if not national:
             continue
         top = max(national, key=lambda r: r["value"])
+        least: dict[str, dict] = {}
+        for r in usable:
+            if r["province"] == NATIONAL or not found[id(r)].organisations & found[id(top)].organisations:
+                continue
+            if r["province"] not in least or r["value"] < least[r["province"]]["value"]:
+                least[r["province"]] = r
+        if not least:
+            continue
         provincial = sorted(least.values(), key=lambda r: -r["value"])
         values = [float(r["value"]) for r in provincial]
         documents = [top["document"], *(r["document"] for r in provincial)]
         if sum(values) <= float(top["value"]) * (1 + tol) or len(set(documents)) == 1:
             continue  # one article's provinces against its own total are its parts: see sum_mismatch
-        year_fa, year_en = f"در سال {year}", f"for {year}"
         names_fa = "، ".join(province_label(r["province"], "fa") for r in provincial)
         names_en = ", ".join(r["province"] for r in provincial)
+        place = (f"کل کشور و {names_fa}", f"Iran (national) and {names_en}")
+        basis = comparable([top, *provincial], place, config=config)
+        if basis is None:
+            continue
+        year_fa, year_en = f"در سال {year}", f"for {year}"
         fa = (
             f"جمع ارقام استانی «{metric_label(metric, 'fa')}» ({names_fa}) {year_fa} از رقم کل کشور "
             f"بیشتر است: {arithmetic(values, float(top['value']), unit, 'fa')}"
@@ -112,6 +131,8 @@ def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = Non
                 fa,
                 en,
                 [top["quote"], *(r["quote"] for r in provincial)],
+                basis.fa,
+                basis.en,
             )
         )
     return out
@@ -153,9 +174,14 @@ def shrinking_total(df: pd.DataFrame, config: CheckConfig | None = None) -> list
                 and e["value"] > later["value"] * (1 + tol)
                 and not same_figure(e["value"], later["value"], min_sig)
             ]
-            if not earlier:
+            place = (province_label(province, "fa"), province_label(province, "en"))
+            ranked = sorted(earlier, key=lambda e: -e["value"])
+            pair = next(
+                ((e, b) for e in ranked if (b := comparable([e, later], place, cumulative=True, config=config))), None
+            )
+            if pair is None:
                 continue
-            first = max(earlier, key=lambda e: e["value"])
+            first, basis = pair
             old, new = float(first["value"]), float(later["value"])
             fa = (
                 f"رقم تجمعی «{metric_label(metric, 'fa')}» در {province_label(province, 'fa')} کمتر از رقمی است که "
@@ -181,6 +207,8 @@ def shrinking_total(df: pd.DataFrame, config: CheckConfig | None = None) -> list
                     fa,
                     en,
                     [first["quote"], later["quote"]],
+                    basis.fa,
+                    basis.en,
                 )
             )
     return out
@@ -212,9 +240,11 @@ def repeated_claim(df: pd.DataFrame, config: CheckConfig | None = None) -> list[
                 and e["document"] != later["document"]
                 and same_figure(e["value"], later["value"], min_sig)
             ]
-            if not earlier:
+            place = (province_label(province, "fa"), province_label(province, "en"))
+            pair = next(((e, b) for e in earlier if (b := comparable([e, later], place, config=config))), None)
+            if pair is None:
                 continue
-            first = earlier[0]
+            first, basis = pair
             days = int((later["date"] - first["date"]).days)
             value = float(later["value"])
             fa = (
@@ -238,6 +268,8 @@ def repeated_claim(df: pd.DataFrame, config: CheckConfig | None = None) -> list[
                     fa,
                     en,
                     [first["quote"], later["quote"]],
+                    basis.fa,
+                    basis.en,
                 )
             )
     return out

@@ -31,6 +31,7 @@ PARAMS: dict[str, str] = {
     "status": "list",
     "source": "list",
     "speaker": "list",
+    "verdict": "list",
     "q": "text",
     "date_from": "date",
     "date_to": "date",
@@ -44,10 +45,24 @@ PARAMS: dict[str, str] = {
     "h_province": "text",
     "h_program": "text",
     "h_metric": "text",
+    "f_state": "list",
+    "reviewer": "text",
 }
 # Published on every page (the filters apply everywhere, including downloads).
-STICKY = ("province", "program", "metric", "status", "source", "speaker", "q", "date_from", "date_to", "lang")
-_COMMA_LISTS = ("province", "program", "metric", "status")
+STICKY = (
+    "province",
+    "program",
+    "metric",
+    "status",
+    "source",
+    "speaker",
+    "verdict",
+    "q",
+    "date_from",
+    "date_to",
+    "lang",
+)
+_COMMA_LISTS = ("province", "program", "metric", "status", "verdict")
 _SEEDED = "_qp_seeded"
 _USED = "_qp_used"
 _DEFAULTS = "_qp_defaults"

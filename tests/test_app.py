@@ -16,6 +16,7 @@ from dashboard.filters import FilterState, apply_filters, option_counts
 from dashboard.formatting import jalali_date
 from dashboard.highlight import clean_spans, highlight_text
 from dashboard.ingest import ingest
+from dashboard.reviews import VERDICT_COLUMNS
 from dashboard.schema import SPEC_COLUMNS
 from dashboard.ui import md
 
@@ -449,8 +450,8 @@ def test_download_frame_carries_provenance(monkeypatch, seeded_db) -> None:
     assert set(view["document"]) == {"own_script.txt"}
     rows = downloads.csv_bytes(queries.with_provenance(view)).decode("utf-8-sig").splitlines()
     header = rows[0].split(",")
-    assert header[-3:] == ["path", "ingested_at", "claim_id"]
-    assert len(rows) == 2 and ",own_script.txt," in rows[1]
+    assert header[-9:] == ["path", "ingested_at", "claim_id", "claim_key", *VERDICT_COLUMNS]
+    assert len(rows) == 2 and ",own_script.txt," in rows[1] and rows[1].split(",")[-5] == "not_rated"
 
 
 def test_text_search_looks_in_every_searched_column() -> None:

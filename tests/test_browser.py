@@ -240,6 +240,24 @@ def provinces(df: pd.DataFrame) -> int:
     return int(df.loc[df["province"] != "National", "province"].nunique())
 
 
+def choose_option(page: Page, key: str, label: str) -> None:
+    """Pick ``label`` in the selectbox with Streamlit key ``key`` by typing it, trying again if a rerun cut in."""
+    box = page.locator(f".st-key-{key}")
+    for _ in range(5):
+        wait_for_idle_app(page)
+        box.locator("input").click()
+        box.locator("input").fill(label)
+        option = page.get_by_role("option").filter(has_text=label).first
+        try:
+            option.click(timeout=3_000)
+        except PlaywrightTimeout:
+            continue  # the list closed before the click (a rerun): open it again
+        wait_for_idle_app(page)
+        if label in (box.text_content() or "") + box.locator("input").input_value():
+            return
+    raise AssertionError(f"could not choose {label!r} in {key!r}: {box.text_content()!r}")
+
+
 def busiest_province(df: pd.DataFrame) -> str:
     """The province (not ``National``) with the most claims: a filter that keeps some rows and drops others."""
     provinces = df.loc[df["province"].ne("") & df["province"].ne("National"), "province"]
@@ -525,3 +543,72 @@ def test_an_upload_reports_one_line_per_file_in_persian(page: Page, app: AppServ
     assert any(BREAKDOWN_DOCUMENT in line and "بدون تغییر" in line for line in lines), lines
     assert any("bundle.zip" in line and "ذخیره نشد" in line for line in lines), lines
     assert any("photo.png" in line for line in lines), "the file the zip passed over is not named"
+
+
+def test_a_reviewer_confirms_a_finding_rates_a_claim_and_downloads_the_claimreview(
+    page: Page, app: AppServer, browser: Browser
+) -> None:
+    # In Persian: the seeds' one finding (power per day) is confirmed with a note.
+    page.goto(f"{app.url}findings?reviewer=%D9%85%D8%B1%DB%8C%D9%85")
+    page.locator(".st-key-finding_note_0 input").fill("یکای توان به‌جای انرژی")
+    page.locator(".st-key-finding_note_0 input").press("Enter")
+    wait_for_idle_app(page)
+    page.locator(".st-key-finding_confirmed_0 button").click()
+    page.get_by_text(t("state_confirmed", "fa")).first.wait_for(timeout=TIMEOUT_MS)
+    # In English: the first claim offered is rated misleading with its evidence.
+    page.goto(f"{app.url}claims?lang=en&reviewer=Maryam")
+    page.locator(".st-key-rate_box summary").wait_for(timeout=TIMEOUT_MS)
+    wait_for_idle_app(page)
+    page.locator(".st-key-rate_box summary").click()
+    choose_option(page, "rate_verdict", t("verdict_misleading", "en"))
+    page.locator(".st-key-rate_url input").fill("https://example.org/evidence")
+    page.locator(".st-key-rate_url input").press("Enter")
+    wait_for_idle_app(page)
+    page.locator(".st-key-rate_save button").click()
+    page.get_by_text(t("rate_saved", "en")).wait_for(timeout=TIMEOUT_MS)
+    # The reviewing organisation, set once, then the ClaimReview file.
+    page.goto(f"{app.url}findings?lang=en")
+    page.locator(".st-key-review_org_name input").fill("Statistics Watch")
+    page.locator(".st-key-review_org_url input").fill("https://example.org")
+    page.get_by_role("button", name=t("review_org_save", "en")).click()
+    name, data = download(page, "dl_claimreview")
+    reviews = json.loads(data.decode("utf-8"))
+    assert name == "claimreview.jsonld"
+    assert [r["reviewRating"]["name"] for r in reviews] == ["Misleading"]
+    assert reviews[0]["url"] == "https://example.org/evidence"
+    assert reviews[0]["author"] == {"@type": "Organization", "name": "Statistics Watch", "url": "https://example.org"}
+    assert_offline(browser)
+
+
+def test_a_reference_table_uploaded_twice_is_stored_as_two_versions(
+    page: Page, app: AppServer, browser: Browser, database: Path, tmp_path: Path
+) -> None:
+    rows = "province,metric,period,value,unit,source,url\nقزوین,شغل,۱۴۰۱,{n},count,مرکز آمار,https://amar.org.ir\n"
+    page.goto(f"{app.url}findings?lang=en")
+    page.locator(".st-key-references_box summary").wait_for(timeout=TIMEOUT_MS)
+    wait_for_idle_app(page)
+    page.locator(".st-key-references_box summary").click()
+    for n, version in ((4000, 1), (41000, 2)):
+        table = tmp_path / f"v{version}" / "amar_jobs.csv"
+        table.parent.mkdir()
+        table.write_text(rows.format(n=n), encoding="utf-8")
+        size = page.locator(".st-key-reference_upload").get_by_text(f"{table.stat().st_size:.1f}B")
+        for _ in range(5):  # the uploader takes a new file only once it has settled from the last one
+            wait_for_idle_app(page)
+            page.locator(".st-key-reference_upload input[type=file]").set_input_files(str(table))
+            try:
+                size.wait_for(timeout=5_000)
+                break
+            except PlaywrightTimeout:
+                continue
+        wait_for_idle_app(page)
+        page.locator(".st-key-reference_save button").click()
+        saved = t("references_saved", "en", name="amar_jobs.csv", version=str(version))
+        page.get_by_text(saved).wait_for(timeout=TIMEOUT_MS)
+    page.get_by_test_id("stDataFrame").last.wait_for(timeout=TIMEOUT_MS)
+    with closing(store.connect(database)) as conn:
+        from dashboard.references import current_references, versions_frame
+
+        assert versions_frame(conn)[["version", "current"]].values.tolist() == [[1, False], [2, True]]
+        assert current_references(conn)["value"].tolist() == [41000.0]
+    assert_offline(browser)

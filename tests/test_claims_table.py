@@ -49,7 +49,7 @@ def rows() -> pd.DataFrame:
 
 def test_persian_table_leads_with_the_figure_from_the_right() -> None:
     frame = table_frame(rows(), "fa")
-    assert list(frame.columns) == list(COLUMNS)[::-1]  # the grid lays out left to right
+    assert list(frame.columns) == [c for c in COLUMNS if c != "verdict"][::-1]  # the grid lays out left to right
     assert list(frame.columns)[-5:] == ["date", "status", "province", "metric", "figure"]
     assert list(table_frame(rows(), "en").columns)[:5] == ["figure", "metric", "province", "status", "date"]
 
@@ -133,3 +133,12 @@ def test_files_a_zip_passes_over_are_named(tmp_path) -> None:
         zf.writestr("notes.docx", b"PK")
     assert unsupported_members(path) == ["news/photo.png", "notes.docx"]
     assert unsupported_members(tmp_path / "missing.zip") == []
+
+
+def test_a_verdict_column_shows_beside_the_date_when_claims_carry_one() -> None:
+    df = rows()
+    df["verdict"] = ["misleading"] + [None] * (len(df) - 1)
+    frame = table_frame(df, "en")
+    assert list(frame.columns)[:6] == ["figure", "metric", "province", "status", "date", "verdict"]
+    assert frame["verdict"].iloc[0] != frame["verdict"].iloc[-1] if len(df) > 1 else True
+

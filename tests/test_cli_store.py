@@ -14,6 +14,7 @@ from ingest_corpus import write_corpus
 
 from dashboard import store
 from dashboard.cli import main
+from dashboard.reviews import VERDICT_COLUMNS
 from dashboard.schema import CLAIM_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -105,7 +106,7 @@ def test_export_writes_bom_spec_columns_and_provenance(capsys, tmp_path, corpus)
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0] == [*CLAIM_COLUMNS, "path", "ingested_at", "claim_id"]
+    assert rows[0] == [*CLAIM_COLUMNS, "path", "ingested_at", "claim_id", "claim_key", *VERDICT_COLUMNS]
     conn = store.connect(db)
     assert len(rows) - 1 == store.counts(conn)["claims"]
     assert f"wrote {len(rows) - 1} claims" in err

@@ -4,9 +4,10 @@
     python -m dashboard check --csv findings.csv --db claims.sqlite
 
 Writes one row per finding (UTF-8 with BOM; columns kind, documents, province, program,
-metric, values, message, message_fa, message_en, quotes) and prints how many findings
-of each kind were found. The checks and their thresholds: ``dashboard/checks.py`` and
-``data/checks.yaml``.
+metric, values, message, message_fa, message_en, quotes, basis_fa, basis_en, finding_key,
+then the review: state, decision_note, decided_by, decided_at) and prints how many findings
+of each kind were found. Findings a reviewer dismissed are left out unless ``--all``.
+The checks and their thresholds: ``dashboard/checks.py`` and ``data/checks.yaml``.
 """
 
 from __future__ import annotations
@@ -26,11 +27,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Check the stored claims for figures that do not add up: parts against their total "
         "(sum_mismatch), provinces against the national figure (province_exceeds_national), running totals "
         "that shrink (shrinking_total), count × size against a stated total (product_mismatch), power units "
-        "used as energy (unit_misuse) and old figures announced as new (repeated_claim). Writes one CSV row "
+        "used as energy (unit_misuse), old figures announced as new (repeated_claim) and claims that differ from "
+        "a stored reference table (unverified_against_reference). Writes one CSV row "
         "per finding (UTF-8 with BOM) and prints a count per kind. FILE '-' writes the CSV to stdout.",
     )
     parser.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write ('-' for stdout)")
     parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    parser.add_argument(
+        "--all", action="store_true", help="include the findings a reviewer dismissed (left out by default)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -55,13 +60,19 @@ def run(args: argparse.Namespace) -> int:
     target = None if args.csv == "-" else Path(args.csv)
     if target is not None and target.is_dir():
         raise UserError(f"{target}: is a folder; give a file name for the CSV")
+    from dashboard.references import current_references
+    from dashboard.reviews import with_decisions
+
     conn = store.connect(args.db)
     try:
         claims = store.claims_frame(conn)
         texts = _texts(conn, claims["document"].unique())
+        references = current_references(conn)
+        issues = with_decisions(conn, find_issues(claims, texts, references))
     finally:
         conn.close()
-    issues = find_issues(claims, texts)
+    if not getattr(args, "all", False):
+        issues = issues[issues["state"] != "dismissed"].reset_index(drop=True)
     data = issues.to_csv(index=False).encode("utf-8-sig")
     report = sys.stderr if target is None else sys.stdout
     if target is None:

@@ -1,10 +1,13 @@
-"""``python -m dashboard export --csv FILE``: every stored claim as one CSV file.
+"""``python -m dashboard export --csv FILE``: every stored claim as one CSV file; ``--claimreview FILE``:
+the rated claims as schema.org ClaimReview (JSON-LD).
 
     python -m dashboard export --csv claims.csv
+    python -m dashboard export --claimreview reviews.jsonld --org "دیده‌بان آمار" --org-url https://example.org
 
 UTF-8 with BOM; the spec's columns first, then the product's, then provenance (the
-article's ``path``, its ``ingested_at`` and the ``claim_id``). Same format as the
-dashboard's download (:func:`dashboard.export.claims_csv_bytes`).
+article's ``path``, its ``ingested_at`` and the ``claim_id``), then the claim's stable
+``claim_key`` and its verdict (``verdict``, ``verdict_note``, ``verdict_url``, ``verdict_by``,
+``verdict_at``). Same format as the dashboard's download (:func:`dashboard.export.claims_csv_bytes`).
 """
 
 from __future__ import annotations
@@ -24,35 +27,55 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write every stored claim to CSV (UTF-8 with BOM): the spec's columns, the product's "
         "columns, then provenance (article path, ingested_at, claim_id). FILE '-' writes to stdout.",
     )
-    parser.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write ('-' for stdout)")
+    parser.add_argument("--csv", metavar="FILE", help="the CSV file to write ('-' for stdout)")
+    parser.add_argument("--claimreview", metavar="FILE", help="write the rated claims as ClaimReview JSON-LD")
+    parser.add_argument("--org", help="the reviewing organisation (default: the one set in the app)")
+    parser.add_argument("--org-url", help="the reviewing organisation's address (default: the one set in the app)")
     parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Write the CSV; report how many claims went into it."""
-    from dashboard import store
-    from dashboard.export import claims_csv_bytes
-
-    if args.db is not None and not Path(args.db).is_file():
-        raise UserError(f"{args.db}: no such database file")
-    conn = store.connect(args.db)
-    try:
-        frame = store.export_frame(conn)
-    finally:
-        conn.close()
-    data = claims_csv_bytes(frame)
-    if args.csv == "-":
+def _write(name: str, data: bytes, what: str) -> None:
+    if name == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-        return 0
-    target = Path(args.csv)
+        return
+    target = Path(name)
     if target.is_dir():
-        raise UserError(f"{target}: is a folder; give a file name for the CSV")
+        raise UserError(f"{target}: is a folder; give a file name for the {what}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     except OSError as exc:
         raise UserError(f"{target}: cannot write: {exc.strerror or exc}") from exc
-    print(f"wrote {len(frame)} claims to {target}", file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the CSV and/or the ClaimReview file; report how many claims went into each."""
+    from dashboard import reviews, store
+    from dashboard.claimreview import claim_reviews, claimreview_bytes
+    from dashboard.export import claims_csv_bytes
+
+    if args.csv is None and args.claimreview is None:
+        raise UserError("give --csv FILE, --claimreview FILE or both")
+    if args.db is not None and not Path(args.db).is_file():
+        raise UserError(f"{args.db}: no such database file")
+    conn = store.connect(args.db)
+    try:
+        frame = reviews.with_verdicts(conn, store.export_frame(conn))
+        org = args.org if args.org is not None else reviews.setting(conn, reviews.REVIEWER_ORG)
+        org_url = args.org_url if args.org_url is not None else reviews.setting(conn, reviews.REVIEWER_URL)
+    finally:
+        conn.close()
+    if args.claimreview is not None:
+        data = claimreview_bytes(frame, org, org_url)
+        _write(args.claimreview, data, "ClaimReview file")
+        if args.claimreview != "-":
+            print(
+                f"wrote {len(claim_reviews(frame, org, org_url))} claim reviews to {args.claimreview}", file=sys.stderr
+            )
+    if args.csv is not None:
+        _write(args.csv, claims_csv_bytes(frame), "CSV")
+        if args.csv != "-":
+            print(f"wrote {len(frame)} claims to {args.csv}", file=sys.stderr)
     return 0

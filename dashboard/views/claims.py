@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import closing
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import downloads, queries, ui
+from dashboard import downloads, queries, review_ui, ui
 from dashboard.claims_table import MAX_ROWS, column_config, styled, table_frame
+from dashboard.errors import UserError
 from dashboard.filtered_claims import filtered_claims
 from dashboard.formatting import localize
-from dashboard.i18n import t
+from dashboard.i18n import t, value_label
 
 
 def download_row(view: pd.DataFrame, full: pd.DataFrame, state, lang: str) -> None:
@@ -49,6 +51,67 @@ def download_row(view: pd.DataFrame, full: pd.DataFrame, state, lang: str) -> No
     )
 
 
+MAX_RATE_OPTIONS = 500  # claims offered in the rating form: the newest of the filtered view
+
+
+def _save_verdict(path: str, claim: dict, reviewer: str, lang: str) -> None:
+    from dashboard import reviews, store
+
+    try:
+        with closing(store.connect(path)) as conn:
+            reviews.rate(
+                conn,
+                str(claim["claim_key"]),
+                str(claim["document"]),
+                str(st.session_state.get("rate_verdict", "not_rated")),
+                note=str(st.session_state.get("rate_note", "") or ""),
+                url=str(st.session_state.get("rate_url", "") or ""),
+                reviewer=reviewer,
+            )
+        st.session_state["rate_message"] = ("success", t("rate_saved", lang))
+    except UserError as exc:
+        st.session_state["rate_message"] = ("error", str(exc))
+
+
+def rate_form(shown: pd.DataFrame, path: str, lang: str) -> None:
+    """Pick one of the shown claims and store a verdict on it (with a note, the evidence URL and who)."""
+    from dashboard.reviews import VERDICTS
+
+    reviewer = review_ui.reviewer_name(lang)
+    options = shown.head(MAX_RATE_OPTIONS)
+    by_key = {str(r["claim_key"]): r for r in options.to_dict("records")}
+    with st.expander(t("rate_title", lang), expanded=False, key="rate_box"):
+        if not reviewer:
+            st.caption(t("reviewer_needed", lang))
+        key = st.selectbox(
+            t("rate_claim", lang),
+            list(by_key),
+            key="rate_claim",
+            format_func=lambda k: (
+                f"{by_key[k]['mention']} · {value_label('metric', str(by_key[k]['metric']), lang)} · "
+                f"{by_key[k]['document']} · {value_label('verdict', str(by_key[k]['verdict']), lang)}"
+            ),
+        )
+        st.selectbox(
+            t("col_verdict", lang),
+            list(VERDICTS),
+            key="rate_verdict",
+            format_func=lambda v: value_label("verdict", v, lang),
+        )
+        st.text_input(t("rate_note", lang), key="rate_note")
+        st.text_input(t("rate_url", lang), key="rate_url")
+        st.button(
+            t("rate_save", lang),
+            key="rate_save",
+            disabled=not reviewer or key is None,
+            on_click=_save_verdict,
+            args=(path, by_key.get(key, {}), reviewer, lang),
+        )
+        message = st.session_state.pop("rate_message", None)
+        if message:
+            (st.success if message[0] == "success" else st.error)(message[1])
+
+
 def main() -> None:
     lang = ui.lang()
     found = filtered_claims(lang)
@@ -76,6 +139,7 @@ def main() -> None:
         key="claims_table",
         height=min(640, 36 * len(shown) + 40),
     )
+    rate_form(shown, queries.db_path(), lang)
 
 
 main()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, queries, ui, urlstate
+from dashboard import charts, queries, review_ui, ui, urlstate
+from dashboard.errors import UserError
 from dashboard.filtered_claims import filtered_claims
 from dashboard.filters import FilterState
 from dashboard.formatting import format_value, jalali_date, localize
@@ -36,9 +38,13 @@ def _as_list(value: object, seps: str) -> list[str]:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _issues(path: str, version: int, state: FilterState) -> pd.DataFrame:
+    from dashboard import store
     from dashboard.checks import find_issues
+    from dashboard.references import current_references
 
-    return find_issues(queries.filtered(state, path))
+    with closing(store.connect(path)) as conn:
+        references = current_references(conn)
+    return find_issues(queries.filtered(state, path), references=references)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -48,8 +54,65 @@ def _history(path: str, version: int, state: FilterState) -> pd.DataFrame:
     return claim_history(queries.filtered(state, path))
 
 
+STATES = ("new", "confirmed", "dismissed")
+
+
+def _decisions(path: str, issues: pd.DataFrame) -> pd.DataFrame:
+    from dashboard import reviews, store
+
+    with closing(store.connect(path)) as conn:
+        return reviews.with_decisions(conn, issues)
+
+
+def _decide(path: str, row: dict, decision: str, note_key: str, reviewer: str) -> None:
+    from dashboard import reviews, store
+
+    with closing(store.connect(path)) as conn:
+        reviews.decide(conn, row, decision, note=str(st.session_state.get(note_key, "") or ""), reviewer=reviewer)
+    st.session_state[note_key] = ""  # the list changes: the box at this place may hold another finding next
+
+
+def _state_filter(lang: str) -> list[str]:
+    key = urlstate.prepare("f_state", ["new", "confirmed"], valid=lambda v: [x for x in (v or []) if x in STATES])
+    chosen = st.multiselect(
+        t("f_state", lang), list(STATES), key=key, format_func=lambda k: value_label("state", k, lang)
+    )
+    return list(urlstate.remember("f_state", chosen, default=["new", "confirmed"]))
+
+
+def _review_box(path: str, data: dict, i: int, reviewer: str, lang: str) -> None:
+    """The finding's review state and the buttons that change it (with a note)."""
+    state = str(data.get("state") or "new")
+    if state != "new":
+        st.caption(
+            t(
+                "decided",
+                lang,
+                state=value_label("state", state, lang),
+                by=data.get("decided_by") or "—",
+                at=data.get("decided_at") or "",
+                note=data.get("decision_note") or "",
+            )
+        )
+    note_key = f"finding_note_{i}"
+    st.text_input(t("decision_note", lang), key=note_key)
+    cols = st.columns(3)
+    choices = [("confirmed", "decision_confirm"), ("dismissed", "decision_dismiss"), ("new", "decision_reopen")]
+    for col, (decision, label) in zip(cols, choices, strict=True):
+        if decision == state:
+            continue
+        col.button(
+            t(label, lang),
+            key=f"finding_{decision}_{i}",
+            disabled=not reviewer,
+            on_click=_decide,
+            args=(path, data, decision, note_key, reviewer),
+        )
+
+
 def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang: str) -> None:
-    """Each finding: its kind, the explanation with its arithmetic, the quotes and links to the articles."""
+    """Each finding: its kind, the explanation with its arithmetic, why the figures compare, the quotes,
+    links to the articles, and its review (confirm or dismiss with a note), filtered by review state."""
     if n_rows > ISSUES_MAX_ROWS:
         st.info(t("too_many_rows", lang, n=localize(f"{n_rows:,}", lang), limit=localize(f"{ISSUES_MAX_ROWS:,}", lang)))
         return
@@ -59,13 +122,22 @@ def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang
         st.info(t("findings_unavailable", lang))
         return
     st.caption(t("findings_intro", lang))
+    reviewer = review_ui.reviewer_name(lang)
+    if not reviewer:
+        st.caption(t("reviewer_needed", lang))
+    states = _state_filter(lang)
     if issues is None or issues.empty:
         st.success(t("findings_none", lang))
         return
+    issues = _decisions(path, issues)
+    issues = issues[issues["state"].isin(states)].reset_index(drop=True)
     st.markdown(f"**{t('findings_count', lang, n=localize(str(len(issues)), lang))}**")
+    if issues.empty:
+        return
     message_col = "message_fa" if lang == "fa" and "message_fa" in issues else "message_en"
     if message_col not in issues:
         message_col = "message"
+    basis_col = "basis_fa" if lang == "fa" else "basis_en"
     for i, row in enumerate(issues.head(MAX_FINDINGS).itertuples(index=False)):
         data = row._asdict()
         where = " · ".join(
@@ -76,8 +148,11 @@ def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang
         with st.container(border=True, key=f"finding_{i}"):
             kind = str(data.get("kind", ""))
             label = t(f"kind_{kind}", lang) if t(f"kind_{kind}", lang) != f"kind_{kind}" else kind
-            st.markdown(f"**{md(label)}** — {md(where)}")
+            badge = value_label("state", str(data.get("state") or "new"), lang)
+            st.markdown(f"**{md(label)}** — {md(where)} · _{md(badge)}_")
             st.text(str(data.get(message_col) or data.get("message") or ""))
+            if data.get(basis_col):
+                st.markdown(f"_{md(str(data[basis_col]))}_")
             for q in _as_list(data.get("quotes"), "\n"):
                 st.caption(f"«{md(q)}»")
             docs = _as_list(data.get("documents"), ";")
@@ -85,10 +160,85 @@ def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang
                 # U+2066…U+2069 keep a file name left to right inside Persian text.
                 links = "  ".join(f"[\u2066{md(d)}\u2069](./article?document={quote(d, safe='')})" for d in docs[:10])
                 st.markdown(f"{t('finding_documents', lang)}: {links}")
+            _review_box(path, data, i, reviewer, lang)
     if len(issues) > MAX_FINDINGS:
         st.caption(
             t("table_capped", lang, shown=localize(str(MAX_FINDINGS), lang), total=localize(str(len(issues)), lang))
         )
+
+
+def show_references(path: str, lang: str) -> None:
+    """Upload an official reference table (CSV); list the stored tables and their versions."""
+    from dashboard import store
+    from dashboard.references import save_reference, versions_frame
+
+    with st.expander(t("references", lang), expanded=False, key="references_box"):
+        st.caption(t("references_intro", lang))
+        upload = st.file_uploader(t("references_upload", lang), type=["csv"], key="reference_upload")
+        if upload is not None and st.button(t("references_save", lang), key="reference_save"):
+            try:
+                with closing(store.connect(path)) as conn:
+                    number, stored = save_reference(conn, upload.name, upload.getvalue())
+                st.success(
+                    t(
+                        "references_saved" if stored else "references_unchanged",
+                        lang,
+                        name=upload.name,
+                        version=localize(str(number), lang),
+                    )
+                )
+            except UserError as exc:
+                st.error(str(exc))
+        with closing(store.connect(path)) as conn:
+            versions = versions_frame(conn)
+        if not versions.empty:
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        t("references_name", lang): versions["name"],
+                        t("references_version", lang): versions["version"],
+                        t("references_rows", lang): versions["n_rows"],
+                        t("references_uploaded", lang): versions["uploaded_at"],
+                        t("references_current", lang): versions["current"],
+                    }
+                ),
+                hide_index=True,
+                key="reference_versions",
+            )
+
+
+def show_claimreview(path: str, lang: str) -> None:
+    """The reviewing organisation (set once, stored) and the download of every rated claim as ClaimReview."""
+    from dashboard import reviews, store
+    from dashboard.claimreview import claimreview_bytes
+
+    with closing(store.connect(path)) as conn:
+        org = reviews.setting(conn, reviews.REVIEWER_ORG)
+        org_url = reviews.setting(conn, reviews.REVIEWER_URL)
+    with st.expander(t("review_org", lang), expanded=not org):
+        with st.form("review_org_form", border=False):
+            name = st.text_input(t("review_org", lang), value=org, key="review_org_name")
+            url = st.text_input(t("review_org_url", lang), value=org_url, key="review_org_url")
+            if st.form_submit_button(t("review_org_save", lang)):
+                try:
+                    with closing(store.connect(path)) as conn:
+                        reviews.set_setting(conn, reviews.REVIEWER_ORG, name)
+                        reviews.set_setting(conn, reviews.REVIEWER_URL, url)
+                    org, org_url = name.strip(), url.strip()
+                except UserError as exc:
+                    st.error(str(exc))
+    if not org:
+        st.caption(t("claimreview_needs_org", lang))
+        return
+    st.download_button(
+        t("download_claimreview", lang),
+        data=lambda: claimreview_bytes(queries.claims(path), org, org_url),
+        file_name="claimreview.jsonld",
+        mime="application/ld+json",
+        on_click="ignore",
+        key="dl_claimreview",
+        icon=":material/fact_check:",
+    )
 
 
 def show_history(df: pd.DataFrame, path: str, version: int, state: FilterState, lang: str) -> None:
@@ -189,6 +339,8 @@ def main() -> None:
         return
     state, view = found.state, found.view
     show_findings(path, version, state, len(view), lang)
+    show_references(path, lang)
+    show_claimreview(path, lang)
     show_history(view, path, version, state, lang)
 
 
