@@ -40,6 +40,7 @@ from typing import Any
 
 from dashboard import store
 from dashboard.article import Article, ReadProblem
+from dashboard.errors import UserError
 from dashboard.ingest_jobs import (
     SINGLE_ARTICLE_SUFFIXES,
     Job,
@@ -292,6 +293,29 @@ class _Ingest:
         self.last_write = time.monotonic()
 
 
+def _run(
+    conn: sqlite3.Connection,
+    names: list[str],
+    target: str,
+    workers: int,
+    max_bytes: int,
+    report: IngestReport,
+    bar: _Progress,
+    started: float,
+) -> None:
+    """Record the ingest, run the jobs, store the outcomes, record its end."""
+    ingest_id = store.start_ingest(conn, names)
+    state = _Ingest(conn, report, bar, max_bytes)
+    run_chunk = partial(run_jobs, db_path=target, max_bytes=max_bytes)
+    try:
+        for outcome in outcomes(state.jobs(names), workers, run_chunk, crashed):
+            state.handle(outcome)
+    finally:  # on Ctrl-C too: what was extracted is kept, and a re-run does the rest
+        state.flush()
+    report.seconds = time.monotonic() - started
+    store.finish_ingest(conn, ingest_id, report.counts(), report.problems)
+
+
 def ingest(
     paths: Iterable[str | Path],
     db_path: str | Path | None = None,
@@ -318,16 +342,13 @@ def ingest(
     bar = _Progress(sys.stderr.isatty() if progress is None else progress)
     conn = store.connect(target)
     try:
-        ingest_id = store.start_ingest(conn, names)
-        state = _Ingest(conn, report, bar, max_bytes)
-        run_chunk = partial(run_jobs, db_path=target, max_bytes=max_bytes)
+        store.require_healthy(conn, target, "nothing was written")
         try:
-            for outcome in outcomes(state.jobs(names), workers, run_chunk, crashed):
-                state.handle(outcome)
-        finally:  # on Ctrl-C too: what was extracted is kept, and a re-run does the rest
-            state.flush()
-        report.seconds = time.monotonic() - started
-        store.finish_ingest(conn, ingest_id, report.counts(), report.problems)
+            _run(conn, names, target, workers, max_bytes, report, bar, started)
+        except sqlite3.Error as exc:  # a full disk, a read-only file, damage found while writing
+            kept = report.new + report.replaced
+            after = f"the {kept} articles stored before it stopped are kept" if kept else "nothing was stored"
+            raise UserError(f"{store.explain(target, exc)}; {after}") from None
     finally:
         bar.close(report)
         close_readers()

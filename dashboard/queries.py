@@ -34,11 +34,23 @@ def database_problem(path: str | None = None) -> str | None:
     """None when the database opens; else one line naming the file and the problem."""
     path = path or db_path()
     try:
-        version(path)
+        return _damage(path, version(path))
     except UserError as exc:  # the store's own message already names the file
         return str(exc)
-    except (sqlite3.Error, OSError, ValueError) as exc:
+    except sqlite3.Error as exc:
+        return store.explain(path, exc)
+    except (OSError, ValueError) as exc:
         return f"{path}: {exc}"
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _damage(path: str, data_version: int) -> str | None:
+    """SQLite's ``quick_check`` once per version of the data: the damage as one line, or None."""
+    with closing(store.connect(path)) as conn:
+        try:
+            store.require_healthy(conn, path)
+        except UserError as exc:
+            return str(exc)
     return None
 
 

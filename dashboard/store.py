@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - pandas falls back to Python strings
     _pa = None
 
 from dashboard.errors import UserError
-from dashboard.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
+from dashboard.migrations import LATEST_VERSION, MIGRATIONS, SCHEMA_VERSION_TABLE
 from dashboard.paths import database_path
 from dashboard.schema import CLAIM_COLUMNS
 
@@ -85,8 +85,58 @@ def now_iso() -> str:
 
 # --- connecting and migrating -------------------------------------------------------------
 
+# SQLite's primary result codes (``exc.sqlite_errorcode & 0xFF``) that a user can act on.
+_CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
-def connect(path: str | Path | None = None) -> sqlite3.Connection:
+
+def _code(exc: sqlite3.Error) -> int:
+    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+
+
+def is_read_only_error(exc: sqlite3.Error) -> bool:
+    """Whether SQLite refused because the file or its folder cannot be written."""
+    return _code(exc) == sqlite3.SQLITE_READONLY or "readonly" in str(exc)
+
+
+def explain(target: str | Path, exc: sqlite3.Error) -> str:
+    """One line naming the database and what went wrong, in words a user can act on.
+
+    >>> explain("c.sqlite", sqlite3.OperationalError("database or disk is full"))
+    'c.sqlite: the disk is full'
+    """
+    message = str(exc)
+    if _code(exc) == sqlite3.SQLITE_FULL or "disk is full" in message:
+        return f"{target}: the disk is full"
+    if is_read_only_error(exc):
+        return f"{target}: the database is read-only ({message})"
+    if _code(exc) in _CORRUPT_CODES or "malformed" in message:
+        return f"{target}: {damaged_message(target, message)}"
+    return f"{target}: {message}"
+
+
+def damaged_message(target: str | Path, what: str) -> str:
+    """The sentence for a damaged database, pointing to ``doctor``."""
+    return f"the database is damaged ({what}); `python -m dashboard doctor --db {target}` says how to recover"
+
+
+def _missing_message(target: str | Path) -> str:
+    return f"{target}: no such database file (`python -m dashboard ingest PATH...` creates it)"
+
+
+def _newer_message(target: str | Path, version: int) -> str:
+    return f"{target}: made by a newer version (schema {version}); this program knows up to {LATEST_VERSION}"
+
+
+def _open(target: str | Path, mode: str | None = None) -> sqlite3.Connection:
+    """A raw connection: read-write (creating the file) when ``mode`` is None, else the URI's
+    ``mode=ro`` or ``immutable=1``."""
+    kwargs: dict[str, Any] = {"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None, "check_same_thread": False}
+    if mode is None:
+        return sqlite3.connect(str(target), **kwargs)
+    return sqlite3.connect(f"{Path(target).resolve().as_uri()}?{mode}", uri=True, **kwargs)
+
+
+def connect(path: str | Path | None = None, *, create: bool = True) -> sqlite3.Connection:
     """Open (and create or migrate) the claims database.
 
     ``path`` None means :func:`dashboard.paths.database_path` (``$CLAIMS_DB`` or
@@ -94,27 +144,127 @@ def connect(path: str | Path | None = None) -> sqlite3.Connection:
     connection is in autocommit mode (use :func:`transaction` to group writes), in WAL
     mode so readers and the single writer do not block each other, waits up to 30 s
     for a lock, and enforces foreign keys.
+
+    ``create`` False refuses a database file that does not exist. A database made by a
+    newer version is refused, and an older one is checked (``PRAGMA quick_check``) before
+    its migration writes into it. Every refusal is a :class:`UserError` naming the file.
     """
     target = database_path() if path is None else path
+    memory = str(target) == ":memory:"
+    if not memory and not create and not Path(target).is_file():
+        raise UserError(_missing_message(target))
     try:
-        if str(target) != ":memory:":
+        if not memory:
             Path(target).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(
-            str(target), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-        )
+        conn = _open(target)
     except (OSError, sqlite3.Error) as exc:
         raise UserError(f"{target}: cannot open the database: {exc}") from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        if str(target) != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        version = schema_version(conn)
+        if version > LATEST_VERSION:
+            raise UserError(_newer_message(target, version))
+        if not memory and conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        if 0 < version < LATEST_VERSION:
+            require_healthy(conn, target, "nothing was written")
         migrate(conn)
+    except UserError:
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if is_read_only_error(exc):
+            raise ReadOnlyDatabase(explain(target, exc)) from exc
+        if _code(exc) in _CORRUPT_CODES or "malformed" in str(exc):
+            raise UserError(explain(target, exc)) from exc
         raise UserError(f"{target}: not a usable claims database: {exc}") from exc
     return conn
+
+
+class ReadOnlyDatabase(UserError):
+    """The database (or its folder) cannot be written here."""
+
+
+def open_read_only(path: str | Path | None = None) -> sqlite3.Connection:
+    """The database opened for reading only, never written, not migrated; refused when it is missing
+    or made by a newer version.
+
+    A file in a folder this process cannot write is opened ``immutable`` (SQLite cannot keep its
+    shared-memory file there), which is right for a one-off read.
+    """
+    target = database_path() if path is None else path
+    if not Path(target).is_file():
+        raise UserError(_missing_message(target))
+    conn = None
+    for mode in ("mode=ro", "immutable=1"):
+        try:
+            conn = _open(target, mode)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            version = schema_version(conn)
+            break
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+                conn = None
+            if mode == "immutable=1" or not (is_read_only_error(exc) or _code(exc) == sqlite3.SQLITE_CANTOPEN):
+                raise UserError(explain(target, exc)) from exc
+    assert conn is not None
+    if version > LATEST_VERSION:
+        conn.close()
+        raise UserError(_newer_message(target, version))
+    return conn
+
+
+def open_existing(path: str | Path | None = None) -> sqlite3.Connection:
+    """The database for a command that only reads: it must exist, be whole (``PRAGMA quick_check``)
+    and be of a schema this program knows. Opened read-write when it can be (so an older schema is
+    upgraded), else read-only (a read-only file or folder).
+    """
+    target = database_path() if path is None else path
+    try:
+        conn = connect(target, create=False)
+    except ReadOnlyDatabase:
+        conn = open_read_only(target)
+        version = schema_version(conn)
+        if version < LATEST_VERSION:
+            conn.close()
+            raise UserError(
+                f"{target}: made by an older version (schema {version}) and read-only here; "
+                "open it once where it can be written to upgrade it"
+            ) from None
+    try:
+        require_healthy(conn, target)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def integrity_problems(conn: sqlite3.Connection, *, full: bool = False, limit: int = 20) -> list[str]:
+    """What SQLite finds wrong with the file (empty when whole): ``quick_check`` (fast, checks
+    every page and row) or, with ``full``, ``integrity_check`` (also the indexes' contents).
+
+    >>> integrity_problems(connect(":memory:"))
+    []
+    """
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        rows = [row[0] for row in conn.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
+
+
+def require_healthy(conn: sqlite3.Connection, target: str | Path, consequence: str = "") -> None:
+    """Raise a one-line :class:`UserError` when ``PRAGMA quick_check`` finds damage."""
+    problems = integrity_problems(conn, limit=1)
+    if problems:
+        tail = f"; {consequence}" if consequence else ""
+        first = problems[0].replace("\n", " ")
+        raise UserError(f"{target}: {damaged_message(target, first)}{tail}")
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -17,6 +17,7 @@ from dashboard.cli import main
 from dashboard.schema import CLAIM_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
+NO_DATABASE = "no such database file (`python -m dashboard ingest PATH...` creates it)"
 
 
 @pytest.fixture
@@ -78,8 +79,8 @@ def test_if_empty_ingests_only_into_an_empty_database(capsys, tmp_path, corpus):
         (["ingest", "no/such/folder"], "no such file or folder: no/such/folder"),
         (["ingest", ".", "--workers", "0"], "--workers must be 1 or more, not 0"),
         (["ingest", ".", "--max-mb", "-1"], "--max-mb must be more than 0, not -1"),
-        (["export", "--csv", "out.csv", "--db", "missing.sqlite"], "missing.sqlite: no such database file"),
-        (["stats", "--db", "missing.sqlite"], "missing.sqlite: no such database file"),
+        (["export", "--csv", "out.csv", "--db", "missing.sqlite"], f"missing.sqlite: {NO_DATABASE}"),
+        (["stats", "--db", "missing.sqlite"], f"missing.sqlite: {NO_DATABASE}"),
     ],
 )
 def test_misuse_is_one_error_line_and_exit_two(capsys, tmp_path, monkeypatch, argv, message):

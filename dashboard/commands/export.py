@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-
-from dashboard.errors import UserError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,27 +29,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the CSV; report how many claims went into it."""
     from dashboard import store
+    from dashboard.csv_out import STDOUT, write_file
     from dashboard.export import claims_csv_bytes
 
-    if args.db is not None and not Path(args.db).is_file():
-        raise UserError(f"{args.db}: no such database file")
-    conn = store.connect(args.db)
+    conn = store.open_existing(args.db)
     try:
         frame = store.export_frame(conn)
     finally:
         conn.close()
-    data = claims_csv_bytes(frame)
-    if args.csv == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    write_file(claims_csv_bytes(frame), args.csv)
+    if args.csv == STDOUT:
         return 0
-    target = Path(args.csv)
-    if target.is_dir():
-        raise UserError(f"{target}: is a folder; give a file name for the CSV")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    except OSError as exc:
-        raise UserError(f"{target}: cannot write: {exc.strerror or exc}") from exc
-    print(f"wrote {len(frame)} claims to {target}", file=sys.stderr)
+    print(f"wrote {len(frame)} claims to {args.csv}", file=sys.stderr)
     return 0
