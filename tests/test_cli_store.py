@@ -156,3 +156,17 @@ def test_each_command_has_help(capsys, command):
         main([command, "--help"])
     assert exit_info.value.code == 0
     assert "--db" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+def test_a_mistyped_path_is_reported_and_the_rest_is_read(capsys, tmp_path, corpus, command):
+    missing = tmp_path / "nwes"
+    target = ["--db", str(tmp_path / "c.sqlite"), "--workers", "1"] if command == "ingest" else []
+    target += ["--csv", str(tmp_path / "c.csv")] if command == "extract" else []
+    code, out, err = run_cli(capsys, command, str(corpus), str(missing), *target)
+    assert code == 1
+    lines = [line for line in (out + err).splitlines() if str(missing) in line]
+    assert len(lines) == 1 and "no such file or folder" in lines[0]
+    if command == "ingest":
+        assert "4 new" in out
+        assert store.counts(store.connect(tmp_path / "c.sqlite"))["articles"] == 4

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if args.max_mb <= 0:
         raise UserError(f"--max-mb must be more than 0, not {args.max_mb:g}")
     missing = [p for p in args.paths if not Path(p).exists()]
-    if missing:
+    if len(missing) == len(args.paths):  # one mistyped path among others is reported by the ingest
         raise UserError(f"no such file or folder: {', '.join(missing)}")
     if args.if_empty:
         conn = store.connect(args.db)
