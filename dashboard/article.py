@@ -31,6 +31,9 @@ class Article:
 class ReadProblem:
     """An input that could not be read: which file, where in it, what is wrong.
 
+    ``kept`` True means the input was read all the same and this says what was repaired
+    (bad bytes replaced): the article is stored, and the problem is still reported.
+
     >>> str(ReadProblem("news/batch.jsonl", "line 7", "not valid JSON"))
     'news/batch.jsonl: line 7: not valid JSON'
     """
@@ -38,6 +41,7 @@ class ReadProblem:
     path: str
     where: str | None
     message: str
+    kept: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}: {self.where}: {self.message}" if self.where else f"{self.path}: {self.message}"

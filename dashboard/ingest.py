@@ -49,6 +49,7 @@ from dashboard.ingest_jobs import (
     content_hash,
     crashed,
     describe,
+    read_problem,
     run_jobs,
 )
 from dashboard.ingest_pool import outcomes
@@ -69,7 +70,8 @@ _WARM_UP_TEXT = (
 
 @dataclass
 class IngestReport:
-    """What one ingest did. ``skipped`` counts the problems: inputs or articles not stored."""
+    """What one ingest did. ``skipped`` counts the problems: inputs or articles not stored.
+    ``repaired`` lists inputs stored all the same after a repair (bad bytes replaced)."""
 
     new: int = 0
     unchanged: int = 0
@@ -77,6 +79,7 @@ class IngestReport:
     skipped: int = 0
     claims_stored: int = 0
     problems: list[str] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -88,6 +91,7 @@ class IngestReport:
         """The counts as a dict, without the problem lines."""
         data = asdict(self)
         data.pop("problems")
+        data["repaired"] = len(self.repaired)
         data["seconds"] = round(self.seconds, 3)
         return data
 
@@ -105,7 +109,15 @@ class IngestReport:
         if self.problems:
             lines.append(f"problems ({len(self.problems)}):")
             lines.extend(f"  {line}" for line in self.problems)
+        if self.repaired:
+            lines.append(f"stored after a repair ({len(self.repaired)}):")
+            lines.extend(f"  {line}" for line in self.repaired)
         return lines
+
+    @property
+    def clean(self) -> bool:
+        """Nothing skipped and nothing repaired."""
+        return not (self.skipped or self.repaired)
 
 
 # --- progress -----------------------------------------------------------------------------
@@ -199,28 +211,35 @@ class _Seen:
         return None
 
 
-def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
+def _walk(folder: Path) -> Iterator[tuple[Path, str] | ReadProblem]:
     """Article files under ``folder`` as the reader takes them (sorted, hidden ones skipped), each
-    with its real path (the folder's real path joined with the file's place in it: no look-up per file)."""
-    from dashboard.readers import SUPPORTED
+    with its real path (the folder's real path joined with the file's place in it: no look-up per
+    file); a sub-folder that cannot be listed is a problem."""
+    from dashboard.readers import SUPPORTED, unreadable_folder
 
     real = os.path.realpath(folder)
-    for root, dirs, files in os.walk(folder):
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        yield from (unreadable_folder(error) for error in errors)
+        errors.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         place = os.path.relpath(root, folder)
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
                 yield Path(root) / name, os.path.normpath(os.path.join(real, place, name))
+    yield from (unreadable_folder(error) for error in errors)
 
 
-def _files(paths: list[str], seen: _Seen) -> Iterator[Path]:
+def _files(paths: list[str], seen: _Seen) -> Iterator[Path | ReadProblem]:
     """Every input file once: files under the folders given, and the files given (even missing ones,
-    so the reader reports them)."""
+    so the reader reports them); problems for folders that cannot be read."""
     for given in paths:
         path = Path(given)
-        for file, key in _walk(path) if path.is_dir() else [(path, os.path.realpath(path))]:
-            if seen.new_file(key):
-                yield file
+        for item in _walk(path) if path.is_dir() else [(path, os.path.realpath(path))]:
+            if isinstance(item, ReadProblem):
+                yield item
+            elif seen.new_file(item[1]):
+                yield item[0]
 
 
 class _Ingest:
@@ -240,12 +259,15 @@ class _Ingest:
         from dashboard.readers import iter_articles
 
         for file in _files(paths, self.seen):
+            if isinstance(file, ReadProblem):
+                self.handle(("problem", str(file)))
+                continue
             if file.suffix.lower() in SINGLE_ARTICLE_SUFFIXES and file.is_file():
                 yield "file", str(file)
                 continue
             for item in iter_articles([file], max_bytes=self.max_bytes):
                 if isinstance(item, ReadProblem):
-                    self.handle(("problem", str(item)))
+                    self.handle(read_problem(item))
                     continue
                 digest = content_hash(item)
                 if store.stored_hash(self.conn, item.document) == digest:
@@ -273,6 +295,8 @@ class _Ingest:
         kind, payload = outcome
         if kind == "problem":
             self.report.problem(payload)
+        elif kind == "repaired":
+            self.report.repaired.append(payload)
         elif kind == "unchanged":
             if not self._duplicate(*payload):
                 self.report.unchanged += 1
@@ -313,7 +337,7 @@ def _run(
     finally:  # on Ctrl-C too: what was extracted is kept, and a re-run does the rest
         state.flush()
     report.seconds = time.monotonic() - started
-    store.finish_ingest(conn, ingest_id, report.counts(), report.problems)
+    store.finish_ingest(conn, ingest_id, report.counts(), [*report.problems, *report.repaired])
 
 
 def ingest(

@@ -9,7 +9,8 @@ a list of outcomes:
 - ``("store", StoredArticle)``: extracted, to be written by the main process;
 - ``("unchanged", (document, hash, path))``: the database already holds this content;
 - ``("problem", line)``: a file or record that could not be read, or an extractor failure,
-  as one line naming the file and the record.
+  as one line naming the file and the record;
+- ``("repaired", line)``: a file read all the same (bad bytes replaced), saying what was repaired.
 
 >>> outcome_of_problem = ("problem", "news/bad.txt: empty file")
 >>> outcome_of_problem[0] in OUTCOME_KINDS
@@ -31,7 +32,7 @@ from dashboard.extract import EXTRACTOR_VERSION
 
 Job = tuple[str, Any]
 Outcome = tuple[str, Any]
-OUTCOME_KINDS = ("store", "unchanged", "problem")
+OUTCOME_KINDS = ("store", "unchanged", "problem", "repaired")
 SINGLE_ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 
 # Read-only connections of this process, by (process id, database path).
@@ -92,6 +93,11 @@ def close_readers() -> None:
         _READERS.pop(key).close()
 
 
+def read_problem(problem: ReadProblem) -> Outcome:
+    """A reader's problem as an outcome: ``repaired`` when the input was read all the same."""
+    return ("repaired" if problem.kept else "problem"), str(problem)
+
+
 def extract_one(article: Article, digest: str) -> Outcome:
     """Extract one article's claims and metadata; any failure becomes a problem line."""
     from dashboard.extract import article_metadata, extract_article
@@ -127,7 +133,7 @@ def run_job(job: Job, db_path: str | None, max_bytes: int) -> list[Outcome]:
     outcomes: list[Outcome] = []
     for item in iter_articles([payload], max_bytes=max_bytes):
         if isinstance(item, ReadProblem):
-            outcomes.append(("problem", str(item)))
+            outcomes.append(read_problem(item))
             continue
         digest = content_hash(item)
         if stored_hash(db_path, item.document) == digest:

@@ -4,7 +4,8 @@
 
 Prints how many articles were new, unchanged, replaced or skipped, the claims stored and
 one line per problem (a file or record that could not be read, an article the extractor
-failed on). Exits 1 when anything was skipped, 0 otherwise.
+failed on), and the files stored after a repair (bad bytes replaced). Exits 1 when anything was
+skipped or repaired, 0 otherwise.
 """
 
 from __future__ import annotations
@@ -64,9 +65,9 @@ def run(args: argparse.Namespace) -> int:
         progress=False if args.quiet else None,
     )
     if args.quiet:
-        for line in report.problems:
+        for line in [*report.problems, *report.repaired]:
             print(line, file=sys.stderr)
     else:
         print("\n".join(report.summary_lines()))
         print(f"took {report.seconds:.1f} s")
-    return 1 if report.skipped else 0
+    return 0 if report.clean else 1

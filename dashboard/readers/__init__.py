@@ -21,7 +21,7 @@ from pathlib import Path
 from dashboard.article import Article, ReadProblem
 from dashboard.errors import UserError
 from dashboard.readers.archive import ZipLimits, iter_members
-from dashboard.readers.decode import DecodeError, decode_text
+from dashboard.readers.decode import DecodeError, decode
 from dashboard.readers.html_page import iter_html
 from dashboard.readers.records import iter_csv, iter_jsonl
 from dashboard.readers.source import Source
@@ -50,22 +50,39 @@ def _size_text(n: int) -> str:
 def read_source(source: Source) -> Iterator[Article | ReadProblem]:
     """Decode one file's bytes and hand them to the reader for its format."""
     try:
-        text = decode_text(source.data)
+        decoded = decode(source.data)
     except DecodeError as exc:
         yield ReadProblem(source.path, None, str(exc))
         return
+    text = decoded.text
+    if decoded.note:
+        yield ReadProblem(source.path, None, f"read all the same: {decoded.note}", kept=True)
     if not text.strip():
         yield ReadProblem(source.path, None, "empty file")
         return
     yield from FORMATS[source.suffix](source, text)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` with a supported extension, sorted by path, skipping hidden files and folders."""
-    found = []
-    for root, dirs, files in os.walk(folder):
+def unreadable_folder(error: OSError) -> ReadProblem:
+    """The problem line for a folder that a walk could not list.
+
+    >>> str(unreadable_folder(PermissionError(13, "Permission denied", "news/locked")))
+    'news/locked: cannot read the folder (Permission denied); its files were not read'
+    """
+    return ReadProblem(
+        str(error.filename), None, f"cannot read the folder ({error.strerror or error}); its files were not read"
+    )
+
+
+def _walk(folder: Path) -> Iterator[Path | ReadProblem]:
+    """Files under ``folder`` with a supported extension, sorted by path, skipping hidden files and
+    folders; a sub-folder that cannot be listed is a problem."""
+    found: list[Path] = []
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found += [Path(root) / n for n in files if not n.startswith(".") and Path(n).suffix.lower() in SUPPORTED]
+    yield from (unreadable_folder(error) for error in errors)
     yield from sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
@@ -117,7 +134,7 @@ def iter_articles(
             if path.suffix.lower() not in SUPPORTED:
                 yield ReadProblem(str(path), None, f"unsupported file type (expected one of {', '.join(SUPPORTED)})")
                 continue
-            files = [path]
+            files: list[Path | ReadProblem] = [path]
         elif path.exists():
             yield ReadProblem(str(path), None, "not a regular file or folder")
             continue
@@ -125,6 +142,9 @@ def iter_articles(
             yield ReadProblem(str(path), None, "no such file or folder")
             continue
         for file in files:
+            if isinstance(file, ReadProblem):
+                yield file
+                continue
             key = file.resolve()
             if key in seen:
                 continue
