@@ -386,3 +386,51 @@ def test_jsonl_records_are_stored_under_their_record_names(tmp_path):
     record = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
     stored = store.article_record(store.connect(db), "feed.jsonl#k0")
     assert stored is not None and record["body"].strip()[:20] in stored["text"]
+
+
+def _children(pid: int) -> set[int]:
+    """The process ids whose parent is ``pid`` (from /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the worker processes")
+def test_workers_die_with_the_ingest_killed_by_signal_9(tmp_path, big_corpus):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    argv = [sys.executable, "-m", "dashboard", "ingest", str(big_corpus), "--db", str(tmp_path / "o.sqlite")]
+    # no pipes: orphaned workers would hold them open
+    proc = subprocess.Popen(
+        [*argv, "--workers", "2"], cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the ingest's worker processes never started"
+    os.kill(proc.pid, signal.SIGKILL)  # the main process only, not its group
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if _alive(pid)]
+    for pid in left:  # do not leave them behind for the rest of the suite
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], "worker processes outlived the killed ingest"
