@@ -25,6 +25,16 @@ class Article:
     source: str | None = None
     url: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    key: str = ""  # its place in the folder ingested (``2023/a01.txt``); empty means ``document``
+
+    @property
+    def storage_key(self) -> str:
+        """The article's identity in storage: ``key``, or ``document`` when it has none.
+
+        >>> Article(document="a01.txt", text="", path="news/2023/a01.txt", key="2023/a01.txt").storage_key
+        '2023/a01.txt'
+        """
+        return self.key or self.document
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except sqlite3.Error as exc:  # the database failed under a command: name it, say what happened
+    except sqlite3.ProgrammingError:  # a bug in this program, not a state of the database
+        raise
+    except sqlite3.DatabaseError as exc:  # the database failed under a command: name it, say what happened
         from dashboard import store
 
         print(f"error: {store.explain(getattr(args, 'db', None) or store.database_path(), exc)}", file=sys.stderr)

@@ -14,11 +14,14 @@ batches (one transaction per batch, each article complete in it). So:
 - a file or record that cannot be read, or an article the extractor fails on, becomes one
   line in ``problems`` naming the file and the record (``skipped``), and the rest goes on.
 
-An article's identity is its ``document`` name (``a01.txt``, ``batch.jsonl#b13``), as in
-the claims CSV. Within one ingest, when two articles share a name but not their content
-(two folders each holding a different ``a01.txt``), the first one ready is stored and
-the other is skipped with a problem line; in a later ingest, a changed article with a
-known name replaces the stored one.
+An article's identity is its key: its place in the folder given (``2023/a01.txt``,
+``batch.jsonl#b13``), or its name for a file given itself; the claims CSV keeps the base name
+as ``document``. Two articles with one base name in different folders are both stored. The
+same text under two names is stored once and listed under ``duplicates`` with both. Within
+one ingest, when two inputs have the same key but not the same content (two folders given,
+each holding a different ``a01.txt``), the first one ready is stored and the other is skipped
+with a problem line; in a later ingest, a changed article with a known key replaces the
+stored one.
 
 >>> report = IngestReport(new=2, unchanged=1)
 >>> report.summary_lines()[0]
@@ -48,7 +51,6 @@ from dashboard.ingest_jobs import (
     close_readers,
     content_hash,
     crashed,
-    describe,
     read_problem,
     run_jobs,
 )
@@ -71,7 +73,8 @@ _WARM_UP_TEXT = (
 @dataclass
 class IngestReport:
     """What one ingest did. ``skipped`` counts the problems: inputs or articles not stored.
-    ``repaired`` lists inputs stored all the same after a repair (bad bytes replaced)."""
+    ``repaired`` lists inputs stored all the same after a repair (bad bytes replaced);
+    ``duplicates`` the articles not stored because the same text is stored under another name."""
 
     new: int = 0
     unchanged: int = 0
@@ -80,6 +83,7 @@ class IngestReport:
     claims_stored: int = 0
     problems: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -92,6 +96,7 @@ class IngestReport:
         data = asdict(self)
         data.pop("problems")
         data["repaired"] = len(self.repaired)
+        data["duplicates"] = len(self.duplicates)
         data["seconds"] = round(self.seconds, 3)
         return data
 
@@ -102,16 +107,20 @@ class IngestReport:
 
     def summary_lines(self) -> list[str]:
         """The short human report: counts, then the problems one per line."""
-        lines = [
-            f"articles: {self.new} new, {self.unchanged} unchanged, {self.replaced} replaced, {self.skipped} skipped",
-            f"claims stored: {self.claims_stored}",
-        ]
+        counts = f"{self.new} new, {self.unchanged} unchanged, {self.replaced} replaced, {self.skipped} skipped"
+        if self.duplicates:
+            n = len(self.duplicates)
+            counts += f", {n} duplicate{'' if n == 1 else 's'}"
+        lines = [f"articles: {counts}", f"claims stored: {self.claims_stored}"]
         if self.problems:
             lines.append(f"problems ({len(self.problems)}):")
             lines.extend(f"  {line}" for line in self.problems)
         if self.repaired:
             lines.append(f"stored after a repair ({len(self.repaired)}):")
             lines.extend(f"  {line}" for line in self.repaired)
+        if self.duplicates:
+            lines.append(f"duplicates, stored once ({len(self.duplicates)}):")
+            lines.extend(f"  {line}" for line in self.duplicates)
         return lines
 
     @property
@@ -211,10 +220,10 @@ class _Seen:
         return None
 
 
-def _walk(folder: Path) -> Iterator[tuple[Path, str] | ReadProblem]:
+def _walk(folder: Path) -> Iterator[tuple[Path, str, str] | ReadProblem]:
     """Article files under ``folder`` as the reader takes them (sorted, hidden ones skipped), each
     with its real path (the folder's real path joined with the file's place in it: no look-up per
-    file); a sub-folder that cannot be listed is a problem."""
+    file) and its storage key (its place in the folder); a sub-folder that cannot be listed is a problem."""
     from dashboard.readers import SUPPORTED, unreadable_folder
 
     real = os.path.realpath(folder)
@@ -226,20 +235,21 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str] | ReadProblem]:
         place = os.path.relpath(root, folder)
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
-                yield Path(root) / name, os.path.normpath(os.path.join(real, place, name))
+                inside = os.path.normpath(os.path.join(place, name))
+                yield Path(root) / name, os.path.join(real, inside), Path(inside).as_posix()
     yield from (unreadable_folder(error) for error in errors)
 
 
-def _files(paths: list[str], seen: _Seen) -> Iterator[Path | ReadProblem]:
-    """Every input file once: files under the folders given, and the files given (even missing ones,
-    so the reader reports them); problems for folders that cannot be read."""
+def _files(paths: list[str], seen: _Seen) -> Iterator[tuple[Path, str] | ReadProblem]:
+    """Every input file once, with its storage key: files under the folders given, and the files
+    given (even missing ones, so the reader reports them); problems for folders that cannot be read."""
     for given in paths:
         path = Path(given)
-        for item in _walk(path) if path.is_dir() else [(path, os.path.realpath(path))]:
+        for item in _walk(path) if path.is_dir() else [(path, os.path.realpath(path), path.name)]:
             if isinstance(item, ReadProblem):
                 yield item
             elif seen.new_file(item[1]):
-                yield item[0]
+                yield item[0], item[2]
 
 
 class _Ingest:
@@ -256,37 +266,41 @@ class _Ingest:
 
     def jobs(self, paths: list[str]) -> Iterator[Job]:
         """Single-article files go to the workers whole; records of other files are read here."""
-        from dashboard.readers import iter_articles
+        from dashboard.readers import iter_articles, read_path
 
-        for file in _files(paths, self.seen):
-            if isinstance(file, ReadProblem):
-                self.handle(("problem", str(file)))
+        for found in _files(paths, self.seen):
+            if isinstance(found, ReadProblem):
+                self.handle(("problem", str(found)))
                 continue
-            if file.suffix.lower() in SINGLE_ARTICLE_SUFFIXES and file.is_file():
-                yield "file", str(file)
+            file, key = found
+            if not file.is_file():  # missing, or not a file: the reader says which
+                items = iter_articles([file], max_bytes=self.max_bytes)
+            elif file.suffix.lower() in SINGLE_ARTICLE_SUFFIXES:
+                yield "file", (str(file), key)
                 continue
-            for item in iter_articles([file], max_bytes=self.max_bytes):
+            else:
+                items = read_path(file, key, self.max_bytes)
+            for item in items:
                 if isinstance(item, ReadProblem):
                     self.handle(read_problem(item))
                     continue
                 digest = content_hash(item)
-                if store.stored_hash(self.conn, item.document) == digest:
-                    self.handle(("unchanged", (item.document, digest, item.path)))
+                if store.stored_hash(self.conn, item.storage_key) == digest:
+                    self.handle(("unchanged", (item.storage_key, digest, item.path)))
                 else:
                     yield "article", (item, digest)
 
-    def _duplicate(self, document: str, digest: str, path: str) -> bool:
-        """Whether ``document`` was met before in this ingest (counted here: unchanged, or a problem)."""
-        earlier = self.seen.first(document, digest, path)
+    def _duplicate(self, key: str, digest: str, path: str) -> bool:
+        """Whether ``key`` was met before in this ingest (counted here: unchanged, or a problem)."""
+        earlier = self.seen.first(key, digest, path)
         if earlier is None:
             return False
         if earlier[0] == digest:
             self.report.unchanged += 1
         else:
-            where = describe(Article(document=document, text="", path=path))
             self.report.problem(
-                f"{where}: document name {document} was already read from {earlier[1]} "
-                "in this ingest with other content; this copy was not stored"
+                f"{path}: {key} was already read from {earlier[1]} in this ingest with other content; "
+                "this copy was not stored (ingest the folders from their common parent to keep both)"
             )
         return True
 
@@ -300,7 +314,7 @@ class _Ingest:
         elif kind == "unchanged":
             if not self._duplicate(*payload):
                 self.report.unchanged += 1
-        elif not self._duplicate(payload.document, payload.content_hash, payload.path):
+        elif not self._duplicate(payload.storage_key, payload.content_hash, payload.path):
             self.batch.append(payload)
         if len(self.batch) >= BATCH_ARTICLES or (self.batch and time.monotonic() - self.last_write >= BATCH_SECONDS):
             self.flush()
@@ -313,6 +327,9 @@ class _Ingest:
         self.report.replaced += written.replaced
         self.report.unchanged += written.unchanged
         self.report.claims_stored += written.claims
+        self.report.duplicates += [
+            f"{path}: the same text as {stored}; stored once (from {stored})" for path, stored in written.duplicates
+        ]
         self.batch.clear()
         self.last_write = time.monotonic()
 
@@ -369,7 +386,9 @@ def ingest(
         store.require_healthy(conn, target, "nothing was written")
         try:
             _run(conn, names, target, workers, max_bytes, report, bar, started)
-        except sqlite3.Error as exc:  # a full disk, a read-only file, damage found while writing
+        except sqlite3.ProgrammingError:  # a bug in this program, not a state of the database
+            raise
+        except sqlite3.DatabaseError as exc:  # a full disk, a read-only file, damage found while writing
             kept = report.new + report.replaced
             after = f"the {kept} articles stored before it stopped are kept" if kept else "nothing was stored"
             raise UserError(f"{store.explain(target, exc)}; {after}") from None

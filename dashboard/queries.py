@@ -85,8 +85,9 @@ def filtered(state: FilterState, path: str | None = None) -> pd.DataFrame:
 
 def with_provenance(df: pd.DataFrame, path: str | None = None) -> pd.DataFrame:
     """``df`` plus each claim's article ``path`` and ``ingested_at`` (for the CSV download)."""
-    arts = articles(path)[["document", "path", "ingested_at"]]
-    return df.merge(arts, on="document", how="left", validate="many_to_one")
+    on = "article_id" if "article_id" in df.columns else "document"  # base names may repeat; ids do not
+    arts = articles(path)[[on, "path", "ingested_at"]]
+    return df.merge(arts, on=on, how="left", validate="many_to_one")
 
 
 @st.cache_resource(show_spinner=False, max_entries=3)

@@ -4,10 +4,12 @@ One article is the unit of storage: its row in ``articles`` and all its rows in
 ``claims`` are written (or replaced) in one transaction, so a reader never sees an
 article with half its claims, and an interrupted ingest leaves only whole articles.
 
-An article's identity is its ``document`` name (``a01.txt``, ``batch.jsonl#b13``,
-``news.zip/a01.txt``), as in the claims CSV. Its ``content_hash`` covers the text and the
-metadata the input gives, so feeding the same files again changes nothing, and a changed
-article replaces its old claims.
+An article's identity is its ``key``: its place in the folder ingested (``2023/a01.txt``,
+``batch.jsonl#b13``, ``news.zip/a01.txt``), so two articles that share a base name never replace
+each other; the claims CSV's ``document`` stays the base name. Its ``content_hash`` covers the
+text and the metadata the input gives, so feeding the same files again changes nothing, and a
+changed article replaces its old claims. The same text under a new key is stored once and
+reported as a duplicate.
 
 >>> conn = connect(":memory:")
 >>> is_empty(conn)
@@ -22,6 +24,7 @@ WriteCounts(new=1, replaced=0, unchanged=0, claims=1)
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -59,6 +62,8 @@ ARTICLE_FRAME_COLUMNS: tuple[str, ...] = (
     "n_claims",
     "content_hash",
     "ingested_at",
+    "key",
+    "article_id",
 )
 PROVENANCE_COLUMNS: tuple[str, ...] = ("path", "ingested_at", "claim_id")
 
@@ -127,13 +132,25 @@ def _newer_message(target: str | Path, version: int) -> str:
     return f"{target}: made by a newer version (schema {version}); this program knows up to {LATEST_VERSION}"
 
 
+def text_hash(text: str) -> str:
+    """The hash that finds the same article text under another name (SHA-256 of its UTF-8).
+
+    >>> text_hash("۵۸۲ صندوق") == text_hash("۵۸۲ صندوق") != text_hash("۵۸۳ صندوق")
+    True
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _open(target: str | Path, mode: str | None = None) -> sqlite3.Connection:
     """A raw connection: read-write (creating the file) when ``mode`` is None, else the URI's
-    ``mode=ro`` or ``immutable=1``."""
+    ``mode=ro`` or ``immutable=1``. Every connection knows ``text_sha256(text)`` (migration 3 uses it)."""
     kwargs: dict[str, Any] = {"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None, "check_same_thread": False}
     if mode is None:
-        return sqlite3.connect(str(target), **kwargs)
-    return sqlite3.connect(f"{Path(target).resolve().as_uri()}?{mode}", uri=True, **kwargs)
+        conn = sqlite3.connect(str(target), **kwargs)
+    else:
+        conn = sqlite3.connect(f"{Path(target).resolve().as_uri()}?{mode}", uri=True, **kwargs)
+    conn.create_function("text_sha256", 1, lambda text: text_hash(text or ""), deterministic=True)
+    return conn
 
 
 def connect(path: str | Path | None = None, *, create: bool = True) -> sqlite3.Connection:
@@ -284,16 +301,26 @@ def migrate(conn: sqlite3.Connection) -> int:
     if schema_version(conn) >= MIGRATIONS[-1].version:
         return MIGRATIONS[-1].version
     conn.execute(SCHEMA_VERSION_TABLE)
-    for step in MIGRATIONS:
-        with transaction(conn):
-            if schema_version(conn) >= step.version:
-                continue
-            for statement in step.statements:
-                conn.execute(statement)
-            conn.execute(
-                "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
-                (step.version, step.description, now_iso()),
-            )
+    # A step may rebuild a table; dropping the old one must not cascade to the rows that point to it.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        for step in MIGRATIONS:
+            with transaction(conn):
+                if schema_version(conn) >= step.version:
+                    continue
+                for statement in step.statements:
+                    conn.execute(statement)
+                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise sqlite3.IntegrityError(
+                        f"migration {step.version} left {len(broken)} rows without their parent"
+                    )
+                conn.execute(
+                    "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+                    (step.version, step.description, now_iso()),
+                )
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
     return schema_version(conn)
 
 
@@ -323,7 +350,8 @@ class StoredArticle:
     ``claims`` are dicts with the keys of :data:`CLAIM_COLUMNS` (missing keys are stored
     empty); ``metadata`` holds the article-level fields of :data:`ARTICLE_META_FIELDS`.
     ``rows``, when given, are the claims already converted by :func:`claim_row` (the
-    ingest's workers do that) and are stored instead of ``claims``.
+    ingest's workers do that) and are stored instead of ``claims``. ``key`` is the article's
+    storage identity (its place in the folder ingested, ``2023/a01.txt``); empty means ``document``.
     """
 
     document: str
@@ -334,16 +362,24 @@ class StoredArticle:
     metadata: dict[str, Any] = field(default_factory=dict)
     claims: list[dict[str, Any]] = field(default_factory=list)
     rows: list[tuple[Any, ...]] | None = None
+    key: str = ""
+
+    @property
+    def storage_key(self) -> str:
+        """``key``, or ``document`` when no key was given."""
+        return self.key or self.document
 
 
 @dataclass(frozen=True)
 class WriteCounts:
-    """What :func:`write_articles` did."""
+    """What :func:`write_articles` did. ``duplicates`` pairs the path of each article not stored
+    because the same text is stored already with the path it is stored from."""
 
     new: int = 0
     replaced: int = 0
     unchanged: int = 0
     claims: int = 0
+    duplicates: tuple[tuple[str, str], ...] = ()
 
 
 def _text(value: Any) -> str:
@@ -377,28 +413,43 @@ def claim_row(claim: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(row)
 
 
-def stored_hash(conn: sqlite3.Connection, document: str) -> str | None:
-    """The content hash stored for ``document``, None when it is not stored."""
-    row = conn.execute("SELECT content_hash FROM articles WHERE document = ?", (document,)).fetchone()
+def stored_hash(conn: sqlite3.Connection, key: str) -> str | None:
+    """The content hash stored under ``key``, None when nothing is stored there."""
+    row = conn.execute("SELECT content_hash FROM articles WHERE key = ?", (key,)).fetchone()
     return None if row is None else row[0]
+
+
+def _same_text(conn: sqlite3.Connection, art: StoredArticle, digest: str) -> tuple[int, str, str] | None:
+    """``(id, content_hash, path)`` of a stored article with the same text, when ``art``'s key is new."""
+    row = conn.execute(
+        "SELECT id, content_hash, path FROM articles WHERE text_hash = ? AND text = ? ORDER BY id LIMIT 1",
+        (digest, art.text),
+    ).fetchone()
+    return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
 
 
 def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) -> WriteCounts:
     """Store whole articles in one transaction: insert new ones, replace changed ones.
 
-    An article whose stored hash equals its ``content_hash`` is left as it is. Claim rows
-    are validated before the transaction starts, so a bad claim raises ``ValueError``
+    Articles are found by their key (:attr:`StoredArticle.storage_key`). An article whose stored
+    hash equals its ``content_hash`` is left as it is. An article under a new key whose text is
+    already stored is not stored again: it is listed in ``duplicates`` (unless it comes from the
+    very path of the stored one, which is then the same file under a new key, and takes it).
+    Claim rows are validated before the transaction starts, so a bad claim raises ``ValueError``
     without writing anything.
     """
     if not articles:
         return WriteCounts()
     prepared = [(art, art.rows if art.rows is not None else [claim_row(c) for c in art.claims]) for art in articles]
     new = replaced = unchanged = n_claims = 0
+    duplicates: list[tuple[str, str]] = []
     stamp = now_iso()
     with transaction(conn):
         for art, rows in prepared:
             meta = {k: _text(art.metadata.get(k)) for k in ARTICLE_META_FIELDS}
+            digest = text_hash(art.text)
             values = (
+                art.document,
                 art.path,
                 meta["title"],
                 art.text,
@@ -409,8 +460,17 @@ def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) 
                 meta["speaker"],
                 json.dumps(art.meta, ensure_ascii=False, sort_keys=True, default=str),
                 art.content_hash,
+                digest,
             )
-            found = conn.execute("SELECT id, content_hash FROM articles WHERE document = ?", (art.document,)).fetchone()
+            found = conn.execute("SELECT id, content_hash FROM articles WHERE key = ?", (art.storage_key,)).fetchone()
+            if found is None:
+                same = _same_text(conn, art, digest)
+                if same is not None and same[2] != art.path:
+                    duplicates.append((art.path, same[2]))
+                    continue
+                if same is not None:  # the same file, stored under an older key: it takes the new one
+                    conn.execute("UPDATE articles SET key = ? WHERE id = ?", (art.storage_key, same[0]))
+                    found = same[:2]
             if found is not None and found[1] == art.content_hash:
                 unchanged += 1
                 continue
@@ -418,30 +478,32 @@ def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) 
                 article_id = found[0]
                 conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
                 conn.execute(
-                    "UPDATE articles SET path = ?, title = ?, text = ?, published = ?, published_jalali = ?, "
-                    "source = ?, url = ?, speaker = ?, meta = ?, content_hash = ?, updated_at = ? WHERE id = ?",
+                    "UPDATE articles SET document = ?, path = ?, title = ?, text = ?, published = ?, "
+                    "published_jalali = ?, source = ?, url = ?, speaker = ?, meta = ?, content_hash = ?, "
+                    "text_hash = ?, updated_at = ? WHERE id = ?",
                     (*values, stamp, article_id),
                 )
                 replaced += 1
             else:
                 cursor = conn.execute(
-                    "INSERT INTO articles (path, title, text, published, published_jalali, source, url, speaker, "
-                    "meta, content_hash, ingested_at, updated_at, document) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*values, stamp, stamp, art.document),
+                    "INSERT INTO articles (document, path, title, text, published, published_jalali, source, url, "
+                    "speaker, meta, content_hash, text_hash, ingested_at, updated_at, key) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*values, stamp, stamp, art.storage_key),
                 )
                 article_id = cursor.lastrowid
                 new += 1
             conn.executemany(_CLAIM_INSERT, [(article_id, *row) for row in rows])
             n_claims += len(rows)
         _bump_writes(conn)
-    return WriteCounts(new=new, replaced=replaced, unchanged=unchanged, claims=n_claims)
+    return WriteCounts(new=new, replaced=replaced, unchanged=unchanged, claims=n_claims, duplicates=tuple(duplicates))
 
 
-def delete_article(conn: sqlite3.Connection, document: str) -> bool:
-    """Remove one article and its claims; True when it was stored."""
+def delete_article(conn: sqlite3.Connection, key: str) -> bool:
+    """Remove the article stored under ``key`` (its document name, when stored without a key) and
+    its claims; True when it was stored."""
     with transaction(conn):
-        gone = conn.execute("DELETE FROM articles WHERE document = ?", (document,)).rowcount > 0
+        gone = conn.execute("DELETE FROM articles WHERE key = ?", (key,)).rowcount > 0
         _bump_writes(conn)
     return gone
 
@@ -540,19 +602,22 @@ def articles_frame(conn: sqlite3.Connection) -> pd.DataFrame:
     """One row per stored article with its claim count (columns :data:`ARTICLE_FRAME_COLUMNS`)."""
     sql = (
         "SELECT a.document, a.title, a.published, a.published_jalali, a.source, a.url, a.path, "
-        "(SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id), a.content_hash, a.ingested_at "
+        "(SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id), a.content_hash, a.ingested_at, a.key, a.id "
         "FROM articles a ORDER BY a.id"
     )
-    text = [c for c in ARTICLE_FRAME_COLUMNS if c != "n_claims"]
+    text = [c for c in ARTICLE_FRAME_COLUMNS if c not in ("n_claims", "article_id")]
     df = _frame(conn, sql, ARTICLE_FRAME_COLUMNS, text=text)
     df["n_claims"] = df["n_claims"].astype(int)
+    df["article_id"] = df["article_id"].astype(int)
     return df
 
 
 def article_record(conn: sqlite3.Connection, document: str) -> dict[str, Any] | None:
     """One stored article (document, title, text, published, published_jalali, source, url, speaker), or None."""
     keys = ("document", "title", "text", "published", "published_jalali", "source", "url", "speaker")
-    row = conn.execute(f"SELECT {', '.join(keys)} FROM articles WHERE document = ?", (document,)).fetchone()
+    row = conn.execute(
+        f"SELECT {', '.join(keys)} FROM articles WHERE document = ? ORDER BY id LIMIT 1", (document,)
+    ).fetchone()
     return None if row is None else dict(zip(keys, row, strict=True))
 
 

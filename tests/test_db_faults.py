@@ -252,13 +252,13 @@ def small_disk() -> tuple[str, ...]:
 
 
 def test_a_full_disk_is_one_line_keeps_what_was_stored_and_leaves_no_truncated_csv(tmp_path):
-    write_corpus(tmp_path / "news", 150)
+    write_corpus(tmp_path / "news", 400)
     disk = tmp_path / "disk"
     disk.mkdir()
     db = disk / "claims.sqlite"
     py = f"PYTHONPATH={REPO} {sys.executable}"
     script = f"""
-mount -t tmpfs -o size=400k tmpfs {disk} || exit 99
+mount -t tmpfs -o size=1m tmpfs {disk} || exit 99
 {py} -m dashboard ingest {tmp_path / "news"} --db {db} --workers 1 2>{tmp_path / "ingest.err"} >/dev/null
 echo $? > {tmp_path / "ingest.code"}
 {py} -m dashboard export --csv {disk / "all.csv"} --db {db} 2>{tmp_path / "export.err"}

@@ -39,7 +39,17 @@ FORMATS: dict[str, FormatReader] = {
 ARCHIVE = ".zip"
 SUPPORTED = (*FORMATS, ARCHIVE)
 
-__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED", "Article", "ReadProblem", "ZipLimits", "iter_articles", "read_source"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUPPORTED",
+    "Article",
+    "ReadProblem",
+    "ZipLimits",
+    "iter_articles",
+    "read_path",
+    "read_source",
+    "unreadable_folder",
+]
 
 
 def _size_text(n: int) -> str:
@@ -86,13 +96,15 @@ def _walk(folder: Path) -> Iterator[Path | ReadProblem]:
     yield from sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
-def _read_file(path: Path, max_bytes: int) -> Iterator[Article | ReadProblem]:
+def read_path(path: Path, key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadProblem]:
+    """The articles of one file, stored under ``key`` (its place in the folder ingested:
+    ``2023/a01.txt``; records and zip members extend it: ``2023/b.jsonl#b13``)."""
     shown = str(path)
     suffix = path.suffix.lower()
     try:
         size = path.stat().st_size
         if suffix == ARCHIVE:
-            yield from _read_archive(path, max_bytes)
+            yield from _read_archive(path, max_bytes, key)
             return
         if size > max_bytes:
             yield ReadProblem(shown, None, f"file is larger than the {_size_text(max_bytes)} limit ({size:,} bytes)")
@@ -101,12 +113,12 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | ReadProblem]:
     except OSError as exc:
         yield ReadProblem(shown, None, f"cannot read the file ({exc.strerror or exc})")
         return
-    yield from read_source(Source(document=path.name, path=shown, data=data))
+    yield from read_source(Source(document=path.name, path=shown, data=data, key=key))
 
 
-def _read_archive(path: Path, max_bytes: int) -> Iterator[Article | ReadProblem]:
+def _read_archive(path: Path, max_bytes: int, key: str) -> Iterator[Article | ReadProblem]:
     limits = ZipLimits.for_max_bytes(max_bytes)
-    for item in iter_members(path, path.name, str(path), set(FORMATS), limits):
+    for item in iter_members(path, path.name, str(path), set(FORMATS), limits, key=key):
         if isinstance(item, ReadProblem):
             yield item
         else:
@@ -119,7 +131,8 @@ def iter_articles(
     """Articles from files and folders (read recursively, sorted), with a problem for each bad input.
 
     Inside folders, files of other types are skipped silently; named explicitly they are a problem.
-    ``max_bytes`` limits each file and each zip member.
+    ``max_bytes`` limits each file and each zip member. Each article's ``key`` is its path inside
+    the folder given (``2023/a01.txt``), or the file's name when the file was given itself.
     """
     if max_bytes <= 0:
         raise UserError(f"the size limit must be a positive number of bytes, not {max_bytes}")
@@ -128,6 +141,7 @@ def iter_articles(
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
+        root = path if path.is_dir() else path.parent
         if path.is_dir():
             files = list(_walk(path))
         elif path.is_file():
@@ -149,4 +163,4 @@ def iter_articles(
             if key in seen:
                 continue
             seen.add(key)
-            yield from _read_file(file, max_bytes)
+            yield from read_path(file, file.relative_to(root).as_posix(), max_bytes)

@@ -75,16 +75,22 @@ class _Budget:
 
 
 def iter_members(
-    archive: str | Path | IO[bytes], document: str, path: str, suffixes: set[str], limits: ZipLimits
+    archive: str | Path | IO[bytes],
+    document: str,
+    path: str,
+    suffixes: set[str],
+    limits: ZipLimits,
+    key: str = "",
 ) -> Iterator[Source | ReadProblem]:
     """The readable members of an archive, sorted by name, as sources; problems for the rest.
 
     ``document`` is the archive's base name and ``path`` how the user named it; members become
-    ``document/inner/name`` and ``path/inner/name``. An archive inside it (``.zip``) is read the
+    ``document/inner/name`` and ``path/inner/name`` (and ``key/inner/name`` when the archive has a
+    storage ``key``). An archive inside it (``.zip``) is read the
     same way, up to :data:`MAX_NESTING` deep, and its members count against the same limits:
     ``news.zip/2023.zip/a01.txt``.
     """
-    yield from _members(archive, document, path, suffixes, _Budget(limits), prefix="", depth=0)
+    yield from _members(archive, document, path, suffixes, _Budget(limits), prefix="", depth=0, key=key)
 
 
 def _members(
@@ -95,6 +101,7 @@ def _members(
     budget: _Budget,
     prefix: str,
     depth: int,
+    key: str,
 ) -> Iterator[Source | ReadProblem]:
     """The members of one archive; ``prefix`` is its own name inside the outer ones (problems name it)."""
     limits = budget.limits
@@ -151,8 +158,16 @@ def _members(
                 continue
             if nested:
                 yield from _members(
-                    io.BytesIO(data), f"{document}/{name}", path, suffixes, budget, f"{prefix}{name}/", depth + 1
+                    io.BytesIO(data),
+                    f"{document}/{name}",
+                    path,
+                    suffixes,
+                    budget,
+                    f"{prefix}{name}/",
+                    depth + 1,
+                    f"{key}/{name}" if key else "",
                 )
                 continue
             budget.total += len(data)
-            yield Source(document=f"{document}/{name}", path=f"{path}/{prefix}{name}", data=data)
+            member_key = f"{key}/{name}" if key else ""
+            yield Source(document=f"{document}/{name}", path=f"{path}/{prefix}{name}", data=data, key=member_key)

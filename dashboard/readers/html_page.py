@@ -296,6 +296,7 @@ def read_html(source: Source, html: str) -> Article | ReadProblem:
         title=headline,
         published=published,
         meta=meta,
+        key=source.key,
     )
 
 

@@ -69,6 +69,7 @@ def record_article(source: Source, record: Mapping[str, Any], where: str) -> Art
         source=_as_text(record.get("source")),
         url=_as_text(record.get("url")),
         meta=meta,
+        key=f"{source.key}#{record_id}" if source.key else "",
     )
 
 
