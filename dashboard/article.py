@@ -41,8 +41,9 @@ class Article:
 class ReadProblem:
     """An input that could not be read: which file, where in it, what is wrong.
 
-    ``kept`` True means the input was read all the same and this says what was repaired
-    (bad bytes replaced): the article is stored, and the problem is still reported.
+    ``kept`` True means the input was read all the same and this says what was not taken as
+    given (bad bytes replaced, an absurd figure left out): the article is kept, and the
+    problem is still reported.
 
     >>> str(ReadProblem("news/batch.jsonl", "line 7", "not valid JSON"))
     'news/batch.jsonl: line 7: not valid JSON'

@@ -73,7 +73,7 @@ _WARM_UP_TEXT = (
 @dataclass
 class IngestReport:
     """What one ingest did. ``skipped`` counts the problems: inputs or articles not stored.
-    ``repaired`` lists inputs stored all the same after a repair (bad bytes replaced);
+    ``notes`` lists what was stored other than as given: bad bytes replaced, a figure left out;
     ``duplicates`` the articles not stored because the same text is stored under another name."""
 
     new: int = 0
@@ -82,7 +82,7 @@ class IngestReport:
     skipped: int = 0
     claims_stored: int = 0
     problems: list[str] = field(default_factory=list)
-    repaired: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -95,7 +95,7 @@ class IngestReport:
         """The counts as a dict, without the problem lines."""
         data = asdict(self)
         data.pop("problems")
-        data["repaired"] = len(self.repaired)
+        data["notes"] = len(self.notes)
         data["duplicates"] = len(self.duplicates)
         data["seconds"] = round(self.seconds, 3)
         return data
@@ -115,9 +115,9 @@ class IngestReport:
         if self.problems:
             lines.append(f"problems ({len(self.problems)}):")
             lines.extend(f"  {line}" for line in self.problems)
-        if self.repaired:
-            lines.append(f"stored after a repair ({len(self.repaired)}):")
-            lines.extend(f"  {line}" for line in self.repaired)
+        if self.notes:
+            lines.append(f"stored, but not as given ({len(self.notes)}):")
+            lines.extend(f"  {line}" for line in self.notes)
         if self.duplicates:
             lines.append(f"duplicates, stored once ({len(self.duplicates)}):")
             lines.extend(f"  {line}" for line in self.duplicates)
@@ -125,8 +125,8 @@ class IngestReport:
 
     @property
     def clean(self) -> bool:
-        """Nothing skipped and nothing repaired."""
-        return not (self.skipped or self.repaired)
+        """Nothing skipped, nothing stored other than as given."""
+        return not (self.skipped or self.notes)
 
 
 # --- progress -----------------------------------------------------------------------------
@@ -309,8 +309,8 @@ class _Ingest:
         kind, payload = outcome
         if kind == "problem":
             self.report.problem(payload)
-        elif kind == "repaired":
-            self.report.repaired.append(payload)
+        elif kind == "note":
+            self.report.notes.append(payload)
         elif kind == "unchanged":
             if not self._duplicate(*payload):
                 self.report.unchanged += 1
@@ -354,7 +354,7 @@ def _run(
     finally:  # on Ctrl-C too: what was extracted is kept, and a re-run does the rest
         state.flush()
     report.seconds = time.monotonic() - started
-    store.finish_ingest(conn, ingest_id, report.counts(), [*report.problems, *report.repaired])
+    store.finish_ingest(conn, ingest_id, report.counts(), [*report.problems, *report.notes])
 
 
 def ingest(

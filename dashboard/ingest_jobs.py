@@ -11,7 +11,7 @@ a list of outcomes:
 - ``("unchanged", (key, hash, path))``: the database already holds this content;
 - ``("problem", line)``: a file or record that could not be read, or an extractor failure,
   as one line naming the file and the record;
-- ``("repaired", line)``: a file read all the same (bad bytes replaced), saying what was repaired.
+- ``("note", line)``: stored, but not as given (bad bytes replaced, an absurd figure left out).
 
 >>> outcome_of_problem = ("problem", "news/bad.txt: empty file")
 >>> outcome_of_problem[0] in OUTCOME_KINDS
@@ -33,7 +33,7 @@ from dashboard.extract import EXTRACTOR_VERSION
 
 Job = tuple[str, Any]
 Outcome = tuple[str, Any]
-OUTCOME_KINDS = ("store", "unchanged", "problem", "repaired")
+OUTCOME_KINDS = ("store", "unchanged", "problem", "note")
 SINGLE_ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 
 # Read-only connections of this process, by (process id, database path).
@@ -95,24 +95,27 @@ def close_readers() -> None:
 
 
 def read_problem(problem: ReadProblem) -> Outcome:
-    """A reader's problem as an outcome: ``repaired`` when the input was read all the same."""
-    return ("repaired" if problem.kept else "problem"), str(problem)
+    """A reader's problem as an outcome: a ``note`` when the input was read all the same."""
+    return ("note" if problem.kept else "problem"), str(problem)
 
 
-def extract_one(article: Article, digest: str) -> Outcome:
-    """Extract one article's claims and metadata; any failure becomes a problem line."""
+def extract_one(article: Article, digest: str) -> list[Outcome]:
+    """Extract one article's claims and metadata; any failure becomes a problem line, and each
+    figure too large to be a claim (:mod:`dashboard.bounds`) a note."""
+    from dashboard.bounds import split_plausible
     from dashboard.extract import article_metadata, extract_article
 
     try:
         rows = []
-        for claim in extract_article(article):
+        claims, notes = split_plausible(extract_article(article))
+        for claim in claims:
             if not claim.get("document"):
                 claim = {**claim, "document": article.document}
             rows.append(store.claim_row(claim))  # a claim the table cannot take fails here, not in the write
         metadata = dict(article_metadata(article))
     except Exception as exc:  # the extractor's bug must not stop the ingest
-        return "problem", f"{describe(article)}: extraction failed: {type(exc).__name__}: {exc}"
-    return "store", store.StoredArticle(
+        return [("problem", f"{describe(article)}: extraction failed: {type(exc).__name__}: {exc}")]
+    stored = store.StoredArticle(
         document=article.document,
         path=article.path,
         text=article.text,
@@ -122,6 +125,7 @@ def extract_one(article: Article, digest: str) -> Outcome:
         rows=rows,  # ready for the table: the writer does not convert them again
         key=article.storage_key,
     )
+    return [("store", stored), *(("note", f"{describe(article)}: {note}") for note in notes)]
 
 
 def run_job(job: Job, db_path: str | None, max_bytes: int) -> list[Outcome]:
@@ -129,7 +133,7 @@ def run_job(job: Job, db_path: str | None, max_bytes: int) -> list[Outcome]:
     kind, payload = job
     if kind == "article":
         article, digest = payload
-        return [extract_one(article, digest)]
+        return extract_one(article, digest)
     from dashboard.readers import read_path
 
     path, key = payload
@@ -142,7 +146,7 @@ def run_job(job: Job, db_path: str | None, max_bytes: int) -> list[Outcome]:
         if stored_hash(db_path, item.storage_key) == digest:
             outcomes.append(("unchanged", (item.storage_key, digest, item.path)))
         else:
-            outcomes.append(extract_one(item, digest))
+            outcomes.extend(extract_one(item, digest))
     return outcomes
 
 

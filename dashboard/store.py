@@ -17,7 +17,7 @@ True
 >>> write_articles(conn, [StoredArticle(document="a01.txt", path="news/a01.txt",
 ...     text="ایجاد ۱۸۰ هزار شغل", content_hash="h1", claims=[{"document": "a01.txt",
 ...     "value": 180000, "unit": "count", "metric": "jobs", "mention": "۱۸۰ هزار"}])])
-WriteCounts(new=1, replaced=0, unchanged=0, claims=1)
+WriteCounts(new=1, replaced=0, unchanged=0, claims=1, duplicates=())
 >>> claims_frame(conn)[["document", "value", "metric"]].to_dict("records")
 [{'document': 'a01.txt', 'value': 180000.0, 'metric': 'jobs'}]
 """

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.csv)
     write_file(claims_csv_bytes(frame, bom=False), out)
     for problem in problems:
-        print(f"{'repaired' if problem.kept else 'skipped'}: {problem}", file=sys.stderr)
+        print(f"{'note' if problem.kept else 'skipped'}: {problem}", file=sys.stderr)
     documents = frame["document"].nunique() if len(frame) else 0
     print(f"{len(frame)} claims from {documents} documents written to {out}", file=sys.stderr)
     return 1 if problems else 0

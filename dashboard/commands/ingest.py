@@ -2,10 +2,11 @@
 
     python -m dashboard ingest news/ batch.jsonl archive.zip --db data/claims.sqlite
 
-Prints how many articles were new, unchanged, replaced or skipped, the claims stored and
-one line per problem (a file or record that could not be read, an article the extractor
-failed on), and the files stored after a repair (bad bytes replaced). Exits 1 when anything was
-skipped or repaired, 0 otherwise.
+Prints how many articles were new, unchanged, replaced, skipped or duplicates, the claims
+stored, one line per problem (a file or record that could not be read, an article the
+extractor failed on), one per duplicate (the same text under two names, stored once) and one
+per note (stored, but not as given: bad bytes replaced, an absurd figure left out). Exits 1
+when anything was skipped or noted, 0 otherwise.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         progress=False if args.quiet else None,
     )
     if args.quiet:
-        for line in [*report.problems, *report.repaired]:
+        for line in [*report.problems, *report.notes]:
             print(line, file=sys.stderr)
     else:
         print("\n".join(report.summary_lines()))
