@@ -435,3 +435,24 @@ def test_workers_die_with_the_ingest_killed_by_signal_9(tmp_path, big_corpus):
     for pid in left:  # do not leave them behind for the rest of the suite
         os.kill(pid, signal.SIGKILL)
     assert left == [], "worker processes outlived the killed ingest"
+
+
+@pytest.mark.slow
+def test_three_concurrent_ingests_store_each_article_once(tmp_path):
+    corpus = tmp_path / "news"
+    write_corpus(corpus, 60)
+    clean = tmp_path / "clean.sqlite"
+    ingest([corpus], clean, workers=1, progress=False)
+
+    shared = tmp_path / "shared.sqlite"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": "0"}
+    argv = [sys.executable, "-m", "dashboard", "ingest", str(corpus), "--db", str(shared), "--workers", "1"]
+    procs = [
+        subprocess.Popen(argv, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    results = [proc.communicate(timeout=600) for proc in procs]
+    for proc, (out, err) in zip(procs, results, strict=True):
+        assert proc.returncode == 0, err
+        assert "locked" not in out + err and "Traceback" not in err
+    assert snapshot(shared) == snapshot(clean)
