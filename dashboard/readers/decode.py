@@ -34,6 +34,7 @@ MIN_SPACE_SHARE = 0.04  # prose has spaces between its words; byte noise read as
 MAX_BAD_UTF8_SHARE = 0.02  # of the non-ASCII characters: more bad bytes than this and it is not UTF-8
 MAX_BAD_BYTES_ANYWAY = 4  # ...though a short text may have this many (a stray byte inside a character makes 3)
 MIN_GOOD_PER_BAD = 8  # valid non-ASCII characters per bad byte (Windows-1256 Persian has about one)
+SAMPLE_CHARS = 200_000  # enough text to judge a script by
 MIN_UTF16_NUL_SIDE = 0.95  # share of NUL bytes on one side of the pairs for UTF-16 without a mark
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -72,7 +73,9 @@ def _looks_binary(text: str) -> bool:
 
 
 def _mostly_arabic_script(text: str) -> bool:
-    """Most non-ASCII letters are Arabic-script ones (ASCII reads the same in every candidate)."""
+    """Most non-ASCII letters are Arabic-script ones (ASCII reads the same in every candidate);
+    judged on the first :data:`SAMPLE_CHARS` characters."""
+    text = text[:SAMPLE_CHARS]
     letters = [ch for ch in text if ch.isalpha() and not ch.isascii()]
     if not letters:
         return False
@@ -116,36 +119,35 @@ def _utf16_without_bom(data: bytes) -> str | None:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
-    unreadable = any(unicodedata.category(ch) in _NOT_TEXT and ch not in _ALLOWED_CONTROLS for ch in text)
+    sample = text[:SAMPLE_CHARS]
+    unreadable = any(unicodedata.category(ch) in _NOT_TEXT and ch not in _ALLOWED_CONTROLS for ch in sample)
     return None if unreadable or _looks_binary(text) else encoding
 
 
-def _mostly_utf8(data: bytes) -> tuple[int, int] | None:
-    """``(bad bytes, first bad offset)`` when ``data`` is UTF-8 but for a few bad bytes, else None.
+_ESCAPED = re.compile("[\udc80-\udcff]")  # the bytes ``surrogateescape`` could not decode, one each
+_ASCII = bytes(range(128))
 
-    >>> _mostly_utf8("خبر امروز از یزد".encode()[:-1])
+
+def _mostly_utf8(data: bytes) -> tuple[str, int, int] | None:
+    """``(text, bad bytes, first bad offset)`` when ``data`` is UTF-8 but for a few bad bytes (each
+    replaced with U+FFFD in ``text``), else None. One pass, however many bad bytes.
+
+    >>> _mostly_utf8("خبر امروز از یزد".encode()[:-1])[1:]
     (1, 27)
     >>> _mostly_utf8("گزارش خبري".encode("cp1256")) is None
     True
     """
-    bad = first = good = 0
-    position = 0
-    decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
-    while position < len(data):
-        try:
-            text = decoder.decode(data[position:], final=True)
-            good += sum(1 for ch in text if not ch.isascii())
-            break
-        except UnicodeDecodeError as exc:
-            good += sum(1 for ch in data[position : position + exc.start].decode("utf-8") if not ch.isascii())
-            if not bad:
-                first = position + exc.start
-            bad += exc.end - exc.start
-            position += exc.end
-            decoder.reset()
+    text = data.decode("utf-8", errors="surrogateescape")
+    escaped = _ESCAPED.search(text)
+    if escaped is None:
+        return None
+    repaired, bad = _ESCAPED.subn("\ufffd", text)
+    ascii_bytes = len(data) - len(data.translate(None, _ASCII))  # ASCII bytes are never escaped
+    good = len(text) - ascii_bytes - bad  # the non-ASCII characters decoded
     if good < MIN_GOOD_PER_BAD * bad or bad > max(MAX_BAD_BYTES_ANYWAY, MAX_BAD_UTF8_SHARE * (good + bad)):
         return None
-    return bad, first
+    first = len(text[: escaped.start()].encode("utf-8", errors="surrogateescape"))
+    return repaired, bad, first
 
 
 @dataclass(frozen=True)
@@ -216,8 +218,7 @@ def decode(data: bytes) -> Decoded:
         repaired = _mostly_utf8(data) if encoding == "utf-8" else None
         if repaired is None:
             raise DecodeError(f"not valid {encoding} text ({exc.reason} at byte {exc.start})") from None
-        bad, first = repaired
-        text = data.decode("utf-8", errors="replace")
+        text, bad, first = repaired
         note = f"{bad} byte{'s' if bad > 1 else ''} not valid UTF-8, replaced with U+FFFD (first at byte {first})"
     text = text.lstrip("\ufeff")
     if _looks_binary(text):
