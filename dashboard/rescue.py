@@ -49,16 +49,27 @@ def _article_ids(conn: sqlite3.Connection) -> Iterator[int]:
             yield article_id
 
 
-def _read_article(conn: sqlite3.Connection, article_id: int) -> store.StoredArticle | None:
+def _article_columns(conn: sqlite3.Connection) -> tuple[str, ...]:
+    """The columns to copy: a database from before article keys has no ``key``."""
+    try:
+        present = {row[1] for row in conn.execute("PRAGMA table_info(articles)").fetchall()}
+    except sqlite3.DatabaseError:
+        present = set()
+    return (*_ARTICLE_COLUMNS, "key") if "key" in present else _ARTICLE_COLUMNS
+
+
+def _read_article(
+    conn: sqlite3.Connection, article_id: int, columns: tuple[str, ...] = _ARTICLE_COLUMNS
+) -> store.StoredArticle | None:
     """One article and its claims as the writer takes them; None when any of it cannot be read."""
     try:
-        row = conn.execute(f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = conn.execute(f"SELECT {', '.join(columns)} FROM articles WHERE id = ?", (article_id,)).fetchone()
         claims = conn.execute(_CLAIMS_OF, (article_id,)).fetchall()
     except sqlite3.DatabaseError:
         return None
     if row is None:
         return None
-    values = dict(zip(_ARTICLE_COLUMNS, row, strict=True))
+    values = dict(zip(columns, row, strict=True))
     if any(claim[0] != values["document"] for claim in claims):
         return None  # a claim row that does not belong here: the index or the page is damaged
     try:
@@ -73,14 +84,16 @@ def _read_article(conn: sqlite3.Connection, article_id: int) -> store.StoredArti
         meta=meta if isinstance(meta, dict) else {},
         metadata={key: values[key] for key in store.ARTICLE_META_FIELDS},
         rows=[tuple(claim) for claim in claims],
+        key=values.get("key") or "",
     )
 
 
 def rescue(damaged: sqlite3.Connection, target: sqlite3.Connection) -> RescueReport:
     """Copy every readable article of ``damaged``, with all its claims, into ``target``."""
     report = RescueReport()
+    columns = _article_columns(damaged)
     for article_id in _article_ids(damaged):
-        article = _read_article(damaged, article_id)
+        article = _read_article(damaged, article_id, columns)
         if article is None:
             report.lost += 1
             continue

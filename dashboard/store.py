@@ -114,7 +114,7 @@ def explain(target: str | Path, exc: sqlite3.Error) -> str:
         return f"{target}: the disk is full"
     if is_read_only_error(exc):
         return f"{target}: the database is read-only ({message})"
-    if _code(exc) in _CORRUPT_CODES or "malformed" in message:
+    if is_damage(exc):
         return f"{target}: {damaged_message(target, message)}"
     return f"{target}: {message}"
 
@@ -195,14 +195,23 @@ def connect(path: str | Path | None = None, *, create: bool = True) -> sqlite3.C
         conn.close()
         if is_read_only_error(exc):
             raise ReadOnlyDatabase(explain(target, exc)) from exc
-        if _code(exc) in _CORRUPT_CODES or "malformed" in str(exc):
-            raise UserError(explain(target, exc)) from exc
+        if is_damage(exc):
+            raise DamagedDatabase(explain(target, exc)) from exc
         raise UserError(f"{target}: not a usable claims database: {exc}") from exc
     return conn
 
 
 class ReadOnlyDatabase(UserError):
     """The database (or its folder) cannot be written here."""
+
+
+class DamagedDatabase(UserError):
+    """SQLite finds the file damaged, or not a database at all."""
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Whether SQLite's error says the file is damaged (or not a database)."""
+    return _code(exc) in _CORRUPT_CODES or "malformed" in str(exc)
 
 
 def open_read_only(path: str | Path | None = None) -> sqlite3.Connection:
@@ -227,7 +236,7 @@ def open_read_only(path: str | Path | None = None) -> sqlite3.Connection:
                 conn.close()
                 conn = None
             if mode == "immutable=1" or not (is_read_only_error(exc) or _code(exc) == sqlite3.SQLITE_CANTOPEN):
-                raise UserError(explain(target, exc)) from exc
+                raise (DamagedDatabase if is_damage(exc) else UserError)(explain(target, exc)) from exc
     assert conn is not None
     if version > LATEST_VERSION:
         conn.close()
@@ -281,7 +290,7 @@ def require_healthy(conn: sqlite3.Connection, target: str | Path, consequence: s
     if problems:
         tail = f"; {consequence}" if consequence else ""
         first = problems[0].replace("\n", " ")
-        raise UserError(f"{target}: {damaged_message(target, first)}{tail}")
+        raise DamagedDatabase(f"{target}: {damaged_message(target, first)}{tail}")
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -283,3 +283,30 @@ print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT COUNT
     assert str(disk / "all.csv") in line and "disk is full" in line
     left = (tmp_path / "left").read_text().split()
     assert [name for name in left if name.endswith(".csv") or ".tmp" in name] == []
+
+
+def test_rescue_keeps_articles_that_share_a_base_name_apart(tmp_path):
+    from ingest_corpus import article_text
+
+    for year, i in (("2023", 1), ("2024", 2)):
+        (tmp_path / "news" / year).mkdir(parents=True)
+        (tmp_path / "news" / year / "a.txt").write_text(article_text(i), encoding="utf-8")
+    db = tmp_path / "claims.sqlite"
+    assert cli("ingest", str(tmp_path / "news"), "--db", str(db), "--workers", "1")[0] == 0
+    rescued = tmp_path / "rescued.sqlite"
+    code, _, err = cli("doctor", "--db", str(db), "--rescue", str(rescued))
+    assert code == 0, err
+    keys = sorted(store.articles_frame(store.connect(rescued))["key"])
+    assert keys == ["2023/a.txt", "2024/a.txt"]
+    assert store.counts(store.connect(rescued)) == store.counts(store.connect(db))
+
+
+def test_doctor_on_a_file_that_is_not_readable_as_a_database_at_all(tmp_path, filled):
+    db = tmp_path / "claims.sqlite"
+    data = bytearray(filled.read_bytes())
+    data[:100] = bytes(100)  # the header is gone
+    db.write_bytes(bytes(data))
+    code, out, err = cli("doctor", "--db", str(db))
+    assert code == 1
+    assert "Traceback" not in out + err
+    assert "cannot be read" in out and "ingest" in out

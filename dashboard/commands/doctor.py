@@ -62,7 +62,15 @@ def run(args: argparse.Namespace) -> int:
     db = str(args.db or store.database_path())
     if args.rescue and Path(args.rescue).exists():
         raise UserError(f"{args.rescue}: already exists; give a new file for the rescued database")
-    conn = store.open_read_only(db)
+    try:
+        conn = store.open_read_only(db)
+    except store.DamagedDatabase as exc:  # not even the schema can be read: nothing to rescue
+        print(f"database: {db}")
+        print(f"the file cannot be read as a database ({exc.__cause__ or exc})")
+        print("to recover: nothing in it can be rescued; store the articles again in a new database:")
+        print("  python -m dashboard ingest FOLDER... --db NEW.sqlite")
+        print(f"  then use NEW.sqlite in place of {db}")
+        return 1
     try:
         print(f"database: {db}")
         print(f"schema {store.schema_version(conn)} (this program knows up to {LATEST_VERSION})")
