@@ -16,6 +16,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dashboard.article import Article, ReadProblem
 from dashboard.readers import iter_articles
@@ -201,3 +203,23 @@ def test_a_large_file_of_legacy_bytes_is_decoded_in_one_pass():
     decoded = decode(legacy.encode("cp1256"))
     assert decoded.encoding == "cp1256"
     assert time.monotonic() - started < 20  # a byte-by-byte retry would take hours
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(st.sampled_from(HEADLINE.split() + BODY.split()), min_size=20, max_size=60),
+    cut=st.integers(min_value=0),
+    stray=st.binary(min_size=1, max_size=1).filter(lambda b: b[0] >= 0x80),
+)
+def test_utf8_persian_with_one_damaged_spot_is_always_read_as_utf8(words, cut, stray):
+    data = " ".join(words).encode("utf-8")
+    at = cut % len(data)
+    for damaged in (data[:at] + data[at + 1 :], data[:at] + stray + data[at:]):
+        try:
+            damaged.decode("utf-8")
+            continue  # the damage happened to leave valid UTF-8
+        except UnicodeDecodeError:
+            pass
+        decoded = decode(damaged)
+        assert decoded.encoding == "utf-8" and decoded.note is not None
+        assert sum(ch == "\ufffd" for ch in decoded.text) <= 4  # a stray lead byte can spoil its neighbours
