@@ -23,11 +23,13 @@ _CLAIMS_OF = f"SELECT {', '.join(store._q(c) for c in CLAIM_COLUMNS)} FROM claim
 
 @dataclass
 class RescueReport:
-    """How many articles and claims were copied, and how many articles could not be read."""
+    """How many articles and claims were copied, how many articles could not be read, and how many
+    were the same text as one copied before (stored once)."""
 
     articles: int = 0
     claims: int = 0
     lost: int = 0
+    duplicates: int = 0
 
 
 def _article_ids(conn: sqlite3.Connection) -> Iterator[int]:
@@ -100,4 +102,5 @@ def rescue(damaged: sqlite3.Connection, target: sqlite3.Connection) -> RescueRep
         written = store.write_articles(target, [article])
         report.articles += written.new + written.replaced
         report.claims += written.claims
+        report.duplicates += len(written.duplicates)
     return report

@@ -82,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
             finally:
                 target.close()
             print(f"rescued {done.articles} articles with {done.claims} claims into {args.rescue}")
+            if done.duplicates:
+                print(f"{done.duplicates} articles held the same text as another and were copied once")
             if done.lost:
                 print(f"{done.lost} articles could not be read; ingest their folders into {args.rescue} again")
             return 0
