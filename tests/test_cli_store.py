@@ -150,7 +150,7 @@ def test_claims_db_environment_variable_is_the_default_database(tmp_path, corpus
     assert "articles: 4" in stats.stdout
 
 
-@pytest.mark.parametrize("command", ["ingest", "export", "stats"])
+@pytest.mark.parametrize("command", ["ingest", "export", "stats", "check", "doctor"])
 def test_each_command_has_help(capsys, command):
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])
