@@ -328,7 +328,7 @@ class _Ingest:
         self.report.unchanged += written.unchanged
         self.report.claims_stored += written.claims
         self.report.duplicates += [
-            f"{path}: the same text as {stored}; stored once (from {stored})" for path, stored in written.duplicates
+            f"{path}: the same article as {stored}; stored once" for path, stored in written.duplicates
         ]
         self.batch.clear()
         self.last_write = time.monotonic()
