@@ -17,11 +17,9 @@ batches (one transaction per batch, each article complete in it). So:
 An article's identity is its key: its place in the folder given (``2023/a01.txt``,
 ``batch.jsonl#b13``), or its name for a file given itself; the claims CSV keeps the base name
 as ``document``. Two articles with one base name in different folders are both stored. The
-same text under two names is stored once and listed under ``duplicates`` with both. Within
-one ingest, when two inputs have the same key but not the same content (two folders given,
-each holding a different ``a01.txt``), the first one ready is stored and the other is skipped
-with a problem line; in a later ingest, a changed article with a known key replaces the
-stored one.
+same text under two names is stored once and listed under ``duplicates`` with both. Two
+folders given (in one ingest or apart) that each hold a different ``a01.txt`` keep both: the
+second takes a key of its own. A changed article replaces the one stored from the same file.
 
 >>> report = IngestReport(new=2, unchanged=1)
 >>> report.summary_lines()[0]
@@ -252,6 +250,11 @@ def _files(paths: list[str], seen: _Seen) -> Iterator[tuple[Path, str] | ReadPro
                 yield item[0], item[2]
 
 
+def _duplicate_line(path: str, stored: str) -> str:
+    """The report line for an article not stored because the same one is stored from ``stored``."""
+    return f"{path}: the same article as {stored}; stored once"
+
+
 class _Ingest:
     """One ingest's state: the writer connection, the report, the batch waiting to be written."""
 
@@ -290,19 +293,22 @@ class _Ingest:
                 else:
                     yield "article", (item, digest)
 
-    def _duplicate(self, key: str, digest: str, path: str) -> bool:
-        """Whether ``key`` was met before in this ingest (counted here: unchanged, or a problem)."""
+    def _met_before(self, key: str, digest: str, path: str) -> bool:
+        """Whether this very article (same key, content and file) was met before in this ingest."""
         earlier = self.seen.first(key, digest, path)
-        if earlier is None:
-            return False
-        if earlier[0] == digest:
+        return earlier is not None and earlier[0] == digest and store.same_file(earlier[1], path)
+
+    def _unchanged(self, key: str, digest: str, path: str) -> None:
+        """Count an article the database already holds under ``key``: unchanged when it is stored from
+        this file, a duplicate when from another one."""
+        if self._met_before(key, digest, path):
+            self.report.unchanged += 1
+            return
+        stored = store.stored_path(self.conn, key)
+        if stored is None or store.same_file(stored, path):
             self.report.unchanged += 1
         else:
-            self.report.problem(
-                f"{path}: {key} was already read from {earlier[1]} in this ingest with other content; "
-                "this copy was not stored (ingest the folders from their common parent to keep both)"
-            )
-        return True
+            self.report.duplicates.append(_duplicate_line(path, stored))
 
     def handle(self, outcome: Outcome) -> None:
         """Count one outcome; queue an article to store, writing the batch when it is full or old."""
@@ -312,9 +318,10 @@ class _Ingest:
         elif kind == "note":
             self.report.notes.append(payload)
         elif kind == "unchanged":
-            if not self._duplicate(*payload):
-                self.report.unchanged += 1
-        elif not self._duplicate(payload.storage_key, payload.content_hash, payload.path):
+            self._unchanged(*payload)
+        elif self._met_before(payload.storage_key, payload.content_hash, payload.path):
+            self.report.unchanged += 1
+        else:
             self.batch.append(payload)
         if len(self.batch) >= BATCH_ARTICLES or (self.batch and time.monotonic() - self.last_write >= BATCH_SECONDS):
             self.flush()
@@ -327,9 +334,7 @@ class _Ingest:
         self.report.replaced += written.replaced
         self.report.unchanged += written.unchanged
         self.report.claims_stored += written.claims
-        self.report.duplicates += [
-            f"{path}: the same article as {stored}; stored once" for path, stored in written.duplicates
-        ]
+        self.report.duplicates += [_duplicate_line(path, stored) for path, stored in written.duplicates]
         self.batch.clear()
         self.last_write = time.monotonic()
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -422,10 +423,31 @@ def claim_row(claim: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(row)
 
 
+def stored_path(conn: sqlite3.Connection, key: str) -> str | None:
+    """The path the article stored under ``key`` was read from, None when nothing is stored there."""
+    row = conn.execute("SELECT path FROM articles WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def stored_hash(conn: sqlite3.Connection, key: str) -> str | None:
     """The content hash stored under ``key``, None when nothing is stored there."""
     row = conn.execute("SELECT content_hash FROM articles WHERE key = ?", (key,)).fetchone()
     return None if row is None else row[0]
+
+
+def same_file(stored_path: str, path: str) -> bool:
+    """Whether two paths name one file (``news/a.txt`` and ``./news/a.txt``; zip members and records too).
+
+    >>> same_file("news/a.txt", "./news/a.txt"), same_file("2023/a.txt", "2024/a.txt")
+    (True, False)
+    """
+    return stored_path == path or os.path.realpath(stored_path) == os.path.realpath(path)
+
+
+def _by_key(conn: sqlite3.Connection, key: str) -> tuple[int, str, str, str] | None:
+    """``(id, content_hash, path, text_hash)`` of the article stored under ``key``."""
+    row = conn.execute("SELECT id, content_hash, path, text_hash FROM articles WHERE key = ?", (key,)).fetchone()
+    return None if row is None else (int(row[0]), str(row[1]), str(row[2]), str(row[3]))
 
 
 def _same_text(conn: sqlite3.Connection, art: StoredArticle, digest: str) -> tuple[int, str, str] | None:
@@ -441,9 +463,11 @@ def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) 
     """Store whole articles in one transaction: insert new ones, replace changed ones.
 
     Articles are found by their key (:attr:`StoredArticle.storage_key`). An article whose stored
-    hash equals its ``content_hash`` is left as it is. An article under a new key whose text is
-    already stored is not stored again: it is listed in ``duplicates`` (unless it comes from the
-    very path of the stored one, which is then the same file under a new key, and takes it).
+    hash equals its ``content_hash`` is left as it is. When the key holds an article from another
+    file (two folders ingested apart, each with its own ``a01.txt``), a different text is stored
+    under its own key (the key and the file's real path) and the same text is a duplicate. An
+    article whose text is already stored from another file is not stored again: it is listed in
+    ``duplicates`` (the same file under a new key takes that key instead).
     Claim rows are validated before the transaction starts, so a bad claim raises ``ValueError``
     without writing anything.
     """
@@ -471,15 +495,22 @@ def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) 
                 art.content_hash,
                 digest,
             )
-            found = conn.execute("SELECT id, content_hash FROM articles WHERE key = ?", (art.storage_key,)).fetchone()
+            key = art.storage_key
+            found = _by_key(conn, key)
+            if found is not None and not same_file(found[2], art.path):  # the key is another file's
+                if found[3] == digest:
+                    duplicates.append((art.path, found[2]))
+                    continue
+                key = f"{key}@{os.path.realpath(art.path)}"  # a different article: it keeps its own key
+                found = _by_key(conn, key)
             if found is None:
                 same = _same_text(conn, art, digest)
-                if same is not None and same[2] != art.path:
+                if same is not None and not same_file(same[2], art.path):
                     duplicates.append((art.path, same[2]))
                     continue
                 if same is not None:  # the same file, stored under an older key: it takes the new one
-                    conn.execute("UPDATE articles SET key = ? WHERE id = ?", (art.storage_key, same[0]))
-                    found = same[:2]
+                    conn.execute("UPDATE articles SET key = ? WHERE id = ?", (key, same[0]))
+                    found = same
             if found is not None and found[1] == art.content_hash:
                 unchanged += 1
                 continue
@@ -498,7 +529,7 @@ def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) 
                     "INSERT INTO articles (document, path, title, text, published, published_jalali, source, url, "
                     "speaker, meta, content_hash, text_hash, ingested_at, updated_at, key) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*values, stamp, stamp, art.storage_key),
+                    (*values, stamp, stamp, key),
                 )
                 article_id = cursor.lastrowid
                 new += 1

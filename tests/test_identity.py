@@ -128,3 +128,37 @@ def test_a_version_2_database_migrates_and_keeps_every_claim(tmp_path):
     conn = store.connect(db)
     assert store.counts(conn)["articles"] == 1
     assert conn.execute("SELECT key FROM articles").fetchone()[0] == "sub/a.txt"
+
+
+def test_two_folders_ingested_in_separate_runs_keep_their_same_named_articles(tmp_path):
+    for year, i in (("2023", 7), ("2024", 8)):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "a.txt").write_text(article_text(i), encoding="utf-8")
+    db = tmp_path / "claims.sqlite"
+    ingest([tmp_path / "2023"], db, workers=1, progress=False)
+    first = claims_of(db)
+    second = ingest([tmp_path / "2024"], db, workers=1, progress=False)
+    assert (second.new, second.replaced) == (1, 0)
+    both = claims_of(db)
+    assert len(both) == 2 and both[str(tmp_path / "2023" / "a.txt")] == first[str(tmp_path / "2023" / "a.txt")]
+    again = ingest([tmp_path / "2024", tmp_path / "2023"], db, workers=2, progress=False)  # and later runs agree
+    assert (again.new, again.replaced, again.unchanged) == (0, 0, 2)
+    assert claims_of(db) == both
+
+    (tmp_path / "2024" / "a.txt").write_text(article_text(9), encoding="utf-8")  # an edit replaces its own
+    edited = ingest([tmp_path / "2024"], db, workers=1, progress=False)
+    assert (edited.new, edited.replaced) == (0, 1)
+    assert claims_of(db)[str(tmp_path / "2023" / "a.txt")] == first[str(tmp_path / "2023" / "a.txt")]
+
+
+def test_the_same_file_name_and_text_in_two_folders_is_one_article_and_one_duplicate(tmp_path):
+    for folder in ("inbox", "backup"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(article_text(10), encoding="utf-8")
+    db = tmp_path / "claims.sqlite"
+    report = ingest([tmp_path / "inbox", tmp_path / "backup"], db, workers=1, progress=False)
+    assert (report.new, len(report.duplicates)) == (1, 1)
+    again = ingest([tmp_path / "backup", tmp_path / "inbox"], db, workers=2, progress=False)
+    assert (again.new, again.unchanged, len(again.duplicates)) == (0, 1, 1)
+    assert str(tmp_path / "backup" / "a.txt") in again.duplicates[0]
+    assert store.counts(store.connect(db))["articles"] == 1

@@ -227,13 +227,15 @@ def test_cp1256_article_is_read_and_gives_the_same_claims_as_utf8(tmp_path):
     assert by_doc["arabic_letters.txt"] == by_doc["utf8.txt"] != []
 
 
-def test_same_name_with_other_content_in_one_ingest_is_reported(tmp_path, good):
+def test_same_name_with_other_content_in_one_ingest_keeps_both(tmp_path, good):
     other = tmp_path / "other"
     other.mkdir()
     (other / "news_0000.txt").write_text(article_text(0, salt=3), encoding="utf-8")
-    report = ingest([good, other], tmp_path / "claims.sqlite", workers=1, progress=False)
-    assert report.new == 3 and report.skipped == 1
-    assert "news_0000.txt" in report.problems[0] and str(good) in report.problems[0]
+    db = tmp_path / "claims.sqlite"
+    report = ingest([good, other], db, workers=1, progress=False)
+    assert (report.new, report.skipped, report.problems) == (4, 0, [])
+    paths = set(store.articles_frame(store.connect(db))["path"])
+    assert {str(good / "news_0000.txt"), str(other / "news_0000.txt")} <= paths
 
 
 def test_an_extractor_failure_is_one_problem_and_the_rest_goes_on(tmp_path, good, monkeypatch):
