@@ -305,7 +305,7 @@ class _Ingest:
             self.report.unchanged += 1
             return
         stored = store.stored_path(self.conn, key)
-        if stored is None or store.same_file(stored, path):
+        if stored is None or store.same_file(stored, path) or not store.still_there(stored):
             self.report.unchanged += 1
         else:
             self.report.duplicates.append(_duplicate_line(path, stored))

@@ -444,6 +444,19 @@ def same_file(stored_path: str, path: str) -> bool:
     return stored_path == path or os.path.realpath(stored_path) == os.path.realpath(path)
 
 
+def still_there(path: str) -> bool:
+    """Whether the file an article was read from is still on disk (for a zip member or a record:
+    its archive or its file). A file that is gone was moved or replaced: its key may be taken over.
+
+    >>> still_there("/no/such/folder/a.txt")
+    False
+    """
+    place = Path(path)
+    while not place.exists() and place != place.parent:
+        place = place.parent
+    return place.is_file()
+
+
 def _by_key(conn: sqlite3.Connection, key: str) -> tuple[int, str, str, str] | None:
     """``(id, content_hash, path, text_hash)`` of the article stored under ``key``."""
     row = conn.execute("SELECT id, content_hash, path, text_hash FROM articles WHERE key = ?", (key,)).fetchone()
@@ -464,8 +477,10 @@ def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) 
 
     Articles are found by their key (:attr:`StoredArticle.storage_key`). An article whose stored
     hash equals its ``content_hash`` is left as it is. When the key holds an article from another
-    file (two folders ingested apart, each with its own ``a01.txt``), a different text is stored
-    under its own key (the key and the file's real path) and the same text is a duplicate. An
+    file that is still on disk (two folders ingested apart, each with its own ``a01.txt``), a
+    different text is stored under its own key (the key and the file's real path) and the same
+    text is a duplicate; when that file is gone (moved, or an upload's temporary copy), the
+    article read now replaces it. An
     article whose text is already stored from another file is not stored again: it is listed in
     ``duplicates`` (the same file under a new key takes that key instead).
     Claim rows are validated before the transaction starts, so a bad claim raises ``ValueError``
@@ -497,7 +512,7 @@ def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) 
             )
             key = art.storage_key
             found = _by_key(conn, key)
-            if found is not None and not same_file(found[2], art.path):  # the key is another file's
+            if found is not None and not same_file(found[2], art.path) and still_there(found[2]):  # another file's
                 if found[3] == digest:
                     duplicates.append((art.path, found[2]))
                     continue

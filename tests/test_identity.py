@@ -162,3 +162,20 @@ def test_the_same_file_name_and_text_in_two_folders_is_one_article_and_one_dupli
     assert (again.new, again.unchanged, len(again.duplicates)) == (0, 1, 1)
     assert str(tmp_path / "backup" / "a.txt") in again.duplicates[0]
     assert store.counts(store.connect(db))["articles"] == 1
+
+
+def test_an_article_whose_first_file_is_gone_is_replaced_by_its_new_copy(tmp_path):
+    """As with an upload: each copy sits in a temporary folder that is deleted after the ingest."""
+    db = tmp_path / "claims.sqlite"
+    first = tmp_path / "upload1"
+    first.mkdir()
+    (first / "a.txt").write_text(article_text(11), encoding="utf-8")
+    ingest([first / "a.txt"], db, workers=1, progress=False)
+    (first / "a.txt").unlink()
+    first.rmdir()
+    second = tmp_path / "upload2"
+    second.mkdir()
+    (second / "a.txt").write_text(article_text(12), encoding="utf-8")  # the corrected version
+    report = ingest([second / "a.txt"], db, workers=1, progress=False)
+    assert (report.new, report.replaced) == (0, 1)
+    assert list(claims_of(db)) == [str(second / "a.txt")]
