@@ -223,3 +223,10 @@ def test_utf8_persian_with_one_damaged_spot_is_always_read_as_utf8(words, cut, s
         decoded = decode(damaged)
         assert decoded.encoding == "utf-8" and decoded.note is not None
         assert sum(ch == "\ufffd" for ch in decoded.text) <= 4  # a stray lead byte can spoil its neighbours
+
+
+def test_an_uploaded_zip_does_not_name_the_zip_inside_it_as_passed_over(tmp_path):
+    from dashboard.uploads import unsupported_members
+
+    (tmp_path / "outer.zip").write_bytes(zip_bytes({"inner.zip": zip_bytes({"a.txt": TEXT.encode()}), "x.png": b"P"}))
+    assert unsupported_members(tmp_path / "outer.zip") == ["x.png"]
