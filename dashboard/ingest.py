@@ -298,18 +298,6 @@ class _Ingest:
         earlier = self.seen.first(key, digest, path)
         return earlier is not None and earlier[0] == digest and store.same_file(earlier[1], path)
 
-    def _unchanged(self, key: str, digest: str, path: str) -> None:
-        """Count an article the database already holds under ``key``: unchanged when it is stored from
-        this file, a duplicate when from another one."""
-        if self._met_before(key, digest, path):
-            self.report.unchanged += 1
-            return
-        stored = store.stored_path(self.conn, key)
-        if stored is None or store.same_file(stored, path) or not store.still_there(stored):
-            self.report.unchanged += 1
-        else:
-            self.report.duplicates.append(_duplicate_line(path, stored))
-
     def handle(self, outcome: Outcome) -> None:
         """Count one outcome; queue an article to store, writing the batch when it is full or old."""
         kind, payload = outcome
@@ -318,7 +306,7 @@ class _Ingest:
         elif kind == "note":
             self.report.notes.append(payload)
         elif kind == "unchanged":
-            self._unchanged(*payload)
+            self.report.unchanged += 1
         elif self._met_before(payload.storage_key, payload.content_hash, payload.path):
             self.report.unchanged += 1
         else:

@@ -457,6 +457,11 @@ def still_there(path: str) -> bool:
     return place.is_file()
 
 
+def _another_file(stored_path: str, path: str) -> bool:
+    """Whether an article stored from ``stored_path`` came from another file than ``path``, one still on disk."""
+    return not same_file(stored_path, path) and still_there(stored_path)
+
+
 def _by_key(conn: sqlite3.Connection, key: str) -> tuple[int, str, str, str] | None:
     """``(id, content_hash, path, text_hash)`` of the article stored under ``key``."""
     row = conn.execute("SELECT id, content_hash, path, text_hash FROM articles WHERE key = ?", (key,)).fetchone()
@@ -476,11 +481,11 @@ def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) 
     """Store whole articles in one transaction: insert new ones, replace changed ones.
 
     Articles are found by their key (:attr:`StoredArticle.storage_key`). An article whose stored
-    hash equals its ``content_hash`` is left as it is. When the key holds an article from another
-    file that is still on disk (two folders ingested apart, each with its own ``a01.txt``), a
-    different text is stored under its own key (the key and the file's real path) and the same
-    text is a duplicate; when that file is gone (moved, or an upload's temporary copy), the
-    article read now replaces it. An
+    hash equals its ``content_hash`` is left as it is. When the key holds another text read from
+    another file that is still on disk (two folders ingested apart, each with its own ``a01.txt``),
+    the article is stored under a key of its own (the key and the file's real path); when that file
+    is gone (moved, or an upload's temporary copy), the article read now replaces it. The same
+    name with the same text is the same article, wherever it was read from. An
     article whose text is already stored from another file is not stored again: it is listed in
     ``duplicates`` (the same file under a new key takes that key instead).
     Claim rows are validated before the transaction starts, so a bad claim raises ``ValueError``
@@ -512,10 +517,7 @@ def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) 
             )
             key = art.storage_key
             found = _by_key(conn, key)
-            if found is not None and not same_file(found[2], art.path) and still_there(found[2]):  # another file's
-                if found[3] == digest:
-                    duplicates.append((art.path, found[2]))
-                    continue
+            if found is not None and found[3] != digest and _another_file(found[2], art.path):
                 key = f"{key}@{os.path.realpath(art.path)}"  # a different article: it keeps its own key
                 found = _by_key(conn, key)
             if found is None:
