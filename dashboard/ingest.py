@@ -195,27 +195,17 @@ def _prepare_workers(workers: int) -> None:
 
 
 class _Seen:
-    """Files and documents met in this ingest, kept in temporary tables so memory stays flat."""
+    """Files met in this ingest, kept in a temporary table so memory stays flat."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS ingest_files (path TEXT PRIMARY KEY)")
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS ingest_docs (document TEXT PRIMARY KEY, hash TEXT, path TEXT)")
         conn.execute("DELETE FROM temp.ingest_files")
-        conn.execute("DELETE FROM temp.ingest_docs")
 
     def new_file(self, key: str) -> bool:
         """True the first time a file is met (``key``: its real path)."""
         cursor = self.conn.execute("INSERT OR IGNORE INTO temp.ingest_files VALUES (?)", (key,))
         return cursor.rowcount > 0
-
-    def first(self, document: str, digest: str, path: str) -> tuple[str, str] | None:
-        """None when ``document`` is new in this ingest (and remember it), else the (hash, path) met first."""
-        row = self.conn.execute("SELECT hash, path FROM temp.ingest_docs WHERE document = ?", (document,)).fetchone()
-        if row is not None:
-            return row[0], row[1]
-        self.conn.execute("INSERT INTO temp.ingest_docs VALUES (?, ?, ?)", (document, digest, path))
-        return None
 
 
 def _walk(folder: Path) -> Iterator[tuple[Path, str, str] | ReadProblem]:
@@ -293,11 +283,6 @@ class _Ingest:
                 else:
                     yield "article", (item, digest)
 
-    def _met_before(self, key: str, digest: str, path: str) -> bool:
-        """Whether this very article (same key, content and file) was met before in this ingest."""
-        earlier = self.seen.first(key, digest, path)
-        return earlier is not None and earlier[0] == digest and store.same_file(earlier[1], path)
-
     def handle(self, outcome: Outcome) -> None:
         """Count one outcome; queue an article to store, writing the batch when it is full or old."""
         kind, payload = outcome
@@ -306,8 +291,6 @@ class _Ingest:
         elif kind == "note":
             self.report.notes.append(payload)
         elif kind == "unchanged":
-            self.report.unchanged += 1
-        elif self._met_before(payload.storage_key, payload.content_hash, payload.path):
             self.report.unchanged += 1
         else:
             self.batch.append(payload)
