@@ -25,11 +25,25 @@ class Article:
     source: str | None = None
     url: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    key: str = ""  # its place in the folder ingested (``2023/a01.txt``); empty means ``document``
+
+    @property
+    def storage_key(self) -> str:
+        """The article's identity in storage: ``key``, or ``document`` when it has none.
+
+        >>> Article(document="a01.txt", text="", path="news/2023/a01.txt", key="2023/a01.txt").storage_key
+        '2023/a01.txt'
+        """
+        return self.key or self.document
 
 
 @dataclass(frozen=True)
 class ReadProblem:
     """An input that could not be read: which file, where in it, what is wrong.
+
+    ``kept`` True means the input was read all the same and this says what was not taken as
+    given (bad bytes replaced, an absurd figure left out): the article is kept, and the
+    problem is still reported.
 
     >>> str(ReadProblem("news/batch.jsonl", "line 7", "not valid JSON"))
     'news/batch.jsonl: line 7: not valid JSON'
@@ -38,6 +52,7 @@ class ReadProblem:
     path: str
     where: str | None
     message: str
+    kept: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}: {self.where}: {self.message}" if self.where else f"{self.path}: {self.message}"

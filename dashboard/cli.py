@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 
 from dashboard import __version__
 from dashboard.errors import UserError
 
 # Module names under dashboard.commands, in the order --help lists them.
-COMMAND_MODULES = ("extract", "ingest", "export", "stats", "check", "rate", "reference")
+COMMAND_MODULES = ("extract", "ingest", "export", "stats", "check", "doctor", "rate", "reference")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,6 +46,13 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except sqlite3.ProgrammingError:  # a bug in this program, not a state of the database
+        raise
+    except sqlite3.DatabaseError as exc:  # the database failed under a command: name it, say what happened
+        from dashboard import store
+
+        print(f"error: {store.explain(getattr(args, 'db', None) or store.database_path(), exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -226,7 +226,9 @@ def extract_frame(articles: Iterable[Article]) -> pd.DataFrame:
 
 
 def extract_paths(paths: Iterable[str | Path]) -> tuple[pd.DataFrame, list[ReadProblem]]:
-    """Read and extract files or folders; unreadable inputs come back as problems."""
+    """Read and extract files or folders; unreadable inputs come back as problems, and each figure
+    too large to be a claim (left out of the frame) as a kept problem naming it."""
+    from dashboard.bounds import split_plausible
     from dashboard.readers import iter_articles
 
     problems: list[ReadProblem] = []
@@ -234,6 +236,9 @@ def extract_paths(paths: Iterable[str | Path]) -> tuple[pd.DataFrame, list[ReadP
     for item in iter_articles(paths):
         if isinstance(item, ReadProblem):
             problems.append(item)
-        else:
-            rows.extend(extract_article(item))
+            continue
+        claims, notes = split_plausible(extract_article(item))
+        rows.extend(claims)
+        where = item.document if item.document != Path(item.path).name else None
+        problems += [ReadProblem(item.path, where, note, kept=True) for note in notes]
     return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS)), problems

@@ -14,11 +14,12 @@ batches (one transaction per batch, each article complete in it). So:
 - a file or record that cannot be read, or an article the extractor fails on, becomes one
   line in ``problems`` naming the file and the record (``skipped``), and the rest goes on.
 
-An article's identity is its ``document`` name (``a01.txt``, ``batch.jsonl#b13``), as in
-the claims CSV. Within one ingest, when two articles share a name but not their content
-(two folders each holding a different ``a01.txt``), the first one ready is stored and
-the other is skipped with a problem line; in a later ingest, a changed article with a
-known name replaces the stored one.
+An article's identity is its key: its place in the folder given (``2023/a01.txt``,
+``batch.jsonl#b13``), or its name for a file given itself; the claims CSV keeps the base name
+as ``document``. Two articles with one base name in different folders are both stored. The
+same text under two names is stored once and listed under ``duplicates`` with both. Two
+folders given (in one ingest or apart) that each hold a different ``a01.txt`` keep both: the
+second takes a key of its own. A changed article replaces the one stored from the same file.
 
 >>> report = IngestReport(new=2, unchanged=1)
 >>> report.summary_lines()[0]
@@ -40,6 +41,7 @@ from typing import Any
 
 from dashboard import store
 from dashboard.article import Article, ReadProblem
+from dashboard.errors import UserError
 from dashboard.ingest_jobs import (
     SINGLE_ARTICLE_SUFFIXES,
     Job,
@@ -47,7 +49,7 @@ from dashboard.ingest_jobs import (
     close_readers,
     content_hash,
     crashed,
-    describe,
+    read_problem,
     run_jobs,
 )
 from dashboard.ingest_pool import outcomes
@@ -68,7 +70,9 @@ _WARM_UP_TEXT = (
 
 @dataclass
 class IngestReport:
-    """What one ingest did. ``skipped`` counts the problems: inputs or articles not stored."""
+    """What one ingest did. ``skipped`` counts the problems: inputs or articles not stored.
+    ``notes`` lists what was stored other than as given: bad bytes replaced, a figure left out;
+    ``duplicates`` the articles not stored because the same text is stored under another name."""
 
     new: int = 0
     unchanged: int = 0
@@ -76,6 +80,8 @@ class IngestReport:
     skipped: int = 0
     claims_stored: int = 0
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -87,6 +93,8 @@ class IngestReport:
         """The counts as a dict, without the problem lines."""
         data = asdict(self)
         data.pop("problems")
+        data["notes"] = len(self.notes)
+        data["duplicates"] = len(self.duplicates)
         data["seconds"] = round(self.seconds, 3)
         return data
 
@@ -97,14 +105,26 @@ class IngestReport:
 
     def summary_lines(self) -> list[str]:
         """The short human report: counts, then the problems one per line."""
-        lines = [
-            f"articles: {self.new} new, {self.unchanged} unchanged, {self.replaced} replaced, {self.skipped} skipped",
-            f"claims stored: {self.claims_stored}",
-        ]
+        counts = f"{self.new} new, {self.unchanged} unchanged, {self.replaced} replaced, {self.skipped} skipped"
+        if self.duplicates:
+            n = len(self.duplicates)
+            counts += f", {n} duplicate{'' if n == 1 else 's'}"
+        lines = [f"articles: {counts}", f"claims stored: {self.claims_stored}"]
         if self.problems:
             lines.append(f"problems ({len(self.problems)}):")
             lines.extend(f"  {line}" for line in self.problems)
+        if self.notes:
+            lines.append(f"stored, but not as given ({len(self.notes)}):")
+            lines.extend(f"  {line}" for line in self.notes)
+        if self.duplicates:
+            lines.append(f"duplicates, stored once ({len(self.duplicates)}):")
+            lines.extend(f"  {line}" for line in self.duplicates)
         return lines
+
+    @property
+    def clean(self) -> bool:
+        """Nothing skipped, nothing stored other than as given."""
+        return not (self.skipped or self.notes)
 
 
 # --- progress -----------------------------------------------------------------------------
@@ -175,51 +195,54 @@ def _prepare_workers(workers: int) -> None:
 
 
 class _Seen:
-    """Files and documents met in this ingest, kept in temporary tables so memory stays flat."""
+    """Files met in this ingest, kept in a temporary table so memory stays flat."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS ingest_files (path TEXT PRIMARY KEY)")
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS ingest_docs (document TEXT PRIMARY KEY, hash TEXT, path TEXT)")
         conn.execute("DELETE FROM temp.ingest_files")
-        conn.execute("DELETE FROM temp.ingest_docs")
 
     def new_file(self, key: str) -> bool:
         """True the first time a file is met (``key``: its real path)."""
         cursor = self.conn.execute("INSERT OR IGNORE INTO temp.ingest_files VALUES (?)", (key,))
         return cursor.rowcount > 0
 
-    def first(self, document: str, digest: str, path: str) -> tuple[str, str] | None:
-        """None when ``document`` is new in this ingest (and remember it), else the (hash, path) met first."""
-        row = self.conn.execute("SELECT hash, path FROM temp.ingest_docs WHERE document = ?", (document,)).fetchone()
-        if row is not None:
-            return row[0], row[1]
-        self.conn.execute("INSERT INTO temp.ingest_docs VALUES (?, ?, ?)", (document, digest, path))
-        return None
 
-
-def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
+def _walk(folder: Path) -> Iterator[tuple[Path, str, str] | ReadProblem]:
     """Article files under ``folder`` as the reader takes them (sorted, hidden ones skipped), each
-    with its real path (the folder's real path joined with the file's place in it: no look-up per file)."""
-    from dashboard.readers import SUPPORTED
+    with its real path (the folder's real path joined with the file's place in it: no look-up per
+    file) and its storage key (its place in the folder); a sub-folder that cannot be listed is a problem."""
+    from dashboard.readers import SUPPORTED, unreadable_folder
 
     real = os.path.realpath(folder)
-    for root, dirs, files in os.walk(folder):
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        yield from (unreadable_folder(error) for error in errors)
+        errors.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         place = os.path.relpath(root, folder)
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
-                yield Path(root) / name, os.path.normpath(os.path.join(real, place, name))
+                inside = os.path.normpath(os.path.join(place, name))
+                yield Path(root) / name, os.path.join(real, inside), Path(inside).as_posix()
+    yield from (unreadable_folder(error) for error in errors)
 
 
-def _files(paths: list[str], seen: _Seen) -> Iterator[Path]:
-    """Every input file once: files under the folders given, and the files given (even missing ones,
-    so the reader reports them)."""
+def _files(paths: list[str], seen: _Seen) -> Iterator[tuple[Path, str] | ReadProblem]:
+    """Every input file once, with its storage key: files under the folders given, and the files
+    given (even missing ones, so the reader reports them); problems for folders that cannot be read."""
     for given in paths:
         path = Path(given)
-        for file, key in _walk(path) if path.is_dir() else [(path, os.path.realpath(path))]:
-            if seen.new_file(key):
-                yield file
+        for item in _walk(path) if path.is_dir() else [(path, os.path.realpath(path), path.name)]:
+            if isinstance(item, ReadProblem):
+                yield item
+            elif seen.new_file(item[1]):
+                yield item[0], item[2]
+
+
+def _duplicate_line(path: str, stored: str) -> str:
+    """The report line for an article not stored because the same one is stored from ``stored``."""
+    return f"{path}: the same article as {stored}; stored once"
 
 
 class _Ingest:
@@ -236,46 +259,40 @@ class _Ingest:
 
     def jobs(self, paths: list[str]) -> Iterator[Job]:
         """Single-article files go to the workers whole; records of other files are read here."""
-        from dashboard.readers import iter_articles
+        from dashboard.readers import iter_articles, read_path
 
-        for file in _files(paths, self.seen):
-            if file.suffix.lower() in SINGLE_ARTICLE_SUFFIXES and file.is_file():
-                yield "file", str(file)
+        for found in _files(paths, self.seen):
+            if isinstance(found, ReadProblem):
+                self.handle(("problem", str(found)))
                 continue
-            for item in iter_articles([file], max_bytes=self.max_bytes):
+            file, key = found
+            if not file.is_file():  # missing, or not a file: the reader says which
+                items = iter_articles([file], max_bytes=self.max_bytes)
+            elif file.suffix.lower() in SINGLE_ARTICLE_SUFFIXES:
+                yield "file", (str(file), key)
+                continue
+            else:
+                items = read_path(file, key, self.max_bytes)
+            for item in items:
                 if isinstance(item, ReadProblem):
-                    self.handle(("problem", str(item)))
+                    self.handle(read_problem(item))
                     continue
                 digest = content_hash(item)
-                if store.stored_hash(self.conn, item.document) == digest:
-                    self.handle(("unchanged", (item.document, digest, item.path)))
+                if store.stored_hash(self.conn, item.storage_key) == digest:
+                    self.handle(("unchanged", (item.storage_key, digest, item.path)))
                 else:
                     yield "article", (item, digest)
-
-    def _duplicate(self, document: str, digest: str, path: str) -> bool:
-        """Whether ``document`` was met before in this ingest (counted here: unchanged, or a problem)."""
-        earlier = self.seen.first(document, digest, path)
-        if earlier is None:
-            return False
-        if earlier[0] == digest:
-            self.report.unchanged += 1
-        else:
-            where = describe(Article(document=document, text="", path=path))
-            self.report.problem(
-                f"{where}: document name {document} was already read from {earlier[1]} "
-                "in this ingest with other content; this copy was not stored"
-            )
-        return True
 
     def handle(self, outcome: Outcome) -> None:
         """Count one outcome; queue an article to store, writing the batch when it is full or old."""
         kind, payload = outcome
         if kind == "problem":
             self.report.problem(payload)
+        elif kind == "note":
+            self.report.notes.append(payload)
         elif kind == "unchanged":
-            if not self._duplicate(*payload):
-                self.report.unchanged += 1
-        elif not self._duplicate(payload.document, payload.content_hash, payload.path):
+            self.report.unchanged += 1
+        else:
             self.batch.append(payload)
         if len(self.batch) >= BATCH_ARTICLES or (self.batch and time.monotonic() - self.last_write >= BATCH_SECONDS):
             self.flush()
@@ -288,8 +305,32 @@ class _Ingest:
         self.report.replaced += written.replaced
         self.report.unchanged += written.unchanged
         self.report.claims_stored += written.claims
+        self.report.duplicates += [_duplicate_line(path, stored) for path, stored in written.duplicates]
         self.batch.clear()
         self.last_write = time.monotonic()
+
+
+def _run(
+    conn: sqlite3.Connection,
+    names: list[str],
+    target: str,
+    workers: int,
+    max_bytes: int,
+    report: IngestReport,
+    bar: _Progress,
+    started: float,
+) -> None:
+    """Record the ingest, run the jobs, store the outcomes, record its end."""
+    ingest_id = store.start_ingest(conn, names)
+    state = _Ingest(conn, report, bar, max_bytes)
+    run_chunk = partial(run_jobs, db_path=target, max_bytes=max_bytes)
+    try:
+        for outcome in outcomes(state.jobs(names), workers, run_chunk, crashed):
+            state.handle(outcome)
+    finally:  # on Ctrl-C too: what was extracted is kept, and a re-run does the rest
+        state.flush()
+    report.seconds = time.monotonic() - started
+    store.finish_ingest(conn, ingest_id, report.counts(), [*report.problems, *report.notes])
 
 
 def ingest(
@@ -318,16 +359,15 @@ def ingest(
     bar = _Progress(sys.stderr.isatty() if progress is None else progress)
     conn = store.connect(target)
     try:
-        ingest_id = store.start_ingest(conn, names)
-        state = _Ingest(conn, report, bar, max_bytes)
-        run_chunk = partial(run_jobs, db_path=target, max_bytes=max_bytes)
+        store.require_healthy(conn, target, "nothing was written")
         try:
-            for outcome in outcomes(state.jobs(names), workers, run_chunk, crashed):
-                state.handle(outcome)
-        finally:  # on Ctrl-C too: what was extracted is kept, and a re-run does the rest
-            state.flush()
-        report.seconds = time.monotonic() - started
-        store.finish_ingest(conn, ingest_id, report.counts(), report.problems)
+            _run(conn, names, target, workers, max_bytes, report, bar, started)
+        except sqlite3.ProgrammingError:  # a bug in this program, not a state of the database
+            raise
+        except sqlite3.DatabaseError as exc:  # a full disk, a read-only file, damage found while writing
+            kept = report.new + report.replaced
+            after = f"the {kept} articles stored before it stopped are kept" if kept else "nothing was stored"
+            raise UserError(f"{store.explain(target, exc)}; {after}") from None
     finally:
         bar.close(report)
         close_readers()

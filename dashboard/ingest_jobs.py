@@ -1,15 +1,17 @@
 """The work an ingest hands to its worker processes: read a file or take an article, extract, report.
 
-A job is either a single-article file to read (``("file", "news/a01.txt")``: the worker reads
+A job is either a single-article file to read with its key (``("file", ("news/2023/a01.txt",
+"2023/a01.txt"))``: the worker reads
 it, skips it when the database already holds the same content, else extracts it) or an
 article the main process already read from a many-article file (``("article", (article,
 hash))``: JSONL records such as ``batch.jsonl#b13``, CSV rows, zip members). Every job gives
 a list of outcomes:
 
 - ``("store", StoredArticle)``: extracted, to be written by the main process;
-- ``("unchanged", (document, hash, path))``: the database already holds this content;
+- ``("unchanged", (key, hash, path))``: the database already holds this content;
 - ``("problem", line)``: a file or record that could not be read, or an extractor failure,
-  as one line naming the file and the record.
+  as one line naming the file and the record;
+- ``("note", line)``: stored, but not as given (bad bytes replaced, an absurd figure left out).
 
 >>> outcome_of_problem = ("problem", "news/bad.txt: empty file")
 >>> outcome_of_problem[0] in OUTCOME_KINDS
@@ -31,7 +33,7 @@ from dashboard.extract import EXTRACTOR_VERSION
 
 Job = tuple[str, Any]
 Outcome = tuple[str, Any]
-OUTCOME_KINDS = ("store", "unchanged", "problem")
+OUTCOME_KINDS = ("store", "unchanged", "problem", "note")
 SINGLE_ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 
 # Read-only connections of this process, by (process id, database path).
@@ -70,20 +72,20 @@ def describe(article: Article) -> str:
     return f"{article.path}: {article.document}"
 
 
-def stored_hash(db_path: str | None, document: str) -> str | None:
-    """The hash the database holds for ``document``, read on this process's own read-only connection.
+def stored_hash(db_path: str | None, key: str) -> str | None:
+    """The hash the database holds under ``key``, read on this process's own read-only connection.
 
     None when it is not stored, or when there is no database file to look in (``:memory:``).
     """
     if not db_path or db_path == ":memory:":
         return None
-    key = (os.getpid(), db_path)
-    conn = _READERS.get(key)
+    reader = (os.getpid(), db_path)
+    conn = _READERS.get(reader)
     if conn is None:
         uri = Path(db_path).resolve().as_uri() + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True, timeout=store.BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-        _READERS[key] = conn
-    return store.stored_hash(conn, document)
+        _READERS[reader] = conn
+    return store.stored_hash(conn, key)
 
 
 def close_readers() -> None:
@@ -92,20 +94,28 @@ def close_readers() -> None:
         _READERS.pop(key).close()
 
 
-def extract_one(article: Article, digest: str) -> Outcome:
-    """Extract one article's claims and metadata; any failure becomes a problem line."""
+def read_problem(problem: ReadProblem) -> Outcome:
+    """A reader's problem as an outcome: a ``note`` when the input was read all the same."""
+    return ("note" if problem.kept else "problem"), str(problem)
+
+
+def extract_one(article: Article, digest: str) -> list[Outcome]:
+    """Extract one article's claims and metadata; any failure becomes a problem line, and each
+    figure too large to be a claim (:mod:`dashboard.bounds`) a note."""
+    from dashboard.bounds import split_plausible
     from dashboard.extract import article_metadata, extract_article
 
     try:
         rows = []
-        for claim in extract_article(article):
+        claims, notes = split_plausible(extract_article(article))
+        for claim in claims:
             if not claim.get("document"):
                 claim = {**claim, "document": article.document}
             rows.append(store.claim_row(claim))  # a claim the table cannot take fails here, not in the write
         metadata = dict(article_metadata(article))
     except Exception as exc:  # the extractor's bug must not stop the ingest
-        return "problem", f"{describe(article)}: extraction failed: {type(exc).__name__}: {exc}"
-    return "store", store.StoredArticle(
+        return [("problem", f"{describe(article)}: extraction failed: {type(exc).__name__}: {exc}")]
+    stored = store.StoredArticle(
         document=article.document,
         path=article.path,
         text=article.text,
@@ -113,7 +123,9 @@ def extract_one(article: Article, digest: str) -> Outcome:
         meta=dict(article.meta),
         metadata=metadata,
         rows=rows,  # ready for the table: the writer does not convert them again
+        key=article.storage_key,
     )
+    return [("store", stored), *(("note", f"{describe(article)}: {note}") for note in notes)]
 
 
 def run_job(job: Job, db_path: str | None, max_bytes: int) -> list[Outcome]:
@@ -121,19 +133,20 @@ def run_job(job: Job, db_path: str | None, max_bytes: int) -> list[Outcome]:
     kind, payload = job
     if kind == "article":
         article, digest = payload
-        return [extract_one(article, digest)]
-    from dashboard.readers import iter_articles
+        return extract_one(article, digest)
+    from dashboard.readers import read_path
 
+    path, key = payload
     outcomes: list[Outcome] = []
-    for item in iter_articles([payload], max_bytes=max_bytes):
+    for item in read_path(Path(path), key, max_bytes):
         if isinstance(item, ReadProblem):
-            outcomes.append(("problem", str(item)))
+            outcomes.append(read_problem(item))
             continue
         digest = content_hash(item)
-        if stored_hash(db_path, item.document) == digest:
-            outcomes.append(("unchanged", (item.document, digest, item.path)))
+        if stored_hash(db_path, item.storage_key) == digest:
+            outcomes.append(("unchanged", (item.storage_key, digest, item.path)))
         else:
-            outcomes.append(extract_one(item, digest))
+            outcomes.extend(extract_one(item, digest))
     return outcomes
 
 
@@ -145,5 +158,5 @@ def run_jobs(jobs: list[Job], db_path: str | None, max_bytes: int) -> list[Outco
 def crashed(job: Job) -> Outcome:
     """The problem line for a job whose worker process died."""
     kind, payload = job
-    where = payload if kind == "file" else describe(payload[0])
+    where = payload[0] if kind == "file" else describe(payload[0])
     return "problem", f"{where}: extraction crashed its worker process"

@@ -5,7 +5,8 @@ listed in memory), sends them in small chunks to a process pool, keeps at most a
 chunks per worker in flight, and yields outcomes as chunks finish. When a worker process
 dies (a crash in native code, the out-of-memory killer), the jobs that were in flight are
 retried one by one in fresh processes, so only the one that kills its process becomes a
-problem line.
+problem line. Workers die with the process that started them, even when it is killed with
+``kill -9`` (:func:`die_with_parent`).
 
 >>> from functools import partial
 >>> list(outcomes(iter([1, 2, 3]), 1, partial(_demo_run), _demo_crashed))
@@ -14,7 +15,14 @@ problem line.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -26,6 +34,34 @@ CHUNK_JOBS = 16  # jobs per task sent to a worker process
 CHUNKS_PER_WORKER = 3  # tasks in flight per worker: bounds memory, keeps workers busy
 
 RunChunk = Callable[[list[Any]], list[Any]]
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+WATCH_SECONDS = 1.0  # how often a worker without a parent-death signal looks for its parent
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)
+
+
+def die_with_parent(parent: int) -> None:
+    """Pool initializer: end this worker when the process that started it dies, even by ``kill -9``.
+
+    On Linux the kernel sends the worker SIGKILL when its parent dies (``prctl(PR_SET_PDEATHSIG)``);
+    elsewhere, or when that call fails, a daemon thread polls the parent's id. Without this, a
+    killed ingest leaves its workers alive, holding the database files open.
+    """
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+            armed = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="watch-parent").start()
 
 
 def _demo_run(jobs: list[Any]) -> list[Any]:
@@ -51,7 +87,9 @@ def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         warnings.filterwarnings(
             "ignore", message=r".*use of fork\(\) may lead to deadlocks", category=DeprecationWarning
         )
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=_context(), initializer=die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             yield pool
 
 

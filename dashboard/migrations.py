@@ -33,6 +33,13 @@ CREATE TABLE IF NOT EXISTS schema_version (
 )
 """
 
+# Step 4 rebuilds ``articles`` (SQLite cannot drop a column's UNIQUE in place). It runs with
+# foreign keys off (see dashboard.store.migrate) so that dropping the old table does not cascade
+# to the claims, and it calls ``text_sha256``, which dashboard.store registers on every connection.
+_ARTICLE_COLUMNS_V2 = (
+    "id, document, path, title, text, published, published_jalali, source, url, speaker, meta, "
+    "content_hash, ingested_at, updated_at"
+)
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -173,6 +180,42 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX reference_figures_version ON reference_figures(version_id)",
         ),
     ),
+    Migration(
+        4,
+        "articles keyed by their place in the folder ingested (base names may repeat); text hashes find "
+        "the same article under two names",
+        (
+            """
+            CREATE TABLE articles_v3 (
+                id               INTEGER PRIMARY KEY,
+                key              TEXT NOT NULL UNIQUE,
+                document         TEXT NOT NULL,
+                path             TEXT NOT NULL DEFAULT '',
+                title            TEXT NOT NULL DEFAULT '',
+                text             TEXT NOT NULL DEFAULT '',
+                published        TEXT NOT NULL DEFAULT '',
+                published_jalali TEXT NOT NULL DEFAULT '',
+                source           TEXT NOT NULL DEFAULT '',
+                url              TEXT NOT NULL DEFAULT '',
+                speaker          TEXT NOT NULL DEFAULT '',
+                meta             TEXT NOT NULL DEFAULT '{}',
+                content_hash     TEXT NOT NULL,
+                ingested_at      TEXT NOT NULL,
+                updated_at       TEXT NOT NULL,
+                text_hash        TEXT NOT NULL DEFAULT ''
+            )
+            """,
+            # an article stored before keys existed keeps its base name as its key
+            f"INSERT INTO articles_v3 (key, {_ARTICLE_COLUMNS_V2}, text_hash) "
+            f"SELECT document, {_ARTICLE_COLUMNS_V2}, text_sha256(text) FROM articles",
+            "DROP TABLE articles",
+            "ALTER TABLE articles_v3 RENAME TO articles",
+            "CREATE INDEX articles_document ON articles(document)",
+            "CREATE INDEX articles_text_hash ON articles(text_hash)",
+            "CREATE INDEX articles_published ON articles(published)",
+        ),
+    ),
 )
+
 
 LATEST_VERSION = MIGRATIONS[-1].version

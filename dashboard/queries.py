@@ -34,11 +34,23 @@ def database_problem(path: str | None = None) -> str | None:
     """None when the database opens; else one line naming the file and the problem."""
     path = path or db_path()
     try:
-        version(path)
+        return _damage(path, version(path))
     except UserError as exc:  # the store's own message already names the file
         return str(exc)
-    except (sqlite3.Error, OSError, ValueError) as exc:
+    except sqlite3.Error as exc:
+        return store.explain(path, exc)
+    except (OSError, ValueError) as exc:
         return f"{path}: {exc}"
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _damage(path: str, data_version: int) -> str | None:
+    """SQLite's ``quick_check`` once per version of the data: the damage as one line, or None."""
+    with closing(store.connect(path)) as conn:
+        try:
+            store.require_healthy(conn, path)
+        except UserError as exc:
+            return str(exc)
     return None
 
 
@@ -75,8 +87,9 @@ def filtered(state: FilterState, path: str | None = None) -> pd.DataFrame:
 
 def with_provenance(df: pd.DataFrame, path: str | None = None) -> pd.DataFrame:
     """``df`` plus each claim's article ``path`` and ``ingested_at`` (for the CSV download)."""
-    arts = articles(path)[["document", "path", "ingested_at"]]
-    return df.merge(arts, on="document", how="left", validate="many_to_one")
+    on = "article_id" if "article_id" in df.columns else "document"  # base names may repeat; ids do not
+    arts = articles(path)[[on, "path", "ingested_at"]]
+    return df.merge(arts, on=on, how="left", validate="many_to_one")
 
 
 @st.cache_resource(show_spinner=False, max_entries=3)

@@ -141,4 +141,3 @@ def test_a_verdict_column_shows_beside_the_date_when_claims_carry_one() -> None:
     frame = table_frame(df, "en")
     assert list(frame.columns)[:6] == ["figure", "metric", "province", "status", "date", "verdict"]
     assert frame["verdict"].iloc[0] != frame["verdict"].iloc[-1] if len(df) > 1 else True
-

@@ -18,6 +18,7 @@ from dashboard.reviews import VERDICT_COLUMNS
 from dashboard.schema import CLAIM_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
+NO_DATABASE = "no such database file (`python -m dashboard ingest PATH...` creates it)"
 
 
 @pytest.fixture
@@ -79,8 +80,8 @@ def test_if_empty_ingests_only_into_an_empty_database(capsys, tmp_path, corpus):
         (["ingest", "no/such/folder"], "no such file or folder: no/such/folder"),
         (["ingest", ".", "--workers", "0"], "--workers must be 1 or more, not 0"),
         (["ingest", ".", "--max-mb", "-1"], "--max-mb must be more than 0, not -1"),
-        (["export", "--csv", "out.csv", "--db", "missing.sqlite"], "missing.sqlite: no such database file"),
-        (["stats", "--db", "missing.sqlite"], "missing.sqlite: no such database file"),
+        (["export", "--csv", "out.csv", "--db", "missing.sqlite"], f"missing.sqlite: {NO_DATABASE}"),
+        (["stats", "--db", "missing.sqlite"], f"missing.sqlite: {NO_DATABASE}"),
     ],
 )
 def test_misuse_is_one_error_line_and_exit_two(capsys, tmp_path, monkeypatch, argv, message):
@@ -150,9 +151,23 @@ def test_claims_db_environment_variable_is_the_default_database(tmp_path, corpus
     assert "articles: 4" in stats.stdout
 
 
-@pytest.mark.parametrize("command", ["ingest", "export", "stats"])
+@pytest.mark.parametrize("command", ["ingest", "export", "stats", "check", "doctor"])
 def test_each_command_has_help(capsys, command):
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])
     assert exit_info.value.code == 0
     assert "--db" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+def test_a_mistyped_path_is_reported_and_the_rest_is_read(capsys, tmp_path, corpus, command):
+    missing = tmp_path / "nwes"
+    target = ["--db", str(tmp_path / "c.sqlite"), "--workers", "1"] if command == "ingest" else []
+    target += ["--csv", str(tmp_path / "c.csv")] if command == "extract" else []
+    code, out, err = run_cli(capsys, command, str(corpus), str(missing), *target)
+    assert code == 1
+    lines = [line for line in (out + err).splitlines() if str(missing) in line]
+    assert len(lines) == 1 and "no such file or folder" in lines[0]
+    if command == "ingest":
+        assert "4 new" in out
+        assert store.counts(store.connect(tmp_path / "c.sqlite"))["articles"] == 4

@@ -218,21 +218,24 @@ def test_cp1256_article_is_read_and_gives_the_same_claims_as_utf8(tmp_path):
     text = to_ascii_digits(article_text(5)).replace("ی", "ي").replace("ک", "ك")
     (folder / "arabic_letters.txt").write_bytes(text.encode("cp1256", errors="strict"))
     (folder / "utf8.txt").write_text(text, encoding="utf-8")
-    db = tmp_path / "claims.sqlite"
-    report = ingest([folder], db, workers=1, progress=False)
-    assert (report.new, report.skipped) == (2, 0), report.problems
-    frame = store.claims_frame(store.connect(db))
-    by_doc = {doc: sorted(rows["value"]) for doc, rows in frame.groupby("document")}
+    by_doc = {}
+    for name in ("arabic_letters.txt", "utf8.txt"):  # one database each: the same text is stored once
+        db = tmp_path / f"{name}.sqlite"
+        report = ingest([folder / name], db, workers=1, progress=False)
+        assert (report.new, report.skipped) == (1, 0), report.problems
+        by_doc[name] = sorted(store.claims_frame(store.connect(db))["value"])
     assert by_doc["arabic_letters.txt"] == by_doc["utf8.txt"] != []
 
 
-def test_same_name_with_other_content_in_one_ingest_is_reported(tmp_path, good):
+def test_same_name_with_other_content_in_one_ingest_keeps_both(tmp_path, good):
     other = tmp_path / "other"
     other.mkdir()
     (other / "news_0000.txt").write_text(article_text(0, salt=3), encoding="utf-8")
-    report = ingest([good, other], tmp_path / "claims.sqlite", workers=1, progress=False)
-    assert report.new == 3 and report.skipped == 1
-    assert "news_0000.txt" in report.problems[0] and str(good) in report.problems[0]
+    db = tmp_path / "claims.sqlite"
+    report = ingest([good, other], db, workers=1, progress=False)
+    assert (report.new, report.skipped, report.problems) == (4, 0, [])
+    paths = set(store.articles_frame(store.connect(db))["path"])
+    assert {str(good / "news_0000.txt"), str(other / "news_0000.txt")} <= paths
 
 
 def test_an_extractor_failure_is_one_problem_and_the_rest_goes_on(tmp_path, good, monkeypatch):
@@ -386,3 +389,72 @@ def test_jsonl_records_are_stored_under_their_record_names(tmp_path):
     record = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
     stored = store.article_record(store.connect(db), "feed.jsonl#k0")
     assert stored is not None and record["body"].strip()[:20] in stored["text"]
+
+
+def _children(pid: int) -> set[int]:
+    """The process ids whose parent is ``pid`` (from /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the worker processes")
+def test_workers_die_with_the_ingest_killed_by_signal_9(tmp_path, big_corpus):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    argv = [sys.executable, "-m", "dashboard", "ingest", str(big_corpus), "--db", str(tmp_path / "o.sqlite")]
+    # no pipes: orphaned workers would hold them open
+    proc = subprocess.Popen(
+        [*argv, "--workers", "2"], cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the ingest's worker processes never started"
+    os.kill(proc.pid, signal.SIGKILL)  # the main process only, not its group
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if _alive(pid)]
+    for pid in left:  # do not leave them behind for the rest of the suite
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], "worker processes outlived the killed ingest"
+
+
+@pytest.mark.slow
+def test_three_concurrent_ingests_store_each_article_once(tmp_path):
+    corpus = tmp_path / "news"
+    write_corpus(corpus, 60)
+    clean = tmp_path / "clean.sqlite"
+    ingest([corpus], clean, workers=1, progress=False)
+
+    shared = tmp_path / "shared.sqlite"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": "0"}
+    argv = [sys.executable, "-m", "dashboard", "ingest", str(corpus), "--db", str(shared), "--workers", "1"]
+    procs = [
+        subprocess.Popen(argv, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    results = [proc.communicate(timeout=600) for proc in procs]
+    for proc, (out, err) in zip(procs, results, strict=True):
+        assert proc.returncode == 0, err
+        assert "locked" not in out + err and "Traceback" not in err
+    assert snapshot(shared) == snapshot(clean)

@@ -26,7 +26,7 @@ def article(document: str, digest: str, claims: list[dict[str, object]], text: s
     return store.StoredArticle(
         document=document,
         path=f"news/{document}",
-        text=text or "ایجاد ۱۲۰ فرصت شغلی در یزد",
+        text=text or f"ایجاد ۱۲۰ فرصت شغلی در یزد ({document})",  # one text per article: equal texts are one article
         content_hash=digest,
         meta={"id": document},
         metadata={"title": "خبر " + document, "published": "2023-11-25", "source": "ایکنا", "speaker": ""},
@@ -160,7 +160,7 @@ def test_articles_frame_and_record(conn):
     assert dict(zip(frame["document"], frame["n_claims"], strict=True)) == {"a01.txt": 2, "a02.txt": 0}
     record = store.article_record(conn, "a01.txt")
     assert record is not None
-    assert record["text"] == "ایجاد ۱۲۰ فرصت شغلی در یزد"
+    assert record["text"] == "ایجاد ۱۲۰ فرصت شغلی در یزد (a01.txt)"
     assert record["source"] == "ایکنا" and record["published"] == "2023-11-25"
     assert store.article_record(conn, "missing.txt") is None
 

@@ -54,16 +54,15 @@ def run(args: argparse.Namespace) -> int:
     """Run every check over the store, write the findings, print a count per kind."""
     from dashboard import store
     from dashboard.checks import KINDS, find_issues
+    from dashboard.csv_out import write_csv
 
-    if args.db is not None and not Path(args.db).is_file():
-        raise UserError(f"{args.db}: no such database file")
     target = None if args.csv == "-" else Path(args.csv)
     if target is not None and target.is_dir():
         raise UserError(f"{target}: is a folder; give a file name for the CSV")
     from dashboard.references import current_references
     from dashboard.reviews import with_decisions
 
-    conn = store.connect(args.db)
+    conn = store.open_existing(args.db)
     try:
         claims = store.claims_frame(conn)
         texts = _texts(conn, claims["document"].unique())
@@ -73,17 +72,8 @@ def run(args: argparse.Namespace) -> int:
         conn.close()
     if not getattr(args, "all", False):
         issues = issues[issues["state"] != "dismissed"].reset_index(drop=True)
-    data = issues.to_csv(index=False).encode("utf-8-sig")
+    write_csv(issues, args.csv)
     report = sys.stderr if target is None else sys.stdout
-    if target is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        except OSError as exc:
-            raise UserError(f"{target}: cannot write: {exc.strerror or exc}") from exc
     counts = issues["kind"].value_counts()
     for kind in KINDS:
         print(f"{kind}: {int(counts.get(kind, 0))}", file=report)

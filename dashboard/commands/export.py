@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from dashboard.errors import UserError
 
@@ -35,32 +34,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _write(name: str, data: bytes, what: str) -> None:
-    if name == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    target = Path(name)
-    if target.is_dir():
-        raise UserError(f"{target}: is a folder; give a file name for the {what}")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    except OSError as exc:
-        raise UserError(f"{target}: cannot write: {exc.strerror or exc}") from exc
-
-
 def run(args: argparse.Namespace) -> int:
     """Write the CSV and/or the ClaimReview file; report how many claims went into each."""
     from dashboard import reviews, store
     from dashboard.claimreview import claim_reviews, claimreview_bytes
+    from dashboard.csv_out import STDOUT, write_file
     from dashboard.export import claims_csv_bytes
 
     if args.csv is None and args.claimreview is None:
         raise UserError("give --csv FILE, --claimreview FILE or both")
-    if args.db is not None and not Path(args.db).is_file():
-        raise UserError(f"{args.db}: no such database file")
-    conn = store.connect(args.db)
+    conn = store.open_existing(args.db)
     try:
         frame = reviews.with_verdicts(conn, store.export_frame(conn))
         org = args.org if args.org is not None else reviews.setting(conn, reviews.REVIEWER_ORG)
@@ -68,14 +51,13 @@ def run(args: argparse.Namespace) -> int:
     finally:
         conn.close()
     if args.claimreview is not None:
-        data = claimreview_bytes(frame, org, org_url)
-        _write(args.claimreview, data, "ClaimReview file")
-        if args.claimreview != "-":
+        write_file(claimreview_bytes(frame, org, org_url), args.claimreview)
+        if args.claimreview != STDOUT:
             print(
                 f"wrote {len(claim_reviews(frame, org, org_url))} claim reviews to {args.claimreview}", file=sys.stderr
             )
     if args.csv is not None:
-        _write(args.csv, claims_csv_bytes(frame), "CSV")
-        if args.csv != "-":
+        write_file(claims_csv_bytes(frame), args.csv)
+        if args.csv != STDOUT:
             print(f"wrote {len(frame)} claims to {args.csv}", file=sys.stderr)
     return 0

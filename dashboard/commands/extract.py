@@ -24,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Extract, write the CSV, report unreadable inputs; exit 1 when any input was skipped."""
+    from dashboard.csv_out import write_file
+    from dashboard.export import claims_csv_bytes
     from dashboard.extract import extract_paths
 
     missing = [p for p in args.paths if not Path(p).exists()]
@@ -31,13 +33,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"no such file or folder: {', '.join(missing)}")
     frame, problems = extract_paths(args.paths)
     out = Path(args.csv)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        frame.to_csv(out, index=False, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
+    write_file(claims_csv_bytes(frame, bom=False), out)
     for problem in problems:
-        print(f"skipped: {problem}", file=sys.stderr)
+        print(f"{'note' if problem.kept else 'skipped'}: {problem}", file=sys.stderr)
     documents = frame["document"].nunique() if len(frame) else 0
     print(f"{len(frame)} claims from {documents} documents written to {out}", file=sys.stderr)
     return 1 if problems else 0

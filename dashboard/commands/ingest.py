@@ -2,9 +2,11 @@
 
     python -m dashboard ingest news/ batch.jsonl archive.zip --db data/claims.sqlite
 
-Prints how many articles were new, unchanged, replaced or skipped, the claims stored and
-one line per problem (a file or record that could not be read, an article the extractor
-failed on). Exits 1 when anything was skipped, 0 otherwise.
+Prints how many articles were new, unchanged, replaced, skipped or duplicates, the claims
+stored, one line per problem (a file or record that could not be read, an article the
+extractor failed on), one per duplicate (the same text under two names, stored once) and one
+per note (stored, but not as given: bad bytes replaced, an absurd figure left out). Exits 1
+when anything was skipped or noted, 0 otherwise.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     if args.max_mb <= 0:
         raise UserError(f"--max-mb must be more than 0, not {args.max_mb:g}")
     missing = [p for p in args.paths if not Path(p).exists()]
-    if missing:
+    if len(missing) == len(args.paths):  # one mistyped path among others is reported by the ingest
         raise UserError(f"no such file or folder: {', '.join(missing)}")
     if args.if_empty:
         conn = store.connect(args.db)
@@ -64,9 +66,9 @@ def run(args: argparse.Namespace) -> int:
         progress=False if args.quiet else None,
     )
     if args.quiet:
-        for line in report.problems:
+        for line in [*report.problems, *report.notes]:
             print(line, file=sys.stderr)
     else:
         print("\n".join(report.summary_lines()))
         print(f"took {report.seconds:.1f} s")
-    return 1 if report.skipped else 0
+    return 0 if report.clean else 1

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-from pathlib import Path
-
-from dashboard.errors import UserError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -62,9 +59,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the report."""
     from dashboard import store
 
-    if args.db is not None and not Path(args.db).is_file():
-        raise UserError(f"{args.db}: no such database file")
-    conn = store.connect(args.db)
+    conn = store.open_existing(args.db)
     try:
         print("\n".join(stats_lines(conn)))
     finally:

@@ -21,7 +21,7 @@ from pathlib import Path
 from dashboard.article import Article, ReadProblem
 from dashboard.errors import UserError
 from dashboard.readers.archive import ZipLimits, iter_members
-from dashboard.readers.decode import DecodeError, decode_text
+from dashboard.readers.decode import DecodeError, decode
 from dashboard.readers.html_page import iter_html
 from dashboard.readers.records import iter_csv, iter_jsonl
 from dashboard.readers.source import Source
@@ -39,7 +39,17 @@ FORMATS: dict[str, FormatReader] = {
 ARCHIVE = ".zip"
 SUPPORTED = (*FORMATS, ARCHIVE)
 
-__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED", "Article", "ReadProblem", "ZipLimits", "iter_articles", "read_source"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUPPORTED",
+    "Article",
+    "ReadProblem",
+    "ZipLimits",
+    "iter_articles",
+    "read_path",
+    "read_source",
+    "unreadable_folder",
+]
 
 
 def _size_text(n: int) -> str:
@@ -50,32 +60,51 @@ def _size_text(n: int) -> str:
 def read_source(source: Source) -> Iterator[Article | ReadProblem]:
     """Decode one file's bytes and hand them to the reader for its format."""
     try:
-        text = decode_text(source.data)
+        decoded = decode(source.data)
     except DecodeError as exc:
         yield ReadProblem(source.path, None, str(exc))
         return
+    text = decoded.text
+    if decoded.note:
+        yield ReadProblem(source.path, None, f"read all the same: {decoded.note}", kept=True)
     if not text.strip():
         yield ReadProblem(source.path, None, "empty file")
         return
     yield from FORMATS[source.suffix](source, text)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` with a supported extension, sorted by path, skipping hidden files and folders."""
-    found = []
-    for root, dirs, files in os.walk(folder):
+def unreadable_folder(error: OSError) -> ReadProblem:
+    """The problem line for a folder that a walk could not list.
+
+    >>> str(unreadable_folder(PermissionError(13, "Permission denied", "news/locked")))
+    'news/locked: cannot read the folder (Permission denied); its files were not read'
+    """
+    return ReadProblem(
+        str(error.filename), None, f"cannot read the folder ({error.strerror or error}); its files were not read"
+    )
+
+
+def _walk(folder: Path) -> Iterator[Path | ReadProblem]:
+    """Files under ``folder`` with a supported extension, sorted by path, skipping hidden files and
+    folders; a sub-folder that cannot be listed is a problem."""
+    found: list[Path] = []
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found += [Path(root) / n for n in files if not n.startswith(".") and Path(n).suffix.lower() in SUPPORTED]
+    yield from (unreadable_folder(error) for error in errors)
     yield from sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
-def _read_file(path: Path, max_bytes: int) -> Iterator[Article | ReadProblem]:
+def read_path(path: Path, key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadProblem]:
+    """The articles of one file, stored under ``key`` (its place in the folder ingested:
+    ``2023/a01.txt``; records and zip members extend it: ``2023/b.jsonl#b13``)."""
     shown = str(path)
     suffix = path.suffix.lower()
     try:
         size = path.stat().st_size
         if suffix == ARCHIVE:
-            yield from _read_archive(path, max_bytes)
+            yield from _read_archive(path, max_bytes, key)
             return
         if size > max_bytes:
             yield ReadProblem(shown, None, f"file is larger than the {_size_text(max_bytes)} limit ({size:,} bytes)")
@@ -84,12 +113,12 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | ReadProblem]:
     except OSError as exc:
         yield ReadProblem(shown, None, f"cannot read the file ({exc.strerror or exc})")
         return
-    yield from read_source(Source(document=path.name, path=shown, data=data))
+    yield from read_source(Source(document=path.name, path=shown, data=data, key=key))
 
 
-def _read_archive(path: Path, max_bytes: int) -> Iterator[Article | ReadProblem]:
+def _read_archive(path: Path, max_bytes: int, key: str) -> Iterator[Article | ReadProblem]:
     limits = ZipLimits.for_max_bytes(max_bytes)
-    for item in iter_members(path, path.name, str(path), set(FORMATS), limits):
+    for item in iter_members(path, path.name, str(path), set(FORMATS), limits, key=key):
         if isinstance(item, ReadProblem):
             yield item
         else:
@@ -102,7 +131,8 @@ def iter_articles(
     """Articles from files and folders (read recursively, sorted), with a problem for each bad input.
 
     Inside folders, files of other types are skipped silently; named explicitly they are a problem.
-    ``max_bytes`` limits each file and each zip member.
+    ``max_bytes`` limits each file and each zip member. Each article's ``key`` is its path inside
+    the folder given (``2023/a01.txt``), or the file's name when the file was given itself.
     """
     if max_bytes <= 0:
         raise UserError(f"the size limit must be a positive number of bytes, not {max_bytes}")
@@ -111,13 +141,14 @@ def iter_articles(
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
+        root = path if path.is_dir() else path.parent
         if path.is_dir():
             files = list(_walk(path))
         elif path.is_file():
             if path.suffix.lower() not in SUPPORTED:
                 yield ReadProblem(str(path), None, f"unsupported file type (expected one of {', '.join(SUPPORTED)})")
                 continue
-            files = [path]
+            files: list[Path | ReadProblem] = [path]
         elif path.exists():
             yield ReadProblem(str(path), None, "not a regular file or folder")
             continue
@@ -125,8 +156,11 @@ def iter_articles(
             yield ReadProblem(str(path), None, "no such file or folder")
             continue
         for file in files:
+            if isinstance(file, ReadProblem):
+                yield file
+                continue
             key = file.resolve()
             if key in seen:
                 continue
             seen.add(key)
-            yield from _read_file(file, max_bytes)
+            yield from read_path(file, file.relative_to(root).as_posix(), max_bytes)

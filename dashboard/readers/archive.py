@@ -2,7 +2,8 @@
 
 Nothing is extracted to disk. A member whose name is absolute or climbs out with ``..``, that is
 encrypted, too large, or compressed suspiciously well is reported and skipped; an archive with too
-many members or too many bytes in all is refused from that point on.
+many members or too many bytes in all is refused from that point on. A zip inside the zip is read
+with the same limits, shared with the outer one, and no deeper than :data:`MAX_NESTING`.
 
 >>> import io, zipfile
 >>> buf = io.BytesIO()
@@ -16,6 +17,7 @@ many members or too many bytes in all is refused from that point on.
 
 from __future__ import annotations
 
+import io
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -27,6 +29,8 @@ from dashboard.article import ReadProblem
 from dashboard.readers.source import Source
 
 MIB = 2**20
+ARCHIVE_SUFFIX = ".zip"
+MAX_NESTING = 3  # archives inside an archive inside an archive...: deeper ones are reported, not read
 
 
 @dataclass(frozen=True)
@@ -61,35 +65,75 @@ def _suffix(name: str) -> str:
     return "." + base.rsplit(".", 1)[-1].lower() if "." in base else ""
 
 
+@dataclass
+class _Budget:
+    """What the archive and the archives inside it have used so far, against one set of limits."""
+
+    limits: ZipLimits
+    total: int = 0
+    members: int = 0
+
+
 def iter_members(
-    archive: str | Path | IO[bytes], document: str, path: str, suffixes: set[str], limits: ZipLimits
+    archive: str | Path | IO[bytes],
+    document: str,
+    path: str,
+    suffixes: set[str],
+    limits: ZipLimits,
+    key: str = "",
 ) -> Iterator[Source | ReadProblem]:
     """The readable members of an archive, sorted by name, as sources; problems for the rest.
 
     ``document`` is the archive's base name and ``path`` how the user named it; members become
-    ``document/inner/name`` and ``path/inner/name``.
+    ``document/inner/name`` and ``path/inner/name`` (and ``key/inner/name`` when the archive has a
+    storage ``key``). An archive inside it (``.zip``) is read the
+    same way, up to :data:`MAX_NESTING` deep, and its members count against the same limits:
+    ``news.zip/2023.zip/a01.txt``.
     """
+    yield from _members(archive, document, path, suffixes, _Budget(limits), prefix="", depth=0, key=key)
+
+
+def _members(
+    archive: str | Path | IO[bytes],
+    document: str,
+    path: str,
+    suffixes: set[str],
+    budget: _Budget,
+    prefix: str,
+    depth: int,
+    key: str,
+) -> Iterator[Source | ReadProblem]:
+    """The members of one archive; ``prefix`` is its own name inside the outer ones (problems name it)."""
+    limits = budget.limits
     try:
         zf = zipfile.ZipFile(archive)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        yield ReadProblem(path, None, f"not a readable zip archive ({exc})")
+        if prefix:
+            yield ReadProblem(path, f"member {prefix.rstrip('/')}", f"not a readable zip archive ({exc})")
+        else:
+            yield ReadProblem(path, None, f"not a readable zip archive ({exc})")
         return
     with zf:
         infos = [info for info in zf.infolist() if not info.is_dir()]
-        if len(infos) > limits.members:
-            yield ReadProblem(path, None, f"holds {len(infos)} members, more than the limit of {limits.members}")
+        budget.members += len(infos)
+        if budget.members > limits.members:
+            where = f"member {prefix.rstrip('/')}" if prefix else None
+            yield ReadProblem(path, where, f"holds {budget.members} members, more than the limit of {limits.members}")
             return
-        total = 0
         for info in sorted(infos, key=lambda i: i.filename):
             name = info.filename
-            where = f"member {name}"
+            where = f"member {prefix}{name}"
+            nested = _suffix(name) == ARCHIVE_SUFFIX
             if _unsafe(name):
                 yield ReadProblem(path, where, "unsafe member name (absolute or with ..), not read")
                 continue
-            if _hidden(name) or _suffix(name) not in suffixes:
+            if _hidden(name) or (_suffix(name) not in suffixes and not nested):
                 continue
             if info.flag_bits & 0x1:
                 yield ReadProblem(path, where, "encrypted member, not read")
+                continue
+            if nested and depth >= MAX_NESTING:
+                yield ReadProblem(path, where, f"a zip nested more than {MAX_NESTING} deep inside another, not read")
                 continue
             if info.file_size > limits.member_bytes:
                 sizes = f"{info.file_size:,} bytes, limit {limits.member_bytes:,}"
@@ -98,7 +142,7 @@ def iter_members(
             if info.file_size >= limits.ratio_floor and info.file_size > limits.ratio * max(info.compress_size, 1):
                 yield ReadProblem(path, where, "compressed too well to be text (a zip bomb?), not read")
                 continue
-            if total + info.file_size > limits.total_bytes:
+            if budget.total + info.file_size > limits.total_bytes:
                 yield ReadProblem(
                     path, where, f"archive holds more than {limits.total_bytes:,} bytes in all; the rest is not read"
                 )
@@ -112,5 +156,18 @@ def iter_members(
             if len(data) > limits.member_bytes:
                 yield ReadProblem(path, where, f"member is larger than the limit of {limits.member_bytes:,} bytes")
                 continue
-            total += len(data)
-            yield Source(document=f"{document}/{name}", path=f"{path}/{name}", data=data)
+            if nested:
+                yield from _members(
+                    io.BytesIO(data),
+                    f"{document}/{name}",
+                    path,
+                    suffixes,
+                    budget,
+                    f"{prefix}{name}/",
+                    depth + 1,
+                    f"{key}/{name}" if key else "",
+                )
+                continue
+            budget.total += len(data)
+            member_key = f"{key}/{name}" if key else ""
+            yield Source(document=f"{document}/{name}", path=f"{path}/{prefix}{name}", data=data, key=member_key)

@@ -1,9 +1,19 @@
-"""Bytes to text: UTF-8 (with or without BOM), UTF-16/32 with BOM, and Windows-1256 Persian.
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without, and Windows-1256 Persian.
 
-Older Persian archives are often Windows-1256 (with Arabic ي/ك). Detectors guess wrongly on
-short texts, so the rule is simple: what is not UTF-8 is read as Windows-1256 when most of its
-non-ASCII letters then come out in the Arabic script; failing that, a page's own charset
-declaration is tried.
+The encoding is decided on evidence, in this order:
+
+1. a byte-order mark names it;
+2. NUL bytes on one side of every pair (the ASCII spaces and digits of UTF-16 text) mean UTF-16
+   without a mark, when the text then reads as text; other NUL bytes mean a binary file;
+3. valid UTF-8 is UTF-8;
+4. UTF-8 with a few bad bytes (a file cut mid-character, a stray byte) is still UTF-8: those
+   bytes become U+FFFD and :attr:`Decoded.note` says how many and where;
+5. Windows-1256 (older Persian archives, with Arabic ي/ك) when the bytes are not UTF-8 at all and
+   most non-ASCII letters then come out in the Arabic script;
+6. a page's own charset declaration.
+
+General detectors (charset-normalizer) were tried and rejected: they give no answer for UTF-8
+with one bad byte, call short Windows-1256 text UTF-16, and accept Latin text as Baltic.
 
 >>> decode_text("سلام".encode("utf-8"))
 'سلام'
@@ -15,10 +25,17 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from dataclasses import dataclass
 
 ARABIC_SCRIPT = range(0x0600, 0x0700)
 MIN_ARABIC_SHARE = 0.6  # of the non-ASCII letters, for a Windows-1256 reading to be believed
 MIN_SPACE_SHARE = 0.04  # prose has spaces between its words; byte noise read as letters has few
+MAX_BAD_UTF8_SHARE = 0.02  # of the non-ASCII characters: more bad bytes than this and it is not UTF-8
+MAX_BAD_BYTES_ANYWAY = 4  # ...though a short text may have this many (a stray byte inside a character makes 3)
+MIN_GOOD_PER_BAD = 8  # valid non-ASCII characters per bad byte (Windows-1256 Persian has about one)
+SAMPLE_CHARS = 200_000  # enough text to judge a script by
+MIN_UTF16_NUL_SIDE = 0.95  # share of NUL bytes on one side of the pairs for UTF-16 without a mark
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -27,6 +44,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _ALLOWED_CONTROLS = set("\t\n\r\f\v\x1a")
+_NOT_TEXT = {"Cc", "Cn", "Co", "Cs"}  # controls, unassigned, private use, lone surrogates
 _DECLARED = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)"""
     rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_\-]+)""",
@@ -55,7 +73,9 @@ def _looks_binary(text: str) -> bool:
 
 
 def _mostly_arabic_script(text: str) -> bool:
-    """Most non-ASCII letters are Arabic-script ones (ASCII reads the same in every candidate)."""
+    """Most non-ASCII letters are Arabic-script ones (ASCII reads the same in every candidate);
+    judged on the first :data:`SAMPLE_CHARS` characters."""
+    text = text[:SAMPLE_CHARS]
     letters = [ch for ch in text if ch.isalpha() and not ch.isascii()]
     if not letters:
         return False
@@ -81,8 +101,68 @@ def _declared_encoding(data: bytes) -> str | None:
         return None
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the NUL bytes sit on one side of the pairs and the bytes
+    then read as text; None otherwise.
+
+    >>> _utf16_without_bom("خبر امروز".encode("utf-16-le"))
+    'utf-16-le'
+    """
+    if len(data) % 2:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    if max(even, odd) < MIN_UTF16_NUL_SIDE * (even + odd):
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    sample = text[:SAMPLE_CHARS]
+    unreadable = any(unicodedata.category(ch) in _NOT_TEXT and ch not in _ALLOWED_CONTROLS for ch in sample)
+    return None if unreadable or _looks_binary(text) else encoding
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")  # the bytes ``surrogateescape`` could not decode, one each
+_ASCII = bytes(range(128))
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int, int] | None:
+    """``(text, bad bytes, first bad offset)`` when ``data`` is UTF-8 but for a few bad bytes (each
+    replaced with U+FFFD in ``text``), else None. One pass, however many bad bytes.
+
+    >>> _mostly_utf8("خبر امروز از یزد".encode()[:-1])[1:]
+    (1, 27)
+    >>> _mostly_utf8("گزارش خبري".encode("cp1256")) is None
+    True
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    escaped = _ESCAPED.search(text)
+    if escaped is None:
+        return None
+    repaired, bad = _ESCAPED.subn("\ufffd", text)
+    ascii_bytes = len(data) - len(data.translate(None, _ASCII))  # ASCII bytes are never escaped
+    good = len(text) - ascii_bytes - bad  # the non-ASCII characters decoded
+    if good < MIN_GOOD_PER_BAD * bad or bad > max(MAX_BAD_BYTES_ANYWAY, MAX_BAD_UTF8_SHARE * (good + bad)):
+        return None
+    first = len(text[: escaped.start()].encode("utf-8", errors="surrogateescape"))
+    return repaired, bad, first
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text read from bytes, the encoding it was read with, and what was repaired (None when nothing)."""
+
+    text: str
+    encoding: str
+    note: str | None = None
+
+
 def detect_encoding(data: bytes) -> str:
     """The encoding to read ``data`` with; raises DecodeError for binary or unknown bytes.
+
+    ``utf-8`` is also the answer for UTF-8 with a few bad bytes (see :func:`decode`).
 
     >>> detect_encoding(codecs.BOM_UTF8 + "خبر".encode())
     'utf-8-sig'
@@ -95,12 +175,17 @@ def detect_encoding(data: bytes) -> str:
         if data.startswith(bom):
             return encoding
     if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            return utf16
         raise DecodeError("binary file (it holds NUL bytes)")
     try:
         data.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return "utf-8"
     try:
         text = data.decode("cp1256")
     except UnicodeDecodeError:
@@ -114,21 +199,33 @@ def detect_encoding(data: bytes) -> str:
             return declared
         except UnicodeDecodeError:
             pass
-    raise DecodeError("not readable as text (neither UTF-8, UTF-16 with BOM, nor Windows-1256 Persian)")
+    raise DecodeError("not readable as text (neither UTF-8, UTF-16, nor Windows-1256 Persian)")
 
 
-def decode_text(data: bytes) -> str:
+def decode(data: bytes) -> Decoded:
     """Decode ``data`` to text with Unix line ends and no BOM; raises DecodeError when it is not text.
 
-    >>> decode_text(b"\\xef\\xbb\\xbf\\xd8\\xae\\xd8\\xa8\\xd8\\xb1\\r\\n")
+    >>> decode(b"\\xef\\xbb\\xbf\\xd8\\xae\\xd8\\xa8\\xd8\\xb1\\r\\n").text
     'خبر\\n'
+    >>> decode("خبر امروز از یزد".encode()[:-1]).note
+    '1 byte not valid UTF-8, replaced with U+FFFD (first at byte 27)'
     """
     encoding = detect_encoding(data)
+    note = None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise DecodeError(f"not valid {encoding} text ({exc.reason} at byte {exc.start})") from None
+        repaired = _mostly_utf8(data) if encoding == "utf-8" else None
+        if repaired is None:
+            raise DecodeError(f"not valid {encoding} text ({exc.reason} at byte {exc.start})") from None
+        text, bad, first = repaired
+        note = f"{bad} byte{'s' if bad > 1 else ''} not valid UTF-8, replaced with U+FFFD (first at byte {first})"
     text = text.lstrip("\ufeff")
     if _looks_binary(text):
         raise DecodeError("binary file (it holds control characters)")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, note)
+
+
+def decode_text(data: bytes) -> str:
+    """The text of :func:`decode` (what was repaired is not reported here)."""
+    return decode(data).text

@@ -41,6 +41,7 @@ BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"
 CONTAINER_TAGS = set("div section article main body header footer ul ol table tr dl figure".split())
 ARTICLE_FRAME_TAGS = {"header", "footer"}
 MIN_MERGED_PART = 15  # a trafilatura line holding two block texts this long has run paragraphs together
+MAX_PARSER_DEPTH = 2048  # libxml2's nesting limit even with huge_tree
 MAX_DATE_TEXT = 120  # a date element's text is short; longer means it holds more than the date
 # trafilatura drops invisible characters such as ZWNJ; a printable stand-in carries them through.
 _STAND_INS = ("\u2bd1", "\u2e3a", "\u2b9c", "\u2ba8", "\u2b6c")
@@ -93,12 +94,24 @@ def _outside_article(element: Any) -> bool:
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
+class TooDeep(ValueError):
+    """The page nests its elements deeper than the HTML parser reads."""
+
+
 def _parse_tree(html: str) -> Any | None:
-    """The page as an lxml tree (forgiving of broken markup); None when there is nothing to parse."""
+    """The page as an lxml tree (forgiving of broken markup); None when there is nothing to parse.
+
+    Pages nested hundreds of levels deep are read whole (libxml2's ``huge_tree``); past the
+    parser's own limit (:data:`MAX_PARSER_DEPTH`) the text would be lost, so :class:`TooDeep` is raised.
+    """
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html))
+        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html), parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return None
+    if any("Excessive depth" in error.message for error in parser.error_log):
+        raise TooDeep(f"the page is nested deeper than {MAX_PARSER_DEPTH:,} levels, more than the HTML parser reads")
+    return tree
 
 
 def _trafilatura_lines(html: str) -> tuple[list[str], str | None]:
@@ -251,8 +264,11 @@ def _leads(tree: Any) -> list[str]:
 
 
 def read_html(source: Source, html: str) -> Article | ReadProblem:
-    """One page to an article, or a problem when it holds no text at all."""
-    tree = _parse_tree(html)
+    """One page to an article, or a problem when it holds no text at all (or is nested too deep to read)."""
+    try:
+        tree = _parse_tree(html)
+    except TooDeep as exc:
+        return ReadProblem(source.path, None, f"{exc}; not read")
     lines, trafilatura_title = _trafilatura_lines(html)
     if tree is not None:
         blocks = _fallback_lines(_parse_tree(html))
@@ -280,6 +296,7 @@ def read_html(source: Source, html: str) -> Article | ReadProblem:
         title=headline,
         published=published,
         meta=meta,
+        key=source.key,
     )
 
 

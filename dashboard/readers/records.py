@@ -42,7 +42,7 @@ def record_article(source: Source, record: Mapping[str, Any], where: str) -> Art
     """One record (a JSON object or a CSV row as a dict) to an article, or the problem with it.
 
     >>> record_article(Source("b.csv", "b.csv", b""), {"id": "7", "body": "  "}, "row 1")
-    ReadProblem(path='b.csv', where='row 1', message='record 7 has no body')
+    ReadProblem(path='b.csv', where='row 1', message='record 7 has no body', kept=False)
     """
     record_id = _as_text(record.get("id"))
     if record_id is None:
@@ -69,6 +69,7 @@ def record_article(source: Source, record: Mapping[str, Any], where: str) -> Art
         source=_as_text(record.get("source")),
         url=_as_text(record.get("url")),
         meta=meta,
+        key=f"{source.key}#{record_id}" if source.key else "",
     )
 
 

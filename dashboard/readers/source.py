@@ -10,12 +10,19 @@ class Source:
     """The raw bytes of one input and how to name it.
 
     ``document`` is the name the claims table uses (``a01.txt``, ``news.zip/inner/a01.txt``);
-    ``path`` names it for the user (``inbox/news.zip/inner/a01.txt``).
+    ``path`` names it for the user (``inbox/news.zip/inner/a01.txt``); ``key`` is where it sits in
+    the folder ingested (``2023/news.zip/inner/a01.txt``), its identity in storage (empty: ``document``).
     """
 
     document: str
     path: str
     data: bytes
+    key: str = ""
+
+    @property
+    def storage_key(self) -> str:
+        """``key``, or ``document`` when no key was given."""
+        return self.key or self.document
 
     @property
     def suffix(self) -> str:

@@ -37,7 +37,7 @@ def first_title_line(text: str) -> str | None:
 
 def read_text(source: Source, text: str) -> Article:
     """The whole file as one article."""
-    return Article(document=source.document, text=text, path=source.path, title=first_title_line(text))
+    return Article(document=source.document, text=text, path=source.path, title=first_title_line(text), key=source.key)
 
 
 def iter_text(source: Source, text: str) -> Iterator[Article | ReadProblem]:

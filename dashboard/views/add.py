@@ -29,7 +29,8 @@ def ingest_each(paths: list[Path], tmp: str, mb: int) -> list[FileOutcome]:
     outcomes = []
     for path in paths:
         report = ingest([str(path)], queries.db_path(), workers=1, max_bytes=mb * 2**20)
-        problems = [p.replace(tmp + "/", "") for p in report.problems]
+        lines = [*report.problems, *report.notes, *report.duplicates]
+        problems = [p.replace(tmp + "/", "") for p in lines]
         if path.suffix.lower() == ".zip":
             problems += [f"{path.name}/{m}" for m in unsupported_members(path)]
         outcomes.append(
