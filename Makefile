@@ -8,14 +8,14 @@ STAMP := $(VENV)/.requirements-installed
 
 setup: $(STAMP)
 
-# (Re)create the venv when it is missing or not on Python 3.12/3.13, then install the pins.
-$(STAMP): requirements.txt scripts/find-python.sh
+# (Re)create the venv when it is missing or not on Python 3.12/3.13, then install the runtime and the test pins.
+$(STAMP): requirements.txt requirements-dev.txt scripts/find-python.sh
 	@if ! $(PY) -c 'import sys; sys.exit(0 if (3, 12) <= sys.version_info[:2] < (3, 14) else 1)' 2>/dev/null; then \
 		python=$$(sh scripts/find-python.sh) || exit 1; \
 		echo "setup: creating $(VENV) with $$python"; \
 		rm -rf $(VENV); "$$python" -m venv $(VENV) || exit 1; \
 	fi
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
 	@$(PY) -c 'import hazm, importlib.metadata as m; v = m.version("hazm"); assert v == "0.12.1", f"hazm {v} installed, 0.12.1 required"'
 	@touch $(STAMP)
 
@@ -27,6 +27,7 @@ run: setup
 lint: setup
 	$(PY) -m ruff check dashboard tests scripts
 	$(PY) -m ruff format --check dashboard tests scripts
+	$(PY) -m mypy dashboard
 
 test: lint
 	$(PY) -m pytest -q

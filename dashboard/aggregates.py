@@ -205,7 +205,8 @@ def sum_by(df: pd.DataFrame, metric: str, by: str | None) -> SumResult:
     reasons = sum_reasons(rows, metric, by)
     status = _text(rows, "status")
     left_out: dict[str, int] = {}
-    for (reason, st), n in pd.DataFrame({"r": reasons, "s": status}).value_counts().items():
+    counts = pd.DataFrame({"r": reasons, "s": status}).value_counts()
+    for (reason, st), n in zip(counts.index.tolist(), counts.tolist(), strict=True):
         if reason:
             key = f"planned_{reason}" if st == PLANNED and reason not in ("other_unit", "unknown_status") else reason
             left_out[key] = left_out.get(key, 0) + int(n)

@@ -8,6 +8,7 @@ figure («۶٫۵ هزار میلیارد تومان») and the date in the reade
 
 from __future__ import annotations
 
+from functools import partial
 from urllib.parse import quote
 
 import pandas as pd
@@ -64,15 +65,18 @@ def table_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out[out.columns[::-1]] if lang == "fa" else out
 
 
+def _figure_text(unit: str, lang: str, value: float | None) -> str:
+    """A figure's display text, for a Styler's ``format``."""
+    return format_value(value, unit, lang)
+
+
 def styled(frame: pd.DataFrame, units: pd.Series, lang: str) -> Styler:
     """``frame`` with readable display texts: «۶٫۵ هزار میلیارد تومان» for the figure (the number stays
     underneath, so sorting is by value) and the date in the reader's calendar (ISO underneath)."""
     style = frame.style
     for unit in units.unique():
         rows = units.index[units == unit]
-        style = style.format(
-            lambda v, u=str(unit): format_value(v, u, lang), subset=pd.IndexSlice[rows, ["figure"]], na_rep=""
-        )
+        style = style.format(partial(_figure_text, str(unit), lang), subset=pd.IndexSlice[rows, ["figure"]], na_rep="")
     return style.format(lambda d: display_date(d, lang), subset=["date"])
 
 

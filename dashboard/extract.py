@@ -19,6 +19,7 @@ import pandas as pd
 
 from dashboard.article import Article, ReadProblem
 from dashboard.article_meta import ArticleMeta, find_speakers, lead_span, read_article_meta, title_span
+from dashboard.bounds import split_plausible
 from dashboard.extractor_version import extractor_version
 from dashboard.figure_period import period_of
 from dashboard.figures import rounding_step, significant_digits
@@ -228,7 +229,6 @@ def extract_frame(articles: Iterable[Article]) -> pd.DataFrame:
 def extract_paths(paths: Iterable[str | Path]) -> tuple[pd.DataFrame, list[ReadProblem]]:
     """Read and extract files or folders; unreadable inputs come back as problems, and each figure
     too large to be a claim (left out of the frame) as a kept problem naming it."""
-    from dashboard.bounds import split_plausible
     from dashboard.readers import iter_articles
 
     problems: list[ReadProblem] = []

@@ -11,7 +11,8 @@ is pure (:mod:`dashboard.filters`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 import jdatetime
 import pandas as pd
@@ -40,6 +41,16 @@ Counts = dict[str, dict[str, int]]
 def _date_key(name: str, lang: str) -> str:
     """The date box's widget key: one per language, since Persian types Jalali and English Gregorian."""
     return f"{urlstate.widget_key(name)}_{lang}"
+
+
+def _known_options(options: list[str], remembered: Iterable[str] | None) -> list[str]:
+    """The remembered choices that are still options (a choice may vanish with the data)."""
+    return [x for x in (remembered or []) if x in options]
+
+
+def _option_with_count(name: str, counts: dict[str, int], lang: str, key: str) -> str:
+    """An option of filter ``name`` with its number of claims, for a multiselect's ``format_func``."""
+    return option_text(name, key, counts.get(key, 0), lang)
 
 
 def _in_range(value: object) -> dt.date | None:
@@ -177,7 +188,7 @@ def date_box(name: str, lang: str) -> dt.date | None:
         if key not in st.session_state:
             st.session_state[key] = current
         value = st.date_input(label, key=key, min_value=DATE_MIN, max_value=DATE_MAX, format="YYYY-MM-DD")
-        day = value if isinstance(value, dt.date) else None
+        day: dt.date | None = value if isinstance(value, dt.date) else None
     else:
         if key not in st.session_state:
             st.session_state[key] = date_text(current, lang)
@@ -197,6 +208,7 @@ def filter_bar(df: pd.DataFrame, lang: str, counts: Callable[[FilterState], Coun
     pending = pending_state(every, lang)
     shown = counts(pending)
     values: dict[str, object] = {}
+    dates: dict[str, dt.date | None] = {}
     n_active = len(pending.active())
     first, last = date_bounds(df)
     with st.container(horizontal=True, gap="small", vertical_alignment="bottom", key="filter_row"):
@@ -205,23 +217,24 @@ def filter_bar(df: pd.DataFrame, lang: str, counts: Callable[[FilterState], Coun
             cols = st.columns(2)
             for i, name in enumerate(LIST_FILTERS):
                 options = list(every.get(name, {}))
-                key = urlstate.prepare(name, [], valid=lambda v, o=options: [x for x in (v or []) if x in o])
+                key = urlstate.prepare(name, [], valid=partial(_known_options, options))
                 with cols[i % 2]:
                     chosen = st.multiselect(
                         column_label(name, lang),
                         options,
                         key=key,
-                        format_func=lambda k, n=name: option_text(n, k, shown.get(n, {}).get(k, 0), lang),
+                        format_func=partial(_option_with_count, name, shown.get(name, {}), lang),
                         placeholder=t("all", lang),
                     )
                 values[name] = tuple(urlstate.remember(name, chosen))
             c_from, c_to = st.columns(2)
             with c_from:
-                values["date_from"] = date_box("date_from", lang)
+                dates["date_from"] = date_box("date_from", lang)
             with c_to:
-                values["date_to"] = date_box("date_to", lang)
+                dates["date_to"] = date_box("date_to", lang)
+            values.update(dates)
             if lang == "fa":
-                jalali_calendar(lang, {n: values[n] for n in DATES}, last)
+                jalali_calendar(lang, dates, last)
             if first and last:
                 gregorian = f"{ltr(localize(first.isoformat(), lang))} … {ltr(localize(last.isoformat(), lang))}"
                 jalali = jalali_span(first, last, lang)

@@ -96,8 +96,8 @@ def text_matches(df: pd.DataFrame, text: str) -> np.ndarray:
     for column in LABELLED_COLUMNS:
         if column in df:
             keys = df[column].fillna("").astype(str)
-            found = [k for k in keys.unique() if k and _label_matches(column, k, pattern)]
-            hit |= keys.isin(found).to_numpy(dtype=bool)
+            labelled = [k for k in keys.unique() if k and _label_matches(column, k, pattern)]
+            hit |= keys.isin(labelled).to_numpy(dtype=bool)
     return hit
 
 

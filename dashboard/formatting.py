@@ -264,7 +264,7 @@ def jalali_columns(published: pd.Series) -> pd.DataFrame:
     """
     published = published.fillna("").astype(str)
     uniques = pd.Series(published.unique())
-    rows = []
+    rows: list[tuple[str, object, object, str]] = []
     for iso in uniques:
         jd = to_jalali(iso)
         if jd:

@@ -10,7 +10,8 @@ Everything that came from an article or the database is escaped: a text holding
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -66,15 +67,16 @@ def highlight_text(text: str, spans: Iterable[Sequence[object]]) -> str:
     return f'<div class="article-text" dir="rtl">{body}</div>'
 
 
-def claim_spans(claims: pd.DataFrame, label_of=None) -> list[Span]:
+def claim_spans(claims: pd.DataFrame, label_of: Callable[[Any], str] | None = None) -> list[Span]:
     """(start, end, label) for each claim with offsets; ``label_of(row)`` gives the tooltip (the mention by default)."""
     if claims.empty or "start" not in claims:
         return []
     rows = claims[(claims["start"] >= 0) & (claims["end"] > claims["start"])]
-    spans = []
-    for row in rows.itertuples(index=False):
+    spans: list[Span] = []
+    starts, ends = rows["start"].tolist(), rows["end"].tolist()
+    for row, start, end in zip(rows.itertuples(index=False), starts, ends, strict=True):
         label = label_of(row) if label_of else str(getattr(row, "mention", ""))
-        spans.append((int(row.start), int(row.end), label))
+        spans.append((int(start), int(end), label))
     return spans
 
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from dashboard.datafiles import DataFileError, read_yaml_mapping
+from dashboard.data_schemas import LabelsFile
+from dashboard.datafiles import DataFileError, load_data_file
 from dashboard.paths import DATA_DIR
 from dashboard.taxonomy import NATIONAL, load_taxonomy
 
@@ -31,11 +32,8 @@ class LabelError(DataFileError):
 @lru_cache(maxsize=4)
 def load_labels(path: Path = LABELS_FILE) -> dict[str, dict[str, object]]:
     """Read the labels file: ``{key: {"fa": ..., "en": ...}}``; every key must have both languages."""
-    data = read_yaml_mapping(path, LabelError)
-    for key, value in data.items():
-        if not isinstance(value, dict) or any(lang not in value for lang in LANGS):
-            raise LabelError(f"{path}: label {key!r} needs both 'fa' and 'en'")
-    return data
+    labels = load_data_file(path, LabelsFile, LabelError).root
+    return {key: entry.model_dump() for key, entry in labels.items()}
 
 
 def norm_lang(lang: str | None) -> str:

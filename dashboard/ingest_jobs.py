@@ -29,6 +29,7 @@ from typing import Any
 
 from dashboard import store
 from dashboard.article import Article, ReadProblem
+from dashboard.bounds import split_plausible
 from dashboard.extract import EXTRACTOR_VERSION
 
 Job = tuple[str, Any]
@@ -102,7 +103,6 @@ def read_problem(problem: ReadProblem) -> Outcome:
 def extract_one(article: Article, digest: str) -> list[Outcome]:
     """Extract one article's claims and metadata; any failure becomes a problem line, and each
     figure too large to be a claim (:mod:`dashboard.bounds`) a note."""
-    from dashboard.bounds import split_plausible
     from dashboard.extract import article_metadata, extract_article
 
     try:

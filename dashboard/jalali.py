@@ -21,10 +21,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import jdatetime
 
-from dashboard.datafiles import read_yaml_mapping
+from dashboard.data_schemas import JalaliMonthsFile
+from dashboard.datafiles import DataFileError, load_data_file
 from dashboard.paths import DATA_DIR
 from dashboard.persian import ZWNJ, fold_chars, to_ascii_digits
 
@@ -77,17 +79,10 @@ class _Patterns:
     not_publication: re.Pattern[str]
 
 
-def load_month_table(path: Path = MONTHS_FILE) -> dict:
-    """The data file as a dict (months, month_suffix, weekdays, labels); raises ValueError when malformed."""
-    data = read_yaml_mapping(path, ValueError)
-    for key in ("months", "gregorian_months"):
-        months = data.get(key)
-        if not isinstance(months, dict) or sorted(int(k) for k in months) != list(range(1, 13)):
-            raise ValueError(f"{path}: '{key}' must map each of 1..12 to its spellings")
-    for key in ("weekdays", "publication_labels", "line_words", "not_publication_labels", "lunar_months"):
-        if not isinstance(data.get(key), list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
-            raise ValueError(f"{path}: '{key}' must be a list of words")
-    return data
+def load_month_table(path: Path = MONTHS_FILE) -> dict[str, Any]:
+    """The data file as a dict (months, month_suffix, weekdays, labels); raises a ValueError naming the file
+    and the problem when it does not fit :class:`~dashboard.data_schemas.JalaliMonthsFile`."""
+    return load_data_file(path, JalaliMonthsFile, DataFileError).model_dump()
 
 
 @lru_cache(maxsize=1)

@@ -340,11 +340,22 @@ def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
             plain = "".join(ch for ch in to_ascii_digits(x.group(kind)) if ch.isdigit())
             others.append(_span(*pos_span, float(plain) if plain else 0.0, x.group(kind), kind, False))
         # url and latin: skipped, so their digits never become numbers
+    word_atoms = _word_atoms(text, m)
+    if word_atoms:
+        atoms += word_atoms
+        atoms.sort()
+    return atoms, others
+
+
+def _word_atoms(text: str, m: _Matcher) -> list[_Atom]:
+    """The atoms of the number words in ``text`` (unsorted): a token such as «سی‌وپنج» gives one per part."""
     word_atoms: list[_Atom] = []
     at_start, after_space, after_other = m.word_scans
     first = at_start.match(text)
     for x in chain((first,) if first else (), after_space.finditer(text), after_other.finditer(text)):
         kind = x.lastgroup
+        if kind is None:  # every alternative of the word scans is a named group
+            continue
         s, e = x.span(kind)
         if kind == "word":
             parts = _token_atoms(m, x.group(kind))
@@ -360,10 +371,7 @@ def _scan(text: str, m: _Matcher) -> tuple[list[_Atom], list[NumberSpan]]:
                 word_atoms.append((s + ps, s + pe, cls, float(value), k == 0, k >= last))
         else:
             word_atoms.append((s, e, _ORDINAL, _denominator(m.lexicon, x.group(kind)), True, True))
-    if word_atoms:
-        atoms += word_atoms
-        atoms.sort()
-    return atoms, others
+    return word_atoms
 
 
 def _joined(m: _Matcher, text: str, end: int, start: int) -> bool:
@@ -388,6 +396,128 @@ _ORDINAL_PHRASE = -1
 _START = attrgetter("start")
 
 
+@dataclass(slots=True)
+class _Phrase:
+    """What :func:`_parse` knows of the number phrase it is reading.
+
+    A step method takes one atom (or a «و» and the atom it brings in) and answers True when the
+    phrase goes on, False when it ends before the atom, or the (index, value) to return at once.
+    """
+
+    best: tuple[int, float]  # the longest phrase read so far: (index after it, value)
+    total: float = 0.0
+    group: float | None = None  # the group of words before the next scale word
+    gcls: str = ""  # class of the last part of the group
+    simple: bool = False  # the group is one unit word so far (for «دو صد»)
+    last_scale: float = 0.0
+    max_scale: float = 0.0
+    after_scale: bool = False
+    needs_scale: bool = False  # a group written after a scale with no «و» must end in a smaller scale
+    closed: bool = False  # «یک میلیون و نیم»: nothing may follow
+    bare: tuple[int, float] | None = None  # where to stop when a bigger scale follows «یک میلیون و هزار»
+    has_digits: bool = False
+    rollback: tuple[int, float] | None = None  # where to stop when a later group does not fit
+
+    def fallback(self) -> tuple[int, float]:
+        """Where the phrase ends when a later group does not fit."""
+        return self.rollback if self.rollback is not None else self.best
+
+    def start_group(self, cls: str, value: float) -> None:
+        """Begin a group with a word or figure of class ``cls``."""
+        self.group, self.gcls, self.simple = value, cls, cls == _UNIT
+        self.has_digits = self.has_digits or cls == _DIGITS
+
+    def join(self, cls: str, value: float) -> bool | tuple[int, float]:
+        """«و» brings in an atom of class ``cls``: «سی و پنج», «یک میلیون و نیم», «صدوبیست»."""
+        if cls == _ORDINAL:
+            ordinal = not self.has_digits and (self.group is not None or self.after_scale)
+            return (_ORDINAL_PHRASE, 0.0) if ordinal else self.best
+        if self.group is None:
+            if not self.after_scale or self.needs_scale:
+                return False
+            if cls == _SCALE and 0 < value < self.last_scale:
+                self.rollback = self.best  # «یک میلیون و هزار»: a bare scale word is one of it, 1,001,000
+                self.total += value
+                self.last_scale, self.bare = value, self.best
+                return True
+            if cls not in _GROUP_STARTS:
+                return False
+            self.rollback = self.best
+            if cls == _HALF:
+                self.total += 0.5 * self.last_scale
+                self.closed = True
+            else:
+                self.start_group(cls, value)
+            self.after_scale = False
+            return True
+        if (
+            (self.gcls == _HUNDRED and cls in (_UNIT, _TEEN, _TEN))
+            or (self.gcls == _TEN and cls == _UNIT)
+            or (self.gcls != _HALF and cls == _HALF and self.group.is_integer())
+        ):
+            self.group += 0.5 if cls == _HALF else value
+            self.gcls, self.simple = cls, False
+            return True
+        return False
+
+    def scale(self, value: float, at_start: bool) -> bool | tuple[int, float]:
+        """A scale word multiplies the group before it, or the whole phrase when it is the biggest yet."""
+        if self.bare is not None and value > self.max_scale:  # «یک میلیون | و هزار میلیارد»: two numbers
+            return self.bare
+        if self.group is None:
+            if self.after_scale and value > self.max_scale:  # «هزار میلیارد»: one scale of 1e12
+                self.total *= value
+                self.last_scale = self.max_scale = value * self.max_scale
+            elif at_start:  # «هزار» alone is 1000
+                self.total = value
+                self.last_scale = self.max_scale = value
+            else:  # «... و ۱۲ هزار میلیارد»: the later group starts a phrase of its own
+                return self.fallback()
+        elif self.last_scale == 0 or value < self.last_scale:
+            self.total += self.group * value
+            self.last_scale = value
+            self.max_scale = max(self.max_scale, value)
+        elif value > self.max_scale and not self.needs_scale:  # «۶ هزار و ۵۰۰ میلیارد»: 6500 × 1e9
+            self.total = (self.total + self.group) * value
+            self.last_scale = self.max_scale = value * self.max_scale
+        else:
+            return self.fallback()
+        self.group, self.gcls, self.after_scale, self.needs_scale = None, "", True, False
+        return True
+
+    def word(self, cls: str, value: float, at_start: bool) -> bool:
+        """A figure, unit, teen, ten, hundred, zero or half word with no «و» before it."""
+        if at_start:
+            self.group, self.gcls, self.simple = (0.5 if cls == _HALF else value), cls, cls == _UNIT
+            self.has_digits = cls == _DIGITS
+        elif self.group is not None and self.simple and cls == _HUNDRED and value == 100:  # «دو صد»
+            self.group *= 100
+            self.gcls, self.simple = _HUNDRED, False
+        elif self.group is None and self.after_scale and cls not in (_ZERO, _HALF) and not self.needs_scale:
+            self.rollback = self.best  # «۲ میلیون ۵۰۰ هزار»
+            self.start_group(cls, value)
+            self.needs_scale, self.after_scale = True, False
+        else:
+            return False
+        return True
+
+    def fraction(self, value: float) -> bool:
+        """An ordinal after a bare group makes a fraction: «سه چهارم» = 0.75."""
+        if not value or self.group is None or self.gcls not in "UTNH" or self.total or self.has_digits:
+            return False
+        self.group /= value
+        self.closed = True
+        return True
+
+
+def _link(m: _Matcher, text: str, end: int, start: int) -> bool | None:
+    """How an atom at ``start`` follows one that ends at ``end``: False when adjacent, True across a
+    lone «و», None when something else stands between them."""
+    if _adjacent(text, end, start):
+        return False
+    return True if _joined(m, text, end, start) else None
+
+
 def _parse(atoms: list[_Atom], i: int, text: str, m: _Matcher) -> tuple[int, float]:
     """Read one number phrase from ``atoms[i]`` on, like a Persian reader.
 
@@ -397,109 +527,39 @@ def _parse(atoms: list[_Atom], i: int, text: str, m: _Matcher) -> tuple[int, flo
     the whole phrase: «۶ هزار و ۵۰۰ میلیارد» = (6000 + 500) × 1e9.
     """
     n = len(atoms)
-    total = 0.0
-    group: float | None = None
-    gcls = ""  # class of the last part of the group
-    simple = False  # the group is one unit word so far (for «دو صد»)
-    last_scale = max_scale = 0.0
-    after_scale = False
-    needs_scale = False  # a group written after a scale with no «و» must end in a smaller scale
-    closed = False  # «یک میلیون و نیم»: nothing may follow
-    bare: tuple[int, float] | None = None  # where to stop when a bigger scale follows «یک میلیون و هزار»
-    has_digits = False
-    best = (i, 0.0)
-    rollback: tuple[int, float] | None = None  # where to stop when a later group does not fit
+    phrase = _Phrase(best=(i, 0.0))
     j = i
-    while j < n and not closed:
+    while j < n and not phrase.closed:
         s, e, cls, value, first, last = atoms[j]
-        lone_join = False  # a lone «و» stands between the atom before and this one
-        if j > i and not _adjacent(text, atoms[j - 1][1], s):
-            if not _joined(m, text, atoms[j - 1][1], s):
-                break
-            lone_join = True
         if j == i and not first:
-            return best
+            return phrase.best
+        lone_join = j > i and _link(m, text, atoms[j - 1][1], s)
+        if lone_join is None:
+            break
         step = 1
-        if lone_join or cls == _JOIN:  # «و» and the atom it brings in, atoms[joined]
-            if lone_join:  # «سی و پنج»: this atom
-                joined = j
-            else:  # «و» inside a token, «صدوبیست»: the next atom
-                joined = j + 1
-                if joined >= n or not _adjacent(text, e, atoms[joined][0]):
-                    break
-            _, _, bcls, bvalue, _, last = atoms[joined]
-            if bcls == _ORDINAL:
-                return (_ORDINAL_PHRASE, 0.0) if not has_digits and (group is not None or after_scale) else best
-            if group is None and after_scale and bcls == _SCALE and 0 < bvalue < last_scale and not needs_scale:
-                rollback = best  # «یک میلیون و هزار»: a bare scale word is one of it, 1,001,000
-                total += bvalue
-                last_scale, bare = bvalue, best
-            elif group is None and after_scale and bcls in _GROUP_STARTS and not needs_scale:
-                rollback = best
-                if bcls == _HALF:
-                    total += 0.5 * last_scale
-                    closed = True
-                else:
-                    group, gcls, simple = bvalue, bcls, bcls == _UNIT
-                    has_digits = has_digits or bcls == _DIGITS
-                after_scale = False
-            elif group is not None and (
-                (gcls == _HUNDRED and bcls in (_UNIT, _TEEN, _TEN))
-                or (gcls == _TEN and bcls == _UNIT)
-                or (gcls != _HALF and bcls == _HALF and group.is_integer())
-            ):
-                group += 0.5 if bcls == _HALF else bvalue
-                gcls, simple = bcls, False
-            else:
+        if lone_join or cls == _JOIN:  # «و» and the atom it brings in: this one, or the next in «صدوبیست»
+            joined = j if lone_join else j + 1
+            if joined >= n or not (lone_join or _adjacent(text, e, atoms[joined][0])):
                 break
+            _, _, bcls, bvalue, _, last = atoms[joined]
+            outcome = phrase.join(bcls, bvalue)
             step = joined - j + 1
         elif cls == _SCALE:
-            if bare is not None and value > max_scale:  # «یک میلیون | و هزار میلیارد»: two numbers
-                return bare
-            if group is None:
-                if after_scale and value > max_scale:  # «هزار میلیارد»: one scale of 1e12
-                    total *= value
-                    last_scale = max_scale = value * max_scale
-                elif j == i:  # «هزار» alone is 1000
-                    total = value
-                    last_scale = max_scale = value
-                else:  # «... و ۱۲ هزار میلیارد»: the later group starts a phrase of its own
-                    return rollback if rollback is not None else best
-            elif last_scale == 0 or value < last_scale:
-                total += group * value
-                last_scale = value
-                max_scale = max(max_scale, value)
-            elif value > max_scale and not needs_scale:  # «۶ هزار و ۵۰۰ میلیارد»: 6500 × 1e9
-                total = (total + group) * value
-                last_scale = max_scale = value * max_scale
-            else:
-                return rollback if rollback is not None else best
-            group, gcls, after_scale, needs_scale = None, "", True, False
+            outcome = phrase.scale(value, j == i)
         elif cls in _GROUP_STARTS:
-            if j == i:
-                group, gcls, simple = (0.5 if cls == _HALF else value), cls, cls == _UNIT
-                has_digits = cls == _DIGITS
-            elif group is not None and simple and cls == _HUNDRED and value == 100:  # «دو صد»
-                group *= 100
-                gcls, simple = _HUNDRED, False
-            elif group is None and after_scale and cls not in (_ZERO, _HALF) and not needs_scale:  # «۲ میلیون ۵۰۰ هزار»
-                rollback = best
-                group, gcls, simple, needs_scale = value, cls, cls == _UNIT, True
-                has_digits = has_digits or cls == _DIGITS
-                after_scale = False
-            else:
-                break
-        elif cls == _ORDINAL and value and group is not None and gcls in "UTNH" and not (total or has_digits):
-            group /= value  # a fraction: «سه چهارم» = 0.75
-            closed = True
-        else:  # an ordinal, or anything else: the phrase ends before it
+            outcome = phrase.word(cls, value, j == i)
+        else:  # an ordinal ends the phrase before it, unless it makes a fraction
+            outcome = cls == _ORDINAL and phrase.fraction(value)
+        if outcome is False:
             break
+        if outcome is not True:
+            return outcome
         j += step
-        if last and not needs_scale:
-            best = (j, total + (group or 0.0))
-    if needs_scale and rollback is not None:
-        return rollback
-    return best
+        if last and not phrase.needs_scale:
+            phrase.best = (j, phrase.total + (phrase.group or 0.0))
+    if phrase.needs_scale and phrase.rollback is not None:
+        return phrase.rollback
+    return phrase.best
 
 
 def _alone(m: _Matcher, text: str, atoms: list[_Atom], i: int) -> bool:

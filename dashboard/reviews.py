@@ -113,12 +113,12 @@ def find_claim(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
     ref = str(ref).strip()
     claims = store.claims_frame(conn)
     if ref.isdigit() and (claims["claim_id"] == int(ref)).any():
-        return claims[claims["claim_id"] == int(ref)].iloc[0].to_dict()
+        return {str(k): v for k, v in claims[claims["claim_id"] == int(ref)].iloc[0].to_dict().items()}
     keys = claim_keys(claims) if not claims.empty else pd.Series(dtype=object)
     hit = claims[keys == ref]
     if hit.empty:
         raise UserError(f"claim {ref!r}: no stored claim has this claim_id or claim_key (see the CSV export)")
-    return hit.iloc[0].to_dict()
+    return {str(k): v for k, v in hit.iloc[0].to_dict().items()}
 
 
 def verdicts_frame(conn: sqlite3.Connection) -> pd.DataFrame:

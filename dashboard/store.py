@@ -532,7 +532,7 @@ def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) 
                     continue
                 if same is not None:  # the same file, stored under an older key: it takes the new one
                     conn.execute("UPDATE articles SET key = ? WHERE id = ?", (key, same[0]))
-                    found = same
+                    found = (*same, digest)
             if found is not None and found[1] == art.content_hash:
                 unchanged += 1
                 continue
@@ -553,7 +553,7 @@ def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) 
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (*values, stamp, stamp, key),
                 )
-                article_id = cursor.lastrowid
+                article_id = int(cursor.lastrowid or 0)
                 new += 1
             conn.executemany(_CLAIM_INSERT, [(article_id, *row) for row in rows])
             n_claims += len(rows)

@@ -14,16 +14,22 @@ asks it.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from dashboard.datafiles import DataFileError, read_yaml_mapping
+from dashboard.data_schemas import CANONICAL_UNITS as CANONICAL_UNITS  # where the claims' units are listed
+from dashboard.data_schemas import (
+    CountyRow,
+    MetricsFile,
+    ProgramsFile,
+    ProvinceRow,
+    UnitsFile,
+)
+from dashboard.datafiles import DataFileError, load_data_file, load_tsv_rows
 from dashboard.paths import DATA_DIR
 
 NATIONAL = "National"
-CANONICAL_UNITS = ("count", "IRR", "USD", "EUR", "W", "Wh", "percent", "ha", "tonne", "m3", "km", "m2", "other")
 
 
 class TaxonomyError(DataFileError):
@@ -105,73 +111,29 @@ class Taxonomy:
         return [*self.provinces, NATIONAL]
 
 
-def _read_yaml(path: Path) -> dict:
-    return read_yaml_mapping(path, TaxonomyError)
-
-
-def _words(path: Path, key: str, value: object, name: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise TaxonomyError(f"{path}: {key}.{name} must be a list of non-empty strings")
-    return tuple(v.strip() for v in value)
-
-
-def _entry(path: Path, key: object, value: object, required: tuple[str, ...]) -> dict:
-    if not isinstance(key, str) or not key.isidentifier():
-        raise TaxonomyError(f"{path}: key {key!r} is not a plain identifier")
-    if not isinstance(value, dict):
-        raise TaxonomyError(f"{path}: {key} must be a mapping")
-    for name in required:
-        if not isinstance(value.get(name), str) or not value[name].strip():
-            raise TaxonomyError(f"{path}: {key} lacks a non-empty '{name}'")
-    return value
-
-
 def load_metrics(path: Path) -> dict[str, Metric]:
-    """Read ``metrics.yaml``."""
-    metrics = {}
-    for key, value in _read_yaml(path).items():
-        entry = _entry(path, key, value, ("fa", "en"))
-        unit = entry.get("unit", "count")
-        if unit not in CANONICAL_UNITS:
-            raise TaxonomyError(f"{path}: {key} has unknown unit {unit!r}")
-        metrics[key] = Metric(key, entry["fa"], entry["en"], unit, _words(path, key, entry.get("heads"), "heads"))
-    return metrics
+    """Read ``metrics.yaml`` (shape: :class:`~dashboard.data_schemas.MetricsFile`)."""
+    return {
+        key: Metric(key, e.fa, e.en, e.unit, tuple(e.heads or ()))
+        for key, e in load_data_file(path, MetricsFile, TaxonomyError).root.items()
+    }
 
 
 def load_programs(path: Path) -> dict[str, Program]:
-    """Read ``programs.yaml``."""
-    programs = {}
-    for key, value in _read_yaml(path).items():
-        entry = _entry(path, key, value, ("fa", "en"))
-        programs[key] = Program(
-            key,
-            entry["fa"],
-            entry["en"],
-            _words(path, key, entry.get("cues"), "cues"),
-            _words(path, key, entry.get("false_friends"), "false_friends"),
-        )
-    return programs
+    """Read ``programs.yaml`` (shape: :class:`~dashboard.data_schemas.ProgramsFile`)."""
+    return {
+        key: Program(key, e.fa, e.en, tuple(e.cues or ()), tuple(e.false_friends or ()))
+        for key, e in load_data_file(path, ProgramsFile, TaxonomyError).root.items()
+    }
 
 
 def load_units(path: Path) -> dict[str, UnitWord]:
     """Read ``units.yaml``: currency words and measurement unit words."""
-    data = _read_yaml(path)
+    data = load_data_file(path, UnitsFile, TaxonomyError)
     units: dict[str, UnitWord] = {}
-    for section, is_currency in (("currencies", True), ("units", False)):
-        block = data.get(section)
-        if not isinstance(block, dict):
-            raise TaxonomyError(f"{path}: missing section '{section}'")
+    for block, is_currency in ((data.currencies, True), (data.units, False)):
         for word, spec in block.items():
-            if not isinstance(spec, dict) or spec.get("unit") not in CANONICAL_UNITS:
-                raise TaxonomyError(f"{path}: {section}.{word} needs a canonical 'unit'")
-            factor = spec.get("factor")
-            if not isinstance(factor, (int, float)) or factor <= 0:
-                raise TaxonomyError(f"{path}: {section}.{word} needs a positive 'factor'")
-            if word in units:
-                raise TaxonomyError(f"{path}: unit word {word!r} appears twice")
-            units[word] = UnitWord(str(word), spec["unit"], float(factor), is_currency)
+            units[word] = UnitWord(str(word), spec.unit, float(spec.factor), is_currency)
     return units
 
 
@@ -179,59 +141,38 @@ def _split(cell: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
 
 
-def _tsv_rows(path: Path) -> list[dict[str, str]]:
-    """The rows of a tab-separated data file (``#`` lines are comments)."""
-    try:
-        with path.open(encoding="utf-8", newline="") as f:
-            lines = [line for line in f if not line.startswith("#")]
-    except FileNotFoundError:
-        raise TaxonomyError(f"{path}: file not found") from None
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
 def load_counties(path: Path, provinces: dict[str, Province]) -> tuple[County, ...]:
     """Read ``counties.tsv``; every county names a known province, and no name stands twice."""
     counties: list[County] = []
     seen: set[str] = set()
-    for lineno, row in enumerate(_tsv_rows(path), start=2):
-        try:
-            county = County(
-                row["province"].strip(), row["county_fa"].strip(), row["county_en"].strip(), row["needs_cue"] == "yes"
-            )
-        except (KeyError, AttributeError) as exc:
-            raise TaxonomyError(f"{path}: row {lineno} is malformed ({exc})") from None
+    for row in load_tsv_rows(path, CountyRow, TaxonomyError):
+        county = County(row.province, row.county_fa, row.county_en, row.needs_cue == "yes")
         if county.province not in provinces:
-            raise TaxonomyError(f"{path}: row {lineno} names unknown province {county.province!r}")
-        if not county.name_fa or county.name_fa in seen:
-            raise TaxonomyError(f"{path}: row {lineno}: county name {county.name_fa!r} is empty or appears twice")
+            raise TaxonomyError(f"{path}: {county.name_fa}: unknown province {county.province!r}")
+        if county.name_fa in seen:
+            raise TaxonomyError(f"{path}: county name {county.name_fa!r} appears twice")
         seen.add(county.name_fa)
         counties.append(county)
     return tuple(counties)
 
 
 def load_provinces(path: Path) -> dict[str, Province]:
-    """Read ``provinces.tsv`` (``#`` lines are comments)."""
+    """Read ``provinces.tsv`` (``#`` lines are comments; shape: :class:`~dashboard.data_schemas.ProvinceRow`)."""
     provinces = {}
-    for lineno, row in enumerate(_tsv_rows(path), start=2):
-        try:
-            province = Province(
-                key=row["key"].strip(),
-                iso=row["iso"].strip(),
-                name_fa=row["name_fa"].strip(),
-                capital_fa=row["capital_fa"].strip(),
-                lat=float(row["centroid_lat"]),
-                lon=float(row["centroid_lon"]),
-                variants=_split(row["variants"]),
-                false_friends=_split(row["false_friends"]),
-                require_prefix=row["require_prefix"].strip() == "yes",
-            )
-        except (KeyError, ValueError, AttributeError) as exc:
-            raise TaxonomyError(f"{path}: row {lineno} is malformed ({exc})") from None
-        if not province.key or not province.name_fa:
-            raise TaxonomyError(f"{path}: row {lineno} lacks a key or a Persian name")
-        if province.key in provinces:
-            raise TaxonomyError(f"{path}: province {province.key!r} appears twice")
-        provinces[province.key] = province
+    for row in load_tsv_rows(path, ProvinceRow, TaxonomyError):
+        if row.key in provinces:
+            raise TaxonomyError(f"{path}: province {row.key!r} appears twice")
+        provinces[row.key] = Province(
+            key=row.key,
+            iso=row.iso,
+            name_fa=row.name_fa,
+            capital_fa=row.capital_fa,
+            lat=row.centroid_lat,
+            lon=row.centroid_lon,
+            variants=_split(row.variants),
+            false_friends=_split(row.false_friends),
+            require_prefix=row.require_prefix == "yes",
+        )
     return provinces
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -67,3 +69,36 @@ def test_no_suitable_python_stops_with_a_message_naming_what_was_tried(tmp_path:
     assert result.returncode == 1
     assert "no Python 3.12 or 3.13 found" in result.stderr
     assert "python3.13, python3.12, python3" in result.stderr and str(tmp_path / "no-pyenv") in result.stderr
+
+
+def _pins(path: Path) -> dict[str, str]:
+    """``name: version`` of a requirements file's ``name==version`` lines (names normalised)."""
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        spec = line.split("#")[0].strip()
+        if "==" in spec:
+            name, version = spec.split("==")
+            pins[name.strip().lower().replace("_", "-")] = version.strip()
+    return pins
+
+
+def test_the_package_declares_the_runtime_pins_and_its_command() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = _pins_of(project["dependencies"])
+    runtime = _pins(REPO / "requirements.txt")
+    assert declared and all(runtime.get(name) == version for name, version in declared.items()), declared
+    unused = set(runtime) - set(declared)
+    assert unused <= {"charset-normalizer"}, f"pinned in requirements.txt but not declared: {unused}"
+    module, _, function = project["scripts"]["dashboard"].partition(":")
+    assert callable(getattr(importlib.import_module(module), function))
+
+
+def test_test_pins_are_kept_apart_from_the_runtime_pins() -> None:
+    runtime, dev = _pins(REPO / "requirements.txt"), _pins(REPO / "requirements-dev.txt")
+    assert {"pytest", "hypothesis", "ruff", "playwright", "mypy"} <= set(dev)
+    assert not set(runtime) & set(dev)
+    assert "-r requirements.txt" in (REPO / "requirements-dev.txt").read_text(encoding="utf-8")
+
+
+def _pins_of(specs: list[str]) -> dict[str, str]:
+    return {s.split("==")[0].lower().replace("_", "-"): s.split("==")[1] for s in specs}

@@ -142,13 +142,14 @@ def iter_articles(
     for given in paths:
         path = Path(given)
         root = path if path.is_dir() else path.parent
+        files: list[Path | ReadProblem]
         if path.is_dir():
             files = list(_walk(path))
         elif path.is_file():
             if path.suffix.lower() not in SUPPORTED:
                 yield ReadProblem(str(path), None, f"unsupported file type (expected one of {', '.join(SUPPORTED)})")
                 continue
-            files: list[Path | ReadProblem] = [path]
+            files = [path]
         elif path.exists():
             yield ReadProblem(str(path), None, "not a regular file or folder")
             continue

@@ -113,7 +113,7 @@ def main() -> None:
         view = choose("view", VIEWS, t("view", lang), lambda v: t(f"view_{v}", lang))
     with c1:
         key = urlstate.prepare("chart_metric", "", valid=lambda v: v if v in metric_options else "")
-        metric = st.selectbox(
+        metric: str | None = st.selectbox(
             t("chart_metric", lang),
             metric_options,
             key=key,
