@@ -172,15 +172,22 @@ def _article_province(
 ) -> tuple[str, bool]:
     """Dateline («اردبیل- ...»), «به گزارش ... از X», «استان X» in headline or lead, else National; and
     whether it is only where the reporter filed from (dateline or «از X»), not what the story names."""
-    if source_span:
-        m = re.compile(r"\s*از\s+([^،,\n]+)").match(text, source_span[1], source_span[1] + 40)
-        if m:
-            found = province_mentions(KeyedText(text, m.start(1), m.end(1)))
-            if found:
-                return found[0][1], True
     _lead_start, lead_end = lead_span(text, title)
     first_line_end = text.find("\n")
     head_end = min(max(lead_end, len(text) if first_line_end == -1 else first_line_end), 1500)
+    filed = _filed_from(text, source_span, head_end)
+    if filed:
+        return filed, True
+    return _head_province(sentences, head_end) or _body_province(text, sentences), False
+
+
+def _filed_from(text: str, source_span: tuple[int, int] | None, head_end: int) -> str | None:
+    """The province of «به گزارش ... از X» or of a dateline («اردبیل- ...», «میناب- ...») in the head."""
+    if source_span:
+        m = re.compile(r"\s*از\s+([^،,\n]+)").match(text, source_span[1], source_span[1] + 40)
+        found = province_mentions(KeyedText(text, m.start(1), m.end(1))) if m else []
+        if found:
+            return found[0][1]
     offset = 0
     while offset < head_end:
         line_end = text.find("\n", offset, head_end)
@@ -188,16 +195,19 @@ def _article_province(
         m = DATELINE_RE.match(text, offset, line_end)
         if m:
             found = province_mentions(KeyedText(text, m.start(1), m.end(1)))
-            if found:
-                return found[0][1], True
-            named = place_named(m.group(1))  # «میناب- ...», «نور- ...»: a dateline is a place cue itself
+            # «میناب- ...», «نور- ...»: a dateline is a place cue itself
+            named = found[0][1] if found else place_named(m.group(1))
             if named:
-                return named, True
+                return named
         offset = line_end + 1
-    # Headline and lead, sentence by sentence (the same sentence objects the figures use).
+    return None
+
+
+def _head_province(sentences: Sentences, head_end: int) -> str | None:
+    """The province the headline and lead name most (National when a national word comes first or a
+    province is named jointly with another), None when they name none."""
     provinces: list[tuple[tuple[int, int], str]] = []
     national: list[tuple[int, int]] = []
-    country_word = False
     for si in range(len(sentences.spans)):
         if sentences.spans[si][0] >= head_end:
             break
@@ -208,14 +218,16 @@ def _article_province(
             else:
                 provinces.append(((si, i), key))
         national += [(si, i) for i, _j, _k in kt.find(load_cues().national_markers)]
-        country_word = country_word or any(t.key == "کشور" for t in kt.tokens)
+        national += [(si, i) for i, t in enumerate(kt.tokens) if t.key == "کشور"]
     national.sort()
     if provinces and not (national and national[0] < provinces[0][0]):
         keys = [key for _at, key in provinces]
-        return max(keys, key=keys.count), False  # ties: the province named first
-    if national or country_word:
-        return NATIONAL, False
-    # No word in the head: a province the body names after «استان» clearly more than any other.
+        return max(keys, key=keys.count)  # ties: the province named first
+    return NATIONAL if national else None
+
+
+def _body_province(text: str, sentences: Sentences) -> str:
+    """A province the body names after «استان» clearly more than any other, else National."""
     body_end = _body_end(text)
     counts: dict[str, int] = {}
     for si, (start, _end) in enumerate(sentences.spans):
@@ -227,8 +239,8 @@ def _article_province(
                 counts[key] = counts.get(key, 0) + 1
     ranked = sorted(counts.values(), reverse=True)
     if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] > 2 * ranked[1]):
-        return max(counts, key=counts.get), False
-    return NATIONAL, False
+        return max(counts, key=lambda k: counts[k])
+    return NATIONAL
 
 
 @cache

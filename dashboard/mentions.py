@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from dashboard.cues import Cues, load_cues
-from dashboard.keyed_text import Sentences, Token, quoted_names
+from dashboard.keyed_text import KeyedText, Sentences, Token, quoted_names
 from dashboard.nlp import lexicon, sentence_spans, stopwords, verb_stems
 from dashboard.numbers import NumberSpan, find_numbers
 from dashboard.persian import ZWNJ, match_key
@@ -81,9 +81,9 @@ def _lexicon() -> _Lexicon:
             heads.setdefault(match_key(head), metric.key)
             longest = max(longest, len(head.replace(ZWNJ, " ").split()))
     # Plural and ezafe forms of every head («صندوق‌ها», «روستای محروم»), after the exact heads.
-    for key, metric in list(heads.items()):
+    for key, metric_key in list(heads.items()):
         for suffix in (*PLURAL_SUFFIXES, "ی"):
-            heads.setdefault(key + suffix, metric)
+            heads.setdefault(key + suffix, metric_key)
     return _Lexicon(tax, load_cues(), unit_re, {match_key(w): u for w, u in tax.units.items()}, heads, longest)
 
 
@@ -207,16 +207,7 @@ def find_mentions(
         if any(lo <= at < hi for lo, hi in quoted_names(kt)):
             continue  # «هفت کوتوله», «۲۰ روز در موصل»: a number in the name of a work
         before = kt.tokens[max(0, at - WINDOW_TOKENS) : at]
-        after_unit = lex.unit_re.match(text, span.end, sentences.spans[si][1])
-        unit_word = lex.units[match_key(after_unit.group(1))] if after_unit else None
-        figure_end = after_unit.end() if after_unit else span.end
-        at = kt.first_from(figure_end)
-        after = kt.tokens[at : at + WINDOW_TOKENS]
-        if unit_word is None and after and after[0].key == METRE:
-            unit_word = _metre_unit(before, after)
-            if unit_word is not None:
-                figure_end = after[0].end
-                after = after[1:]
+        unit_word, figure_end, after = _unit_and_after(text, span, kt, sentences.spans[si][1], before)
         # Ranges «۱۰ تا ۱۵ نفره», «بین ۲۰ تا ۴۰ عضو»: an attribute, not a claim.
         if after and after[0].key == "تا" and idx + 1 < len(numbers) and numbers[idx + 1].start <= after[0].end + 2:
             skip_next = True
@@ -232,25 +223,7 @@ def find_mentions(
         if not counted and len(before) >= 2 and before[-1].key == "و" and before[-2].end in label_ends:
             label_ends.add(span.end)
             continue
-        if before and before[-1].text in "/-:#" and before[-1].end == span.start:
-            continue
-        if unit_word is None:
-            if not after or not after[0].is_word:
-                first_key = ""
-            else:
-                first_key = after[0].key
-            if first_key and (
-                first_key in cues.not_claim_after
-                or (after[0].start == span.end and not match_head(after, 0))  # «۱۰ساله», «۵کیلوواتی»
-            ):
-                continue
-        # A bare «یک» is an article («یک شرکت»), not a figure, unless a classifier counts with it («یک
-        # فروند بالگرد», «یک مورد فوتی»); zero is a counter («۰ نظر»); a long run of digits with no
-        # separator is an identifier («سامانه پیامکی ۳۰۰۰۴۵۶۷۸۹»).
-        if span.has_words and span.value == 1 and match_key(span.text) == "یک":
-            if not (after and after[0].key in cues.classifiers):
-                continue
-        if span.value == 0 or (not span.has_words and span.text.isdigit() and len(span.text) >= ID_DIGITS):
+        if _not_a_figure(span, before, after, unit_word):
             continue
         qualifier = _qualifier_before(before, len(before))
         mention = _classify(text, span, unit_word, figure_end, before, after, default_currency, qualifier)
@@ -260,6 +233,47 @@ def find_mentions(
             continue
         mentions.append(mention)
     return mentions
+
+
+def _unit_and_after(
+    text: str, span: NumberSpan, kt: KeyedText, sentence_end: int, before: list[Token]
+) -> tuple[UnitWord | None, int, list[Token]]:
+    """The unit word after a number (if any), where the figure ends, and the tokens after it.
+
+    A bare «متر» takes its unit from the words around it (:func:`_metre_unit`).
+    """
+    lex = _lexicon()
+    after_unit = lex.unit_re.match(text, span.end, sentence_end)
+    unit_word = lex.units[match_key(after_unit.group(1))] if after_unit else None
+    figure_end = after_unit.end() if after_unit else span.end
+    at = kt.first_from(figure_end)
+    after = kt.tokens[at : at + WINDOW_TOKENS]
+    if unit_word is None and after and after[0].key == METRE:
+        unit_word = _metre_unit(before, after)
+        if unit_word is not None:
+            figure_end = after[0].end
+            after = after[1:]
+    return unit_word, figure_end, after
+
+
+def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], unit_word: UnitWord | None) -> bool:
+    """Numbers that are never figures, whatever their context says.
+
+    Part of a code or a date («۱۴۰۲/۰۵», «کد-۱۲»); a date part, duration or attribute before a word such
+    as «سال», «ساله», «ربیع‌الاول» or glued to its noun («۱۰ساله»); a bare «یک», which is the article
+    «a» («یک شرکت») unless a classifier counts with it («یک فروند بالگرد»); zero, a counter («۰ نظر»);
+    a long run of digits with no separator, an identifier («سامانه پیامکی ۳۰۰۰۴۵۶۷۸۹»).
+    """
+    cues = _lexicon().cues
+    if before and before[-1].text in "/-:#" and before[-1].end == span.start:
+        return True
+    if unit_word is None and after and after[0].is_word:
+        glued = after[0].start == span.end and not match_head(after, 0)  # «۱۰ساله», «۵کیلوواتی»
+        if after[0].key in cues.not_claim_after or glued:
+            return True
+    if span.has_words and span.value == 1 and match_key(span.text) == "یک":
+        return not (after and after[0].key in cues.classifiers)
+    return span.value == 0 or (not span.has_words and span.text.isdigit() and len(span.text) >= ID_DIGITS)
 
 
 def _metre_unit(before: list[Token], after: list[Token]) -> UnitWord | None:
@@ -307,20 +321,15 @@ def _classify(
     def make(value: float, unit: str, metric: str, metric_fa: str, head_end: int, given: bool) -> Mention:
         return Mention(span.start, figure_end, value, unit, metric, metric_fa, head_end, qualifier, given)
 
-    if unit_word is not None and _people_in_tonnes(unit_word, after):
-        return make(span.value, "count", _person_role(before, after), unit_word.word, figure_end, False)
     if unit_word is not None:
-        value = span.value * unit_word.factor
+        if _people_in_tonnes(unit_word, after):  # «۳۰ تن از خبرنگاران»
+            return make(span.value, "count", _person_role(before, after), unit_word.word, figure_end, False)
         metric = UNIT_METRIC.get(unit_word.unit, "other")
-        return make(value, unit_word.unit, metric, unit_word.word, figure_end, unit_word.is_currency)
-    # Scaled amounts next to a money noun take the article's currency: «۲۲۲ میلیارد اعتبارات».
-    scaled = span.has_words and span.value >= 1e6
-    sentence_currency = _currency_before(before) if scaled else None
-    money_nearby = sentence_currency is not None and not (after and match_head(after, 0))
-    if scaled and ((after and after[0].key in cues.money_nouns) or money_nearby):
-        currency = sentence_currency or default_currency
-        if currency.word == "همت":
-            currency = default_currency
+        return make(
+            span.value * unit_word.factor, unit_word.unit, metric, unit_word.word, figure_end, unit_word.is_currency
+        )
+    currency = _currency_of_scaled_amount(span, before, after, default_currency)
+    if currency is not None:
         return make(span.value * currency.factor, currency.unit, "money", currency.word, figure_end, False)
     if not after or not after[0].is_word:
         return _bare(text, span, figure_end, before, after, make)
@@ -348,12 +357,38 @@ def _classify(
         # «تعداد ایستگاه‌ها به هفت مورد می‌رسد», «۵۱ مورد مربوط به ...»: cases of what the sentence counts.
         counted_before = _counted_before(span, figure_end, before, after[0].end, make)
         return counted_before or make(span.value, "count", "other", after[0].text, after[0].end, False)
-    function_word = after[0].key in stopwords() and after[0].key not in lexicon().nouns
-    if after[0].key in cues.no_head or function_word or is_finite_verb(after[0].key):
+    return _uncounted(text, span, figure_end, before, after, make)
+
+
+def _uncounted(
+    text: str, span: NumberSpan, figure_end: int, before: list[Token], after: list[Token], make
+) -> Mention | None:
+    """A number before a word no metric knows: a function word or a verb leaves it bare
+    (:func:`_bare`); «۲ میلیارد» of something unnamed is too vague to count; else it counts that
+    word under ``other`` («۴۰ سامانه»)."""
+    key = after[0].key
+    function_word = key in stopwords() and key not in lexicon().nouns
+    if key in _lexicon().cues.no_head or function_word or is_finite_verb(key):
         return _bare(text, span, figure_end, before, after, make)
-    if scaled and span.value >= 1e9:
-        return None  # «۲ میلیارد» of something unnamed: too vague to count
+    if span.has_words and span.value >= 1e9:
+        return None
     return make(span.value, "count", "other", after[0].text, after[0].end, False)
+
+
+def _currency_of_scaled_amount(
+    span: NumberSpan, before: list[Token], after: list[Token], default_currency: UnitWord
+) -> UnitWord | None:
+    """The currency of a scaled amount with no currency word after it, when it is money: a money noun
+    follows («۲۲۲ میلیارد اعتبارات») or the sentence named a currency before and no counted noun follows
+    («۲۶۰ میلیارد تومان ... که ۹۰ میلیارد آن»). The sentence's currency, else the article's."""
+    if not (span.has_words and span.value >= 1e6):
+        return None
+    sentence_currency = _currency_before(before)
+    money_nearby = sentence_currency is not None and not (after and match_head(after, 0))
+    if not ((after and after[0].key in _lexicon().cues.money_nouns) or money_nearby):
+        return None
+    currency = sentence_currency or default_currency
+    return default_currency if currency.word == "همت" else currency
 
 
 def _index_sentence(before: list[Token]) -> bool:
