@@ -183,6 +183,9 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
     speaker = {key for i, key in province_mentions(kt, 0, p_lo) if not _is_dateline(kt, i)}
     if len(speaker) == 1 and not any(t.key in PLURAL_PROVINCE for t in kt.tokens[:p_lo]):
         return speaker.pop()
+    # «... درباره وضعیت جاده‌های کشور گفت: ...»: what the speaker talks about is the whole country.
+    if not speaker and _national_words(kt, 0, p_lo):
+        return NATIONAL
     return None
 
 
