@@ -446,6 +446,7 @@ def test_the_top_navigation_reads_in_the_languages_direction(
 
 def test_the_persian_table_fits_at_1440_with_the_figure_on_the_right(page: Page, app: AppServer) -> None:
     open_at(page, f"{app.url}claims", DESKTOP)
+    page.locator('[data-testid="stDataFrame"] .dvn-scroller').first.wait_for(timeout=TIMEOUT_MS)
     widths = page.evaluate(
         """() => { const s = document.querySelector('[data-testid="stDataFrame"] .dvn-scroller');
                    return s ? [s.scrollWidth, s.clientWidth] : null; }"""

@@ -77,10 +77,10 @@ def rate_form(shown: pd.DataFrame, path: str, lang: str) -> None:
     """Pick one of the shown claims and store a verdict on it (with a note, the evidence URL and who)."""
     from dashboard.reviews import VERDICTS
 
-    reviewer = review_ui.reviewer_name(lang)
     options = shown.head(MAX_RATE_OPTIONS)
     by_key = {str(r["claim_key"]): r for r in options.to_dict("records")}
     with st.expander(t("rate_title", lang), expanded=False, key="rate_box"):
+        reviewer = review_ui.reviewer_name(lang)
         if not reviewer:
             st.caption(t("reviewer_needed", lang))
         key = st.selectbox(
