@@ -261,18 +261,20 @@ def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], uni
 
     Part of a code or a date («۱۴۰۲/۰۵», «کد-۱۲»); a date part, duration or attribute before a word such
     as «سال», «ساله», «ربیع‌الاول» or glued to its noun («۱۰ساله»); a bare «یک», which is the article
-    «a» («یک شرکت») unless a classifier counts with it («یک فروند بالگرد»); zero, a counter («۰ نظر»);
+    «a» («یک شرکت») unless a unit or a classifier counts with it («یک درصد», «یک فروند بالگرد»); zero, a
+    counter («۰ نظر»);
     a long run of digits with no separator, an identifier («سامانه پیامکی ۳۰۰۰۴۵۶۷۸۹»).
     """
     cues = _lexicon().cues
     if before and before[-1].text in "/-:#" and before[-1].end == span.start:
         return True
     if unit_word is None and after and after[0].is_word:
-        glued = after[0].start == span.end and not match_head(after, 0)  # «۱۰ساله», «۵کیلوواتی»
+        counter = after[0].key in cues.counters or after[0].key in cues.person_counter  # «۴۶۳نفر», «۱۰۰مورد»
+        glued = after[0].start == span.end and not match_head(after, 0) and not counter  # «۱۰ساله»
         if after[0].key in cues.not_claim_after or glued:
             return True
     if span.has_words and span.value == 1 and match_key(span.text) == "یک":
-        return not (after and after[0].key in cues.classifiers)
+        return unit_word is None and not (after and after[0].key in cues.classifiers)  # «یک درصد» counts
     return span.value == 0 or (not span.has_words and span.text.isdigit() and len(span.text) >= ID_DIGITS)
 
 

@@ -1200,3 +1200,14 @@ def test_index_points_goals_and_compound_adjectives_are_not_claims(text: str) ->
     assert all(r["metric"] != "housing_units" for r in rows)
     assert 17 not in [r["value"] for r in rows] and 3 not in [r["value"] for r in rows]
     assert 2 not in [r["value"] for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("طول خط انتقال این طرح بیش از یک کیلومتر است.", 1, "km"),
+        ("در این سنجش ۴۶۳نفر مشکوک به اختلال بینایی شناسایی شدند.", 463, "count"),
+    ],
+)
+def test_one_with_a_unit_and_glued_counters_are_figures(text: str, value: float, unit: str) -> None:
+    assert (value, unit) in {(r["value"], r["unit"]) for r in claims(text)}
