@@ -1211,3 +1211,15 @@ def test_index_points_goals_and_compound_adjectives_are_not_claims(text: str) ->
 )
 def test_one_with_a_unit_and_glued_counters_are_figures(text: str, value: float, unit: str) -> None:
     assert (value, unit) in {(r["value"], r["unit"]) for r in claims(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("کمیته امداد از شناسایی ۷ هزار یتیم در استان خبر داد.", "beneficiaries"),
+        ("۷۰ هزار مستمری‌بگیر زیر پوشش این نهاد هستند.", "beneficiaries"),
+        ("از ابتدای سال ۲۳ باند قاچاق منهدم شد.", "groups"),
+    ],
+)
+def test_people_served_and_gangs_have_their_metric(text: str, metric: str) -> None:
+    assert only(text)["metric"] == metric
