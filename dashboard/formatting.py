@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 import jdatetime
 import pandas as pd
@@ -68,6 +69,22 @@ def ltr(text: str) -> str:
     True
     """
     return f"{LRI}{text}{PDI}" if text else text
+
+
+ISO_DATE_RE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def isolate_iso_dates(text: str, lang: str) -> str:
+    """In Persian text, every ISO date isolated left to right, so «(2023-11-25)» does not read «(25-11-2023».
+
+    >>> isolate_iso_dates("خبر ۲۵ آبان (2023-11-16)", "fa") == "خبر ۲۵ آبان (" + ltr("2023-11-16") + ")"
+    True
+    >>> isolate_iso_dates("news of 2023-11-16", "en")
+    'news of 2023-11-16'
+    """
+    if norm_lang(lang) != "fa":
+        return text
+    return ISO_DATE_RE.sub(lambda m: ltr(m.group()), text)
 
 
 def _plain(x: float, decimals: int) -> str:

@@ -12,7 +12,7 @@ from dashboard import charts, queries, review_ui, ui, urlstate
 from dashboard.errors import UserError
 from dashboard.filtered_claims import filtered_claims
 from dashboard.filters import FilterState
-from dashboard.formatting import format_value, jalali_date, localize
+from dashboard.formatting import format_value, isolate_iso_dates, jalali_date, localize
 from dashboard.i18n import t, value_label
 from dashboard.ui import md
 
@@ -150,7 +150,7 @@ def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang
             label = t(f"kind_{kind}", lang) if t(f"kind_{kind}", lang) != f"kind_{kind}" else kind
             badge = value_label("state", str(data.get("state") or "new"), lang)
             st.markdown(f"**{md(label)}** — {md(where)} · _{md(badge)}_")
-            st.text(str(data.get(message_col) or data.get("message") or ""))
+            st.text(isolate_iso_dates(str(data.get(message_col) or data.get("message") or ""), lang))
             if data.get(basis_col):
                 st.markdown(f"_{md(str(data[basis_col]))}_")
             for q in _as_list(data.get("quotes"), "\n"):
