@@ -21,7 +21,7 @@ from dashboard.persian import match_key
 
 T = TypeVar("T")
 VERB_PREFIXES = frozenset({"می", "نمی"})  # match keys of the imperfective prefix written apart
-TOKEN_RE = re.compile(r"[^\W\d_][\w\u200c]*|\d+|[^\w\s\u200c]")
+TOKEN_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|\u200c)*|\d+|[^\w\s\u200c]")  # «سال89» is «سال», «89»
 
 
 # Match key and is-a-word of tokens seen so far: article vocabularies repeat a lot.

@@ -36,6 +36,7 @@ COUNT_WORDS = frozenset({"تعداد", "شمار"})
 ID_DIGITS = 8
 WINDOW_TOKENS = 40  # tokens of its sentence read on each side of a figure
 METRE = "متر"
+RANGE_WORDS = frozenset({"تا", "الی"})  # «۱۰ تا ۱۵», «۷۷ الی ۸۲»
 METRE_CONTEXT = 6  # tokens each side that tell length from area
 SMALL_WORD_NUMBER = 20  # below this, a number in words may be wording («سه نوع»)
 LOOKAHEAD_TOKENS = 14
@@ -208,8 +209,13 @@ def find_mentions(
             continue  # «هفت کوتوله», «۲۰ روز در موصل»: a number in the name of a work
         before = kt.tokens[max(0, at - WINDOW_TOKENS) : at]
         unit_word, figure_end, after = _unit_and_after(text, span, kt, sentences.spans[si][1], before)
-        # Ranges «۱۰ تا ۱۵ نفره», «بین ۲۰ تا ۴۰ عضو»: an attribute, not a claim.
-        if after and after[0].key == "تا" and idx + 1 < len(numbers) and numbers[idx + 1].start <= after[0].end + 2:
+        # Ranges «۱۰ تا ۱۵ نفره», «بین ۲۰ تا ۴۰ عضو», «آیات ۷۷ الی ۸۲»: an attribute, not a claim.
+        if (
+            after
+            and after[0].key in RANGE_WORDS
+            and idx + 1 < len(numbers)
+            and numbers[idx + 1].start <= after[0].end + 2
+        ):
             skip_next = True
             continue
         counted = unit_word is not None or bool(after and match_head(after, 0))

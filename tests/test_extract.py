@@ -1223,3 +1223,21 @@ def test_one_with_a_unit_and_glued_counters_are_figures(text: str, value: float,
 )
 def test_people_served_and_gangs_have_their_metric(text: str, metric: str) -> None:
     assert only(text)["metric"] == metric
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "این موضوع را در سال89 پیگیری کردیم.",  # a year glued to «سال»
+        "سوره مبارکه مائده آیات 77 الی 82 تلاوت شد.",  # a range with «الی»
+        "ضخامت این دستگاه ۲۰ میلیمتر است.",  # a size, not a claim
+    ],
+)
+def test_glued_years_ranges_with_ela_and_sizes_are_not_claims(text: str) -> None:
+    assert values(text) == []
+
+
+def test_a_word_glued_to_digits_is_its_own_token() -> None:
+    from dashboard.keyed_text import tokenize
+
+    assert [t.text for t in tokenize("در سال89 و ۴۶۳نفر")] == ["در", "سال", "89", "و", "۴۶۳", "نفر"]
