@@ -34,6 +34,7 @@ UNIT_METRIC = {
 PLURAL_SUFFIXES = ("های", "ها", "هایی", "ان", "ات")
 COUNT_WORDS = frozenset({"تعداد", "شمار"})
 ID_DIGITS = 8
+CODE_DIGITS = 5  # a bare run this long one word after a label word is a code («ردیف درآمدی ۲۱۰۲۱۳»)
 WINDOW_TOKENS = 40  # tokens of its sentence read on each side of a figure
 METRE = "متر"
 RANGE_WORDS = frozenset({"تا", "الی"})  # «۱۰ تا ۱۵», «۷۷ الی ۸۲»
@@ -220,8 +221,11 @@ def find_mentions(
             continue
         counted = unit_word is not None or bool(after and match_head(after, 0))
         year = _is_year(span) or (_is_year_like(span) and not counted)  # «سال ۹۹» but «سال 10 سرخوشه»
-        if _ends_with(before, len(before), cues.label_before) or (
-            year and _ends_with(before, len(before), cues.year_before)
+        code = not counted and not span.has_words and span.text.isdigit() and len(span.text) >= CODE_DIGITS
+        if (
+            _ends_with(before, len(before), cues.label_before)
+            or (year and _ends_with(before, len(before), cues.year_before))
+            or (code and _ends_with(before, len(before) - 1, cues.label_before))  # «ردیف درآمدی ۲۱۰۲۱۳»
         ):
             label_ends.add(span.end)
             continue

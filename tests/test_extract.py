@@ -1231,6 +1231,7 @@ def test_people_served_and_gangs_have_their_metric(text: str, metric: str) -> No
         "این موضوع را در سال89 پیگیری کردیم.",  # a year glued to «سال»
         "سوره مبارکه مائده آیات 77 الی 82 تلاوت شد.",  # a range with «الی»
         "ضخامت این دستگاه ۲۰ میلیمتر است.",  # a size, not a claim
+        "این مبلغ به ردیف درآمدی 210213 واریز می‌شود.",  # a budget line's code
     ],
 )
 def test_glued_years_ranges_with_ela_and_sizes_are_not_claims(text: str) -> None:
