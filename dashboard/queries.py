@@ -104,6 +104,12 @@ def articles(path: str | None = None) -> pd.DataFrame:
     return _articles(path, version(path))
 
 
+def article_keys(path: str | None = None) -> dict[int, str]:
+    """Each stored article's unique key by its id (the claims' ``article_id``), for links to its page."""
+    arts = articles(path)
+    return dict(zip(arts["article_id"].tolist(), arts["key"].tolist(), strict=True))
+
+
 @st.cache_resource(show_spinner=False, max_entries=3)
 def _counts(path: str, data_version: int) -> dict[str, dict[str, int]]:
     df = _claims(path, data_version)
@@ -139,6 +145,18 @@ def article(document: str, path: str | None = None) -> dict[str, Any] | None:
     """One stored article (text and metadata), or None."""
     path = path or db_path()
     return _article(path, version(path), document)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _article_by_key(path: str, data_version: int, key: str) -> dict[str, Any] | None:
+    with closing(store.connect(path)) as conn:
+        return store.article_by_key(conn, key)
+
+
+def article_by_key(key: str, path: str | None = None) -> dict[str, Any] | None:
+    """The article stored under ``key`` (text and metadata), or None."""
+    path = path or db_path()
+    return _article_by_key(path, version(path), key)
 
 
 def last_ingest(path: str | None = None) -> dict[str, Any] | None:

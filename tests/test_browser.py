@@ -521,7 +521,7 @@ def test_one_click_on_an_article_link_opens_it_in_the_same_language(page: Page, 
         page.mouse.click(x, y)
     tab = opened.value
     try:
-        assert "/article?document=" in tab.url and "lang=en" in tab.url
+        assert "/article?article=" in tab.url and "lang=en" in tab.url
     finally:
         tab.close()
 
