@@ -38,11 +38,10 @@ def _as_list(value: object, seps: str) -> list[str]:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _issues(path: str, version: int, state: FilterState) -> pd.DataFrame:
-    from dashboard import store
     from dashboard.checks import find_issues
     from dashboard.references import current_references
 
-    with closing(store.connect(path)) as conn:
+    with closing(queries.open_db(path)) as conn:
         references = current_references(conn)
     return find_issues(queries.filtered(state, path), references=references)
 
@@ -58,9 +57,9 @@ STATES = ("new", "confirmed", "dismissed")
 
 
 def _decisions(path: str, issues: pd.DataFrame) -> pd.DataFrame:
-    from dashboard import reviews, store
+    from dashboard import reviews
 
-    with closing(store.connect(path)) as conn:
+    with closing(queries.open_db(path)) as conn:
         return reviews.with_decisions(conn, issues)
 
 
@@ -104,7 +103,7 @@ def _review_box(path: str, data: dict, i: int, reviewer: str, lang: str) -> None
         col.button(
             t(label, lang),
             key=f"finding_{decision}_{i}",
-            disabled=not reviewer,
+            disabled=not reviewer or queries.read_only(path),  # a read-only database takes no decision
             on_click=_decide,
             args=(path, data, decision, note_key, reviewer),
         )
@@ -189,7 +188,7 @@ def show_references(path: str, lang: str) -> None:
                 )
             except UserError as exc:
                 st.error(str(exc))
-        with closing(store.connect(path)) as conn:
+        with closing(queries.open_db(path)) as conn:
             versions = versions_frame(conn)
         if not versions.empty:
             st.dataframe(
@@ -212,7 +211,7 @@ def show_claimreview(path: str, lang: str) -> None:
     from dashboard import reviews, store
     from dashboard.claimreview import claimreview_bytes
 
-    with closing(store.connect(path)) as conn:
+    with closing(queries.open_db(path)) as conn:
         org = reviews.setting(conn, reviews.REVIEWER_ORG)
         org_url = reviews.setting(conn, reviews.REVIEWER_URL)
     with st.expander(t("review_org", lang), expanded=not org):
