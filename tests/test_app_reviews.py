@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import reviews, store
 from dashboard.ingest import ingest
+from dashboard.urlstate import widget_key
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "dashboard" / "app.py")
@@ -50,7 +51,7 @@ def test_a_finding_is_confirmed_then_dismissed_and_leaves_the_default_view(
     at = open_page(monkeypatch, db, "findings", lang)
     buttons = [b for b in at.button if b.label == confirm]
     assert buttons and all(b.disabled for b in buttons), "no decision without a reviewer's name"
-    at.sidebar.text_input[0].input("مریم").run()
+    at.text_input(key=widget_key("reviewer")).input("مریم").run()
     at.text_input(key="finding_note_0").input("یکای توان به‌جای انرژی").run()
     next(b for b in at.button if b.label == confirm).click().run()
     assert states(db) == [("confirmed", "یکای توان به‌جای انرژی", "مریم")]
