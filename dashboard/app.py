@@ -49,9 +49,13 @@ if problem:
     st.error(t("db_problem", lang, problem=ui.md(problem)))
     st.stop()
 
+read_only = queries.read_only()
+if read_only:  # a read-only file or folder: every page reads it; nothing can be added
+    st.info(t("db_read_only", lang))
 pages = [
     st.Page(PAGES_DIR / name, title=t(label, lang), url_path=path, icon=icon, default=i == 0)
     for i, (name, label, path, icon) in enumerate(PAGES)
+    if not (read_only and name == "add.py")
 ]
 page = st.navigation(pages, position="top")
 urlstate.enter_page(page.url_path)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,10 @@ class ReadProblem:
     given (bad bytes replaced, an absurd figure left out): the article is kept, and the
     problem is still reported.
 
+    ``code`` names the problem for translation (``not_json``; ``data/labels.yaml`` holds
+    ``reason_not_json`` in Persian and English) and ``params`` its values; ``message`` is the
+    English line the command line prints.
+
     >>> str(ReadProblem("news/batch.jsonl", "line 7", "not valid JSON"))
     'news/batch.jsonl: line 7: not valid JSON'
     """
@@ -53,6 +59,8 @@ class ReadProblem:
     where: str | None
     message: str
     kept: bool = False
+    code: str = field(default="", compare=False, repr=False)
+    params: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.where}: {self.message}" if self.where else f"{self.path}: {self.message}"

@@ -23,6 +23,7 @@ with the arithmetic written out and the sentences it rests on.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -38,13 +39,14 @@ __all__ = ["ISSUE_COLUMNS", "KINDS", "find_issues"]
 
 
 def find_issues(
-    claims: pd.DataFrame, texts: Mapping[str, str] | None = None, references: pd.DataFrame | None = None
+    claims: pd.DataFrame, texts: Mapping[Any, str] | None = None, references: pd.DataFrame | None = None
 ) -> pd.DataFrame:
     """Every finding in ``claims`` (columns :data:`ISSUE_COLUMNS`), one row each.
 
-    ``texts`` maps a document to its stored article text (the text the claims' offsets
-    point into); without it the in-article checks read the claims' quotes. ``documents``
-    is ``;``-joined, ``values`` the numbers involved (``;``-joined plain decimals),
+    ``texts`` maps an ``article_id`` (or, for claims without one, a document) to its stored
+    article text (the text the claims' offsets point into); without it the in-article checks
+    read the claims' quotes. ``documents`` is ``;``-joined, ``values`` the numbers involved
+    (``;``-joined plain decimals),
     ``references`` the official figures (:func:`dashboard.references.current_references`),
     ``message`` is ``message_fa + " | " + message_en``, ``quotes`` the evidence, one per line.
     """
@@ -52,11 +54,15 @@ def find_issues(
     df = prepare_claims(claims)
     findings: list[Finding] = []
     texts = dict(texts or {})
-    by_document: dict[str, list[dict]] = {}
+    # One article at a time: by its id when the claims carry one (base names may repeat across folders).
+    by_article: dict[Any, list[dict]] = {}
     for record in records(df):
-        by_document.setdefault(str(record["document"]), []).append(record)
-    for document, rows in by_document.items():
-        findings.extend(check_article(document, rows, article_text(rows, texts, document), config))
+        by_article.setdefault(record.get("article_id", str(record["document"])), []).append(record)
+    for article, rows in by_article.items():
+        document = str(rows[0]["document"])
+        own = texts.get(article)
+        text = own if isinstance(own, str) and own.strip() else article_text(rows, texts, document)
+        findings.extend(check_article(document, rows, text, config))
     for check in (province_exceeds_national, shrinking_total, repeated_claim):
         findings.extend(check(df, config))
     findings.extend(against_references(df, references, config))

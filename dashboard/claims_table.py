@@ -8,6 +8,7 @@ figure («۶٫۵ هزار میلیارد تومان») and the date in the reade
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 from urllib.parse import quote
 
@@ -42,9 +43,29 @@ def _labels(series: pd.Series, column: str, lang: str) -> pd.Series:
     return series.map({k: value_label(column, str(k), lang) for k in uniques})
 
 
-def table_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+def article_links(df: pd.DataFrame, lang: str, keys: Mapping[int, str] | None = None) -> pd.Series:
+    """For each claim, the link to its article's page: ``./article?article=KEY`` (the article's unique
+    key, found by the claim's ``article_id`` in ``keys``), else ``./article?document=NAME``; the language kept.
+
+    >>> frame = pd.DataFrame({"document": ["a01.txt", "b.txt"], "article_id": [7, 8]})
+    >>> article_links(frame, "en", {7: "2023/a01.txt"}).tolist()
+    ['./article?article=2023%2Fa01.txt&lang=en', './article?document=b.txt&lang=en']
+    """
+    suffix = "&lang=en" if lang == "en" else ""
+    ids = df["article_id"].tolist() if keys and "article_id" in df else [None] * len(df)
+    links = [
+        f"./article?article={quote(keys[i], safe='')}"
+        if keys and i in keys
+        else f"./article?document={quote(str(d), safe='')}"
+        for i, d in zip(ids, df["document"].tolist(), strict=True)
+    ]
+    return pd.Series([link + suffix for link in links], index=df.index, dtype=object)
+
+
+def table_frame(df: pd.DataFrame, lang: str, keys: Mapping[int, str] | None = None) -> pd.DataFrame:
     """The rows as the table holds them: the figure as a number (so it sorts by value), labels,
-    the ISO date (sorts by time), text with no missing cells, links that keep the language.
+    the ISO date (sorts by time), text with no missing cells, links that keep the language
+    (to each claim's own article when ``keys`` maps its ``article_id`` to the article's key).
 
     In Persian the columns are reversed: the grid lays out left to right, and the figure should be
     the first column from the right.
@@ -58,8 +79,7 @@ def table_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         out["verdict"] = _labels(df["verdict"].fillna("not_rated"), "verdict", lang)
     for column in ("quote", "source", "speaker"):
         out[column] = df[column].fillna("").astype(str)
-    suffix = "&lang=en" if lang == "en" else ""
-    out["article"] = "./article?document=" + df["document"].map(lambda d: quote(str(d), safe="")) + suffix
+    out["article"] = article_links(df, lang, keys)
     out["url"] = df["url"].fillna("").astype(str).where(df["url"].str.match(r"^https?://", na=False), "")
     out = out[[c for c in COLUMNS if c in out]]
     return out[out.columns[::-1]] if lang == "fa" else out

@@ -83,6 +83,9 @@ class IngestReport:
     notes: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # Every line of ``problems``, ``notes`` and ``duplicates`` as it came, with its code and
+    # parameters, for a reader in another language (the dashboard's upload report).
+    coded: list[ReadProblem] = field(default_factory=list)
 
     @property
     def articles_read(self) -> int:
@@ -93,15 +96,22 @@ class IngestReport:
         """The counts as a dict, without the problem lines."""
         data = asdict(self)
         data.pop("problems")
+        data.pop("coded")
         data["notes"] = len(self.notes)
         data["duplicates"] = len(self.duplicates)
         data["seconds"] = round(self.seconds, 3)
         return data
 
-    def problem(self, line: str) -> None:
+    def problem(self, line: str | ReadProblem) -> None:
         """Record one problem: an input or article not stored."""
         self.skipped += 1
-        self.problems.append(line)
+        self.problems.append(str(line))
+        self.coded.append(_coded(line))
+
+    def note(self, line: str | ReadProblem) -> None:
+        """Record one article stored other than as given."""
+        self.notes.append(str(line))
+        self.coded.append(_coded(line, kept=True))
 
     def summary_lines(self) -> list[str]:
         """The short human report: counts, then the problems one per line."""
@@ -240,9 +250,16 @@ def _files(paths: list[str], seen: _Seen) -> Iterator[tuple[Path, str] | ReadPro
                 yield item[0], item[2]
 
 
-def _duplicate_line(path: str, stored: str) -> str:
+def _coded(line: str | ReadProblem, kept: bool = False) -> ReadProblem:
+    """``line`` as a :class:`ReadProblem` (a bare line keeps its text, with no code)."""
+    return line if isinstance(line, ReadProblem) else ReadProblem("", None, line, kept=kept)
+
+
+def _duplicate(path: str, stored: str) -> ReadProblem:
     """The report line for an article not stored because the same one is stored from ``stored``."""
-    return f"{path}: the same article as {stored}; stored once"
+    return ReadProblem(
+        path, None, f"the same article as {stored}; stored once", kept=True, code="duplicate", params={"other": stored}
+    )
 
 
 class _Ingest:
@@ -263,7 +280,7 @@ class _Ingest:
 
         for found in _files(paths, self.seen):
             if isinstance(found, ReadProblem):
-                self.handle(("problem", str(found)))
+                self.handle(("problem", found))
                 continue
             file, key = found
             if not file.is_file():  # missing, or not a file: the reader says which
@@ -289,7 +306,7 @@ class _Ingest:
         if kind == "problem":
             self.report.problem(payload)
         elif kind == "note":
-            self.report.notes.append(payload)
+            self.report.note(payload)
         elif kind == "unchanged":
             self.report.unchanged += 1
         else:
@@ -305,7 +322,10 @@ class _Ingest:
         self.report.replaced += written.replaced
         self.report.unchanged += written.unchanged
         self.report.claims_stored += written.claims
-        self.report.duplicates += [_duplicate_line(path, stored) for path, stored in written.duplicates]
+        for path, stored in written.duplicates:
+            line = _duplicate(path, stored)
+            self.report.duplicates.append(str(line))
+            self.report.coded.append(line)
         self.batch.clear()
         self.last_write = time.monotonic()
 

@@ -9,9 +9,9 @@ a list of outcomes:
 
 - ``("store", StoredArticle)``: extracted, to be written by the main process;
 - ``("unchanged", (key, hash, path))``: the database already holds this content;
-- ``("problem", line)``: a file or record that could not be read, or an extractor failure,
-  as one line naming the file and the record;
-- ``("note", line)``: stored, but not as given (bad bytes replaced, an absurd figure left out).
+- ``("problem", ReadProblem)``: a file or record that could not be read, or an extractor failure,
+  naming the file and the record (``str()`` of it is the line the report prints);
+- ``("note", ReadProblem)``: stored, but not as given (bad bytes replaced, an absurd figure left out).
 
 >>> outcome_of_problem = ("problem", "news/bad.txt: empty file")
 >>> outcome_of_problem[0] in OUTCOME_KINDS
@@ -97,7 +97,7 @@ def close_readers() -> None:
 
 def read_problem(problem: ReadProblem) -> Outcome:
     """A reader's problem as an outcome: a ``note`` when the input was read all the same."""
-    return ("note" if problem.kept else "problem"), str(problem)
+    return ("note" if problem.kept else "problem"), problem
 
 
 def extract_one(article: Article, digest: str) -> list[Outcome]:
@@ -114,7 +114,9 @@ def extract_one(article: Article, digest: str) -> list[Outcome]:
             rows.append(store.claim_row(claim))  # a claim the table cannot take fails here, not in the write
         metadata = dict(article_metadata(article))
     except Exception as exc:  # the extractor's bug must not stop the ingest
-        return [("problem", f"{describe(article)}: extraction failed: {type(exc).__name__}: {exc}")]
+        error = f"{type(exc).__name__}: {exc}"
+        failed = ReadProblem(describe(article), None, f"extraction failed: {error}", code="extraction_failed")
+        return [("problem", failed)]
     stored = store.StoredArticle(
         document=article.document,
         path=article.path,
@@ -125,7 +127,10 @@ def extract_one(article: Article, digest: str) -> list[Outcome]:
         rows=rows,  # ready for the table: the writer does not convert them again
         key=article.storage_key,
     )
-    return [("store", stored), *(("note", f"{describe(article)}: {note}") for note in notes)]
+    return [
+        ("store", stored),
+        *(("note", ReadProblem(describe(article), None, note, kept=True, code="implausible_figure")) for note in notes),
+    ]
 
 
 def run_job(job: Job, db_path: str | None, max_bytes: int) -> list[Outcome]:
@@ -159,4 +164,4 @@ def crashed(job: Job) -> Outcome:
     """The problem line for a job whose worker process died."""
     kind, payload = job
     where = payload[0] if kind == "file" else describe(payload[0])
-    return "problem", f"{where}: extraction crashed its worker process"
+    return "problem", ReadProblem(where, None, "extraction crashed its worker process", code="worker_crashed")

@@ -9,8 +9,10 @@ resource (not copied per run: pages must treat it as read-only), which keeps rer
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -30,6 +32,33 @@ def db_path() -> str:
     return str(database_path())
 
 
+def open_db(path: str | None = None) -> sqlite3.Connection:
+    """The database for the pages to read: read-write (created or upgraded) when it can be, else
+    read-only (a read-only file, or a file in a read-only folder)."""
+    try:
+        return store.connect(path or db_path())
+    except store.ReadOnlyDatabase:
+        return store.open_read_only(path or db_path())
+
+
+def read_only(path: str | None = None) -> bool:
+    """Whether the database can only be read here: its file or its folder cannot be written
+    (then the upload page is hidden and nothing is written)."""
+    target = Path(path or db_path())
+    if target.exists() and not os.access(target, os.W_OK):
+        return True
+    folder = target.parent if target.parent.exists() else None
+    if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
+        return True
+    try:
+        store.connect(target).close()
+    except store.ReadOnlyDatabase:
+        return True
+    except (UserError, sqlite3.Error, OSError):  # another problem: database_problem names it
+        return False
+    return False
+
+
 def database_problem(path: str | None = None) -> str | None:
     """None when the database opens; else one line naming the file and the problem."""
     path = path or db_path()
@@ -46,7 +75,7 @@ def database_problem(path: str | None = None) -> str | None:
 @st.cache_data(show_spinner=False, max_entries=4)
 def _damage(path: str, data_version: int) -> str | None:
     """SQLite's ``quick_check`` once per version of the data: the damage as one line, or None."""
-    with closing(store.connect(path)) as conn:
+    with closing(open_db(path)) as conn:
         try:
             store.require_healthy(conn, path)
         except UserError as exc:
@@ -56,7 +85,7 @@ def _damage(path: str, data_version: int) -> str | None:
 
 def version(path: str | None = None) -> int:
     """The database's data version (changes after every write)."""
-    with closing(store.connect(path or db_path())) as conn:
+    with closing(open_db(path or db_path())) as conn:
         return store.data_version(conn)
 
 
@@ -64,7 +93,7 @@ def version(path: str | None = None) -> int:
 def _claims(path: str, data_version: int) -> pd.DataFrame:
     from dashboard.reviews import with_verdicts
 
-    with closing(store.connect(path)) as conn:
+    with closing(open_db(path)) as conn:
         df = with_verdicts(conn, store.claims_frame(conn))
     df = add_periods(df)
     # Rank by publication date, newest first (undated last), so a page can take the newest rows
@@ -94,7 +123,7 @@ def with_provenance(df: pd.DataFrame, path: str | None = None) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=3)
 def _articles(path: str, data_version: int) -> pd.DataFrame:
-    with closing(store.connect(path)) as conn:
+    with closing(open_db(path)) as conn:
         return store.articles_frame(conn)
 
 
@@ -102,6 +131,12 @@ def articles(path: str | None = None) -> pd.DataFrame:
     """One row per stored article with its claim count."""
     path = path or db_path()
     return _articles(path, version(path))
+
+
+def article_keys(path: str | None = None) -> dict[int, str]:
+    """Each stored article's unique key by its id (the claims' ``article_id``), for links to its page."""
+    arts = articles(path)
+    return dict(zip(arts["article_id"].tolist(), arts["key"].tolist(), strict=True))
 
 
 @st.cache_resource(show_spinner=False, max_entries=3)
@@ -131,7 +166,7 @@ def facets(state: FilterState, path: str | None = None) -> dict[str, dict[str, i
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _article(path: str, data_version: int, document: str) -> dict[str, Any] | None:
-    with closing(store.connect(path)) as conn:
+    with closing(open_db(path)) as conn:
         return store.article_record(conn, document)
 
 
@@ -141,9 +176,21 @@ def article(document: str, path: str | None = None) -> dict[str, Any] | None:
     return _article(path, version(path), document)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _article_by_key(path: str, data_version: int, key: str) -> dict[str, Any] | None:
+    with closing(open_db(path)) as conn:
+        return store.article_by_key(conn, key)
+
+
+def article_by_key(key: str, path: str | None = None) -> dict[str, Any] | None:
+    """The article stored under ``key`` (text and metadata), or None."""
+    path = path or db_path()
+    return _article_by_key(path, version(path), key)
+
+
 def last_ingest(path: str | None = None) -> dict[str, Any] | None:
     """The latest ingest's record (not cached: it is one small row)."""
-    with closing(store.connect(path or db_path())) as conn:
+    with closing(open_db(path or db_path())) as conn:
         return store.last_ingest(conn)
 
 

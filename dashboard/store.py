@@ -674,13 +674,37 @@ def articles_frame(conn: sqlite3.Connection) -> pd.DataFrame:
     return df
 
 
+_RECORD_FIELDS = ("document", "title", "text", "published", "published_jalali", "source", "url", "speaker", "key")
+
+
+def _record(row: Sequence[Any] | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    record = dict(zip(_RECORD_FIELDS, row[:-1], strict=True))
+    record["article_id"] = int(row[-1])
+    return record
+
+
 def article_record(conn: sqlite3.Connection, document: str) -> dict[str, Any] | None:
-    """One stored article (document, title, text, published, published_jalali, source, url, speaker), or None."""
-    keys = ("document", "title", "text", "published", "published_jalali", "source", "url", "speaker")
+    """The first stored article named ``document`` (document, title, text, published, published_jalali,
+    source, url, speaker, key, article_id), or None. Base names may repeat: prefer :func:`article_by_key`."""
     row = conn.execute(
-        f"SELECT {', '.join(keys)} FROM articles WHERE document = ? ORDER BY id LIMIT 1", (document,)
+        f"SELECT {', '.join(_RECORD_FIELDS)}, id FROM articles WHERE document = ? ORDER BY id LIMIT 1", (document,)
     ).fetchone()
-    return None if row is None else dict(zip(keys, row, strict=True))
+    return _record(row)
+
+
+def article_by_key(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
+    """The article stored under ``key`` (its unique place, :attr:`StoredArticle.storage_key`), fields as
+    :func:`article_record`, or None."""
+    row = conn.execute(f"SELECT {', '.join(_RECORD_FIELDS)}, id FROM articles WHERE key = ?", (key,)).fetchone()
+    return _record(row)
+
+
+def article_texts(conn: sqlite3.Connection) -> dict[int, str]:
+    """Every stored article's text by its ``article_id`` (the ``article_id`` of its claims)."""
+    rows = conn.execute("SELECT id, text FROM articles").fetchall()
+    return {int(i): text for i, text in rows if isinstance(text, str)}
 
 
 def last_ingest(conn: sqlite3.Connection) -> dict[str, Any] | None:

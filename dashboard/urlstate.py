@@ -42,6 +42,7 @@ PARAMS: dict[str, str] = {
     "chart_metric": "text",
     "period": "text",
     "document": "text",
+    "article": "text",
     "h_province": "text",
     "h_program": "text",
     "h_metric": "text",

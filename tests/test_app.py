@@ -262,7 +262,7 @@ def test_money_is_shown_in_toman_in_the_table(app_on) -> None:
     at = app_on("claims", metric="money", province="Yazd", lang="en")
     table = at.dataframe[0].value
     assert table["figure"].tolist() == [1.2e11]  # the number underneath: the column sorts by value
-    assert table["article"].tolist() == ["./article?document=own_yazd.txt&lang=en"]
+    assert table["article"].tolist() == ["./article?article=own_yazd.txt&lang=en"]
 
 
 def test_free_text_search_ignores_zwnj_and_digit_script(app_on) -> None:
@@ -311,7 +311,7 @@ def test_findings_history_of_a_chosen_figure(app_on) -> None:
 
 def test_article_page_escapes_markup_and_highlights_figures(app_on) -> None:
     at = app_on("article", document="own_script.txt")
-    assert at.selectbox(key="f_document").value == "own_script.txt"
+    assert at.selectbox(key="f_article").value == "own_script.txt"
     bodies = [h.proto.body for h in at.get("html") if 'class="article-text"' in h.proto.body]
     assert len(bodies) == 1
     body = bodies[0]

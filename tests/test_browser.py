@@ -18,6 +18,7 @@ is not on PATH; CI installs it.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -45,7 +46,7 @@ from browser_harness import (
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from dashboard import store
+from dashboard import review_ui, store
 from dashboard.charts import NO_DATA_COLOR
 from dashboard.claims_table import COLUMNS, column_config
 from dashboard.filters import date_text
@@ -132,7 +133,16 @@ def page(browser: Browser, app: AppServer, request: pytest.FixtureRequest) -> It
     except Exception as exc:  # a screenshot must not hide the test's own result
         print(f"screenshot failed: {exc}")
     print(f"--- streamlit log (end) ---\n{app.log_text()[-3000:]}")
+    forget_reviewer(browser, tab)  # the profile is shared: a name kept by one test must not reach the next
     tab.close()
+
+
+def forget_reviewer(browser: Browser, tab: Page) -> None:
+    """Remove the reviewer's name the app keeps in this browser (its cookie and localStorage)."""
+    browser.context.clear_cookies(name=review_ui.COOKIE)
+    with contextlib.suppress(Exception):  # a tab that never loaded the app has no storage of its own
+        if tab.url.startswith("http"):
+            tab.evaluate("key => localStorage.removeItem(key)", review_ui.STORAGE_KEY)
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -521,7 +531,7 @@ def test_one_click_on_an_article_link_opens_it_in_the_same_language(page: Page, 
         page.mouse.click(x, y)
     tab = opened.value
     try:
-        assert "/article?document=" in tab.url and "lang=en" in tab.url
+        assert "/article?article=" in tab.url and "lang=en" in tab.url
     finally:
         tab.close()
 
@@ -544,6 +554,37 @@ def test_an_upload_reports_one_line_per_file_in_persian(page: Page, app: AppServ
     assert any(BREAKDOWN_DOCUMENT in line and "بدون تغییر" in line for line in lines), lines
     assert any("bundle.zip" in line and "ذخیره نشد" in line for line in lines), lines
     assert any("photo.png" in line for line in lines), "the file the zip passed over is not named"
+
+
+def test_the_reviewers_name_is_kept_for_a_new_tab_of_the_same_browser(
+    page: Page, app: AppServer, browser: Browser
+) -> None:
+    name = "مریم <b>رضایی</b>"  # Persian, and markup that must stay text
+    page.goto(f"{app.url}findings")
+    box = page.locator(".st-key-f_reviewer input")
+    box.fill(name)
+    box.press("Enter")
+    wait_for_idle_app(page)
+    page.wait_for_function("key => localStorage.getItem(key) !== null", arg=review_ui.STORAGE_KEY, timeout=TIMEOUT_MS)
+    assert page.evaluate("key => localStorage.getItem(key)", review_ui.STORAGE_KEY) == name
+    assert [c["name"] for c in browser.context.cookies() if c["name"] == review_ui.COOKIE] == [review_ui.COOKIE]
+    other = browser.new_page()  # a new tab, its URL without ?reviewer=
+    try:
+        other.goto(f"{app.url}findings?lang=en")
+        other.locator(".st-key-f_reviewer input").wait_for(timeout=TIMEOUT_MS)
+        other.wait_for_function(
+            "v => document.querySelector('.st-key-f_reviewer input').value === v", arg=name, timeout=TIMEOUT_MS
+        )
+        assert "reviewer=" in other.url  # and in the URL, for a copied link
+        assert other.locator("b", has_text="رضایی").count() == 0
+    finally:
+        other.close()
+    # Emptied, the name is forgotten by the browser too.
+    box.fill("")
+    box.press("Enter")
+    wait_for_idle_app(page)
+    page.wait_for_function("key => localStorage.getItem(key) === null", arg=review_ui.STORAGE_KEY, timeout=TIMEOUT_MS)
+    assert not [c for c in browser.context.cookies() if c["name"] == review_ui.COOKIE]
 
 
 def test_a_reviewer_confirms_a_finding_rates_a_claim_and_downloads_the_claimreview(

@@ -39,17 +39,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _texts(conn, documents) -> dict[str, str]:
-    from dashboard import store
-
-    texts = {}
-    for document in documents:
-        record = store.article_record(conn, document)
-        if record and isinstance(record.get("text"), str):
-            texts[document] = record["text"]
-    return texts
-
-
 def run(args: argparse.Namespace) -> int:
     """Run every check over the store, write the findings, print a count per kind."""
     from dashboard import store
@@ -65,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     conn = store.open_existing(args.db)
     try:
         claims = store.claims_frame(conn)
-        texts = _texts(conn, claims["document"].unique())
+        texts = store.article_texts(conn)  # by article id: two articles may share a base name
         references = current_references(conn)
         issues = with_decisions(conn, find_issues(claims, texts, references))
     finally:

@@ -62,13 +62,20 @@ def read_source(source: Source) -> Iterator[Article | ReadProblem]:
     try:
         decoded = decode(source.data)
     except DecodeError as exc:
-        yield ReadProblem(source.path, None, str(exc))
+        yield ReadProblem(source.path, None, str(exc), code=exc.code, params=exc.params)
         return
     text = decoded.text
     if decoded.note:
-        yield ReadProblem(source.path, None, f"read all the same: {decoded.note}", kept=True)
+        yield ReadProblem(
+            source.path,
+            None,
+            f"read all the same: {decoded.note}",
+            kept=True,
+            code="bytes_replaced",
+            params={"n": decoded.bad_bytes, "first": decoded.first_bad},
+        )
     if not text.strip():
-        yield ReadProblem(source.path, None, "empty file")
+        yield ReadProblem(source.path, None, "empty file", code="empty_file")
         return
     yield from FORMATS[source.suffix](source, text)
 
@@ -80,7 +87,11 @@ def unreadable_folder(error: OSError) -> ReadProblem:
     'news/locked: cannot read the folder (Permission denied); its files were not read'
     """
     return ReadProblem(
-        str(error.filename), None, f"cannot read the folder ({error.strerror or error}); its files were not read"
+        str(error.filename),
+        None,
+        f"cannot read the folder ({error.strerror or error}); its files were not read",
+        code="folder_unreadable",
+        params={"error": str(error.strerror or error)},
     )
 
 
@@ -107,11 +118,23 @@ def read_path(path: Path, key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Itera
             yield from _read_archive(path, max_bytes, key)
             return
         if size > max_bytes:
-            yield ReadProblem(shown, None, f"file is larger than the {_size_text(max_bytes)} limit ({size:,} bytes)")
+            yield ReadProblem(
+                shown,
+                None,
+                f"file is larger than the {_size_text(max_bytes)} limit ({size:,} bytes)",
+                code="file_too_big",
+                params={"limit": _size_text(max_bytes), "size": size},
+            )
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield ReadProblem(shown, None, f"cannot read the file ({exc.strerror or exc})")
+        yield ReadProblem(
+            shown,
+            None,
+            f"cannot read the file ({exc.strerror or exc})",
+            code="file_unreadable",
+            params={"error": str(exc.strerror or exc)},
+        )
         return
     yield from read_source(Source(document=path.name, path=shown, data=data, key=key))
 
@@ -147,14 +170,20 @@ def iter_articles(
             files = list(_walk(path))
         elif path.is_file():
             if path.suffix.lower() not in SUPPORTED:
-                yield ReadProblem(str(path), None, f"unsupported file type (expected one of {', '.join(SUPPORTED)})")
+                yield ReadProblem(
+                    str(path),
+                    None,
+                    f"unsupported file type (expected one of {', '.join(SUPPORTED)})",
+                    code="unsupported_type",
+                    params={"types": ", ".join(SUPPORTED)},
+                )
                 continue
             files = [path]
         elif path.exists():
-            yield ReadProblem(str(path), None, "not a regular file or folder")
+            yield ReadProblem(str(path), None, "not a regular file or folder", code="not_a_file")
             continue
         else:
-            yield ReadProblem(str(path), None, "no such file or folder")
+            yield ReadProblem(str(path), None, "no such file or folder", code="no_such_file")
             continue
         for file in files:
             if isinstance(file, ReadProblem):

@@ -109,52 +109,86 @@ def _members(
         zf = zipfile.ZipFile(archive)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         if prefix:
-            yield ReadProblem(path, f"member {prefix.rstrip('/')}", f"not a readable zip archive ({exc})")
+            yield ReadProblem(
+                path, f"member {prefix.rstrip('/')}", f"not a readable zip archive ({exc})", code="bad_zip"
+            )
         else:
-            yield ReadProblem(path, None, f"not a readable zip archive ({exc})")
+            yield ReadProblem(path, None, f"not a readable zip archive ({exc})", code="bad_zip")
         return
     with zf:
         infos = [info for info in zf.infolist() if not info.is_dir()]
         budget.members += len(infos)
         if budget.members > limits.members:
             where = f"member {prefix.rstrip('/')}" if prefix else None
-            yield ReadProblem(path, where, f"holds {budget.members} members, more than the limit of {limits.members}")
+            yield ReadProblem(
+                path,
+                where,
+                f"holds {budget.members} members, more than the limit of {limits.members}",
+                code="too_many_members",
+                params={"n": budget.members, "limit": limits.members},
+            )
             return
         for info in sorted(infos, key=lambda i: i.filename):
             name = info.filename
             where = f"member {prefix}{name}"
             nested = _suffix(name) == ARCHIVE_SUFFIX
             if _unsafe(name):
-                yield ReadProblem(path, where, "unsafe member name (absolute or with ..), not read")
+                yield ReadProblem(
+                    path, where, "unsafe member name (absolute or with ..), not read", code="unsafe_member"
+                )
                 continue
             if _hidden(name) or (_suffix(name) not in suffixes and not nested):
                 continue
             if info.flag_bits & 0x1:
-                yield ReadProblem(path, where, "encrypted member, not read")
+                yield ReadProblem(path, where, "encrypted member, not read", code="encrypted_member")
                 continue
             if nested and depth >= MAX_NESTING:
-                yield ReadProblem(path, where, f"a zip nested more than {MAX_NESTING} deep inside another, not read")
+                yield ReadProblem(
+                    path,
+                    where,
+                    f"a zip nested more than {MAX_NESTING} deep inside another, not read",
+                    code="zip_too_deep",
+                    params={"depth": MAX_NESTING},
+                )
                 continue
             if info.file_size > limits.member_bytes:
                 sizes = f"{info.file_size:,} bytes, limit {limits.member_bytes:,}"
-                yield ReadProblem(path, where, f"member is larger than the size limit ({sizes})")
+                yield ReadProblem(
+                    path,
+                    where,
+                    f"member is larger than the size limit ({sizes})",
+                    code="member_too_big",
+                    params={"size": info.file_size, "limit": limits.member_bytes},
+                )
                 continue
             if info.file_size >= limits.ratio_floor and info.file_size > limits.ratio * max(info.compress_size, 1):
-                yield ReadProblem(path, where, "compressed too well to be text (a zip bomb?), not read")
+                yield ReadProblem(
+                    path, where, "compressed too well to be text (a zip bomb?), not read", code="zip_bomb"
+                )
                 continue
             if budget.total + info.file_size > limits.total_bytes:
                 yield ReadProblem(
-                    path, where, f"archive holds more than {limits.total_bytes:,} bytes in all; the rest is not read"
+                    path,
+                    where,
+                    f"archive holds more than {limits.total_bytes:,} bytes in all; the rest is not read",
+                    code="archive_too_big",
+                    params={"limit": limits.total_bytes},
                 )
                 return
             try:
                 with zf.open(info) as fh:
                     data = fh.read(limits.member_bytes + 1)
             except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, EOFError, OSError) as exc:
-                yield ReadProblem(path, where, f"cannot read member ({exc})")
+                yield ReadProblem(path, where, f"cannot read member ({exc})", code="member_unreadable")
                 continue
             if len(data) > limits.member_bytes:
-                yield ReadProblem(path, where, f"member is larger than the limit of {limits.member_bytes:,} bytes")
+                yield ReadProblem(
+                    path,
+                    where,
+                    f"member is larger than the limit of {limits.member_bytes:,} bytes",
+                    code="member_too_big",
+                    params={"size": len(data), "limit": limits.member_bytes},
+                )
                 continue
             if nested:
                 yield from _members(

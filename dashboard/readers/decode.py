@@ -27,6 +27,7 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 ARABIC_SCRIPT = range(0x0600, 0x0700)
 MIN_ARABIC_SHARE = 0.6  # of the non-ASCII letters, for a Windows-1256 reading to be believed
@@ -53,7 +54,12 @@ _DECLARED = re.compile(
 
 
 class DecodeError(ValueError):
-    """The bytes are not a text this product reads; the message says why."""
+    """The bytes are not a text this product reads; the message says why, ``code`` names it."""
+
+    def __init__(self, message: str, code: str = "not_text", **params: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 _CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in range(32) if chr(c) not in _ALLOWED_CONTROLS) + "]")
@@ -157,6 +163,8 @@ class Decoded:
     text: str
     encoding: str
     note: str | None = None
+    bad_bytes: int = 0  # bytes replaced (``note`` says so), the first at ``first_bad``
+    first_bad: int = -1
 
 
 def detect_encoding(data: bytes) -> str:
@@ -178,7 +186,7 @@ def detect_encoding(data: bytes) -> str:
         utf16 = _utf16_without_bom(data)
         if utf16:
             return utf16
-        raise DecodeError("binary file (it holds NUL bytes)")
+        raise DecodeError("binary file (it holds NUL bytes)", "binary_nul")
     try:
         data.decode("utf-8")
         return "utf-8"
@@ -199,7 +207,7 @@ def detect_encoding(data: bytes) -> str:
             return declared
         except UnicodeDecodeError:
             pass
-    raise DecodeError("not readable as text (neither UTF-8, UTF-16, nor Windows-1256 Persian)")
+    raise DecodeError("not readable as text (neither UTF-8, UTF-16, nor Windows-1256 Persian)", "not_text")
 
 
 def decode(data: bytes) -> Decoded:
@@ -211,19 +219,24 @@ def decode(data: bytes) -> Decoded:
     '1 byte not valid UTF-8, replaced with U+FFFD (first at byte 27)'
     """
     encoding = detect_encoding(data)
-    note = None
+    note, bad, first = None, 0, -1
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         repaired = _mostly_utf8(data) if encoding == "utf-8" else None
         if repaired is None:
-            raise DecodeError(f"not valid {encoding} text ({exc.reason} at byte {exc.start})") from None
+            raise DecodeError(
+                f"not valid {encoding} text ({exc.reason} at byte {exc.start})",
+                "bad_encoding",
+                encoding=encoding,
+                byte=exc.start,
+            ) from None
         text, bad, first = repaired
         note = f"{bad} byte{'s' if bad > 1 else ''} not valid UTF-8, replaced with U+FFFD (first at byte {first})"
     text = text.lstrip("\ufeff")
     if _looks_binary(text):
-        raise DecodeError("binary file (it holds control characters)")
-    return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, note)
+        raise DecodeError("binary file (it holds control characters)", "binary_control")
+    return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, note, bad, first)
 
 
 def decode_text(data: bytes) -> str:

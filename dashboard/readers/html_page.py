@@ -268,7 +268,9 @@ def read_html(source: Source, html: str) -> Article | ReadProblem:
     try:
         tree = _parse_tree(html)
     except TooDeep as exc:
-        return ReadProblem(source.path, None, f"{exc}; not read")
+        return ReadProblem(
+            source.path, None, f"{exc}; not read", code="html_too_deep", params={"depth": MAX_PARSER_DEPTH}
+        )
     lines, trafilatura_title = _trafilatura_lines(html)
     if tree is not None:
         blocks = _fallback_lines(_parse_tree(html))
@@ -277,7 +279,7 @@ def read_html(source: Source, html: str) -> Article | ReadProblem:
     date_lines = [line for line in lines if date_line(line)]
     lines = [line for line in lines if any(ch.isalpha() for ch in line) and line not in date_lines]
     if not lines:
-        return ReadProblem(source.path, None, "no article text found in the page")
+        return ReadProblem(source.path, None, "no article text found in the page", code="no_article_text")
     headline = _headline(tree, trafilatura_title)
     date_text = (_date_text(tree) if tree is not None else None) or next(iter(date_lines), None)
     published = _published(tree) if tree is not None else None

@@ -46,13 +46,21 @@ def record_article(source: Source, record: Mapping[str, Any], where: str) -> Art
     """
     record_id = _as_text(record.get("id"))
     if record_id is None:
-        return ReadProblem(source.path, where, "record has no id")
+        return ReadProblem(source.path, where, "record has no id", code="record_no_id")
     raw_body = record.get("body")
     if raw_body is not None and not isinstance(raw_body, str):
-        return ReadProblem(source.path, where, f"record {record_id}: body is not text")
+        return ReadProblem(
+            source.path,
+            where,
+            f"record {record_id}: body is not text",
+            code="record_body_not_text",
+            params={"id": record_id},
+        )
     body = (raw_body or "").strip()
     if not body:
-        return ReadProblem(source.path, where, f"record {record_id} has no body")
+        return ReadProblem(
+            source.path, where, f"record {record_id} has no body", code="record_no_body", params={"id": record_id}
+        )
     title = _as_text(record.get("title"))
     published = next((v for v in (_as_text(record.get(k)) for k in DATE_FIELDS) if v), None)
     meta = {}
@@ -81,7 +89,13 @@ def _dedupe(source: Source, items: Iterator[tuple[str, Article | ReadProblem]]) 
             if item.document in first_seen:
                 record_id = item.document.rsplit("#", 1)[-1]
                 first = first_seen[item.document]
-                item = ReadProblem(source.path, where, f"duplicate id {record_id} (first at {first})")
+                item = ReadProblem(
+                    source.path,
+                    where,
+                    f"duplicate id {record_id} (first at {first})",
+                    code="duplicate_id",
+                    params={"id": record_id, "first": first},
+                )
             else:
                 first_seen[item.document] = where
         yield item
@@ -98,10 +112,15 @@ def iter_jsonl(source: Source, text: str) -> Iterator[Article | ReadProblem]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield where, ReadProblem(source.path, where, f"not valid JSON ({exc.msg})")
+                yield where, ReadProblem(source.path, where, f"not valid JSON ({exc.msg})", code="not_json")
                 continue
             if not isinstance(record, dict):
-                yield where, ReadProblem(source.path, where, f"not a JSON object (a {type(record).__name__})")
+                yield (
+                    where,
+                    ReadProblem(
+                        source.path, where, f"not a JSON object (a {type(record).__name__})", code="not_json_object"
+                    ),
+                )
                 continue
             yield where, record_article(source, record, where)
 
@@ -122,13 +141,19 @@ def iter_csv(source: Source, text: str) -> Iterator[Article | ReadProblem]:
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
-        yield ReadProblem(source.path, "header", f"no readable header row ({exc or 'empty'})")
+        yield ReadProblem(source.path, "header", f"no readable header row ({exc or 'empty'})", code="no_header")
         return
     columns = [name.strip().lstrip("\ufeff").lower() for name in header]
     missing = [name for name in ("id", "body") if name not in columns]
     if missing:
         shown = ", ".join(c for c in columns if c) or "none"
-        yield ReadProblem(source.path, "header", f"no {' or '.join(missing)} column (columns: {shown})")
+        yield ReadProblem(
+            source.path,
+            "header",
+            f"no {' or '.join(missing)} column (columns: {shown})",
+            code="missing_columns",
+            params={"missing": ", ".join(missing), "columns": shown},
+        )
         return
 
     def items() -> Iterator[tuple[str, Article | ReadProblem]]:
@@ -140,13 +165,22 @@ def iter_csv(source: Source, text: str) -> Iterator[Article | ReadProblem]:
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield where, ReadProblem(source.path, where, f"broken CSV ({exc})")
+                yield where, ReadProblem(source.path, where, f"broken CSV ({exc})", code="broken_csv")
                 return
             number += 1
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > len(columns):
-                yield where, ReadProblem(source.path, where, f"{len(row)} fields but the header has {len(columns)}")
+                yield (
+                    where,
+                    ReadProblem(
+                        source.path,
+                        where,
+                        f"{len(row)} fields but the header has {len(columns)}",
+                        code="too_many_fields",
+                        params={"n": len(row), "columns": len(columns)},
+                    ),
+                )
                 continue
             yield where, record_article(source, dict(zip(columns, row, strict=False)), where)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
 from dashboard import queries, ui
+from dashboard.article import ReadProblem
 from dashboard.formatting import jalali_date, localize
 from dashboard.i18n import t
 from dashboard.ui import md
@@ -22,20 +25,59 @@ def max_upload_mb() -> int:
         return 200
 
 
-def ingest_each(paths: list[Path], tmp: str, mb: int) -> list[FileOutcome]:
-    """Ingest the saved files one at a time, so that each gets its own line."""
+_WHERE = re.compile(r"^(line|row|member) (.+)$")
+
+
+def _param(value: Any, lang: str) -> str:
+    """A problem's parameter as the reader writes it: numbers grouped, in the reader's digits."""
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return localize(f"{value:,}", lang)
+    return str(value)
+
+
+def reason_text(problem: ReadProblem, lang: str, tmp: str = "") -> str:
+    """One problem line in the reader's language: the file, where in it, and why, from the problem's
+    code and parameters (``reason_CODE`` in ``data/labels.yaml``); a problem without a known code
+    keeps its English message. ``tmp`` (the upload folder) is left out of the names."""
+
+    def name(text: str) -> str:
+        return text.replace(tmp + "/", "") if tmp else text
+
+    label = f"reason_{problem.code}"
+    if problem.code and t(label, lang) != label:
+        params = {k: name(_param(v, lang)) for k, v in problem.params.items()}
+        why = t(label, lang, **params)
+    else:
+        why = name(problem.message)
+    parts = [name(problem.path)] if problem.path else []
+    if problem.where:
+        found = _WHERE.match(problem.where)
+        if found:
+            parts.append(t(f"where_{found[1]}", lang, n=name(_param(found[2], lang))))
+        else:
+            parts.append(t("where_header", lang) if problem.where == "header" else name(problem.where))
+    # A file name stays left to right inside Persian text (U+2066…U+2069).
+    return ": ".join([*(f"\u2066{p}\u2069" for p in parts[:1]), *parts[1:], why])
+
+
+def ingest_each(paths: list[Path], tmp: str, mb: int, lang: str = "fa") -> list[FileOutcome]:
+    """Ingest the saved files one at a time, so that each gets its own line (its problems in ``lang``)."""
     from dashboard.ingest import ingest
 
     outcomes = []
     for path in paths:
         report = ingest([str(path)], queries.db_path(), workers=1, max_bytes=mb * 2**20)
-        lines = [*report.problems, *report.notes, *report.duplicates]
-        problems = [p.replace(tmp + "/", "") for p in lines]
+        problems = [reason_text(p, lang, tmp) for p in report.coded]
         if path.suffix.lower() == ".zip":
-            problems += [f"{path.name}/{m}" for m in unsupported_members(path)]
-        outcomes.append(
-            outcome(path.name, report.new, report.replaced, report.unchanged, report.claims_stored, problems)
-        )
+            problems += [
+                t("reason_unsupported_member", lang, name=f"{path.name}/{m}") for m in unsupported_members(path)
+            ]
+        found = outcome(path.name, report.new, report.replaced, report.unchanged, report.claims_stored, problems)
+        if found.kind == "problem" and not problems:
+            found.problems = [t("reason_no_article", lang)]
+        outcomes.append(found)
     return outcomes
 
 
@@ -62,7 +104,7 @@ def run_ingest(files, lang: str) -> None:
         if saved.paths:
             try:
                 with st.spinner("…"):
-                    outcomes.extend(ingest_each(saved.paths, tmp, mb))
+                    outcomes.extend(ingest_each(saved.paths, tmp, mb, lang))
             except Exception as exc:  # a broken file must not crash the page: say what failed
                 st.error(t("ingest_failed", lang, error=md(str(exc).replace(tmp + "/", ""))))
         queries.clear()
@@ -75,7 +117,9 @@ def run_ingest(files, lang: str) -> None:
 
 def main() -> None:
     lang = ui.lang()
-    st.html(ui.uploader_texts_css(lang, max_upload_mb()))
+    css = ui.uploader_texts_css(lang, max_upload_mb())
+    if css:  # Persian only; st.html refuses an empty body
+        st.html(css)
     # No ``type=``: Streamlit would refuse other files with an English message; save_uploads names them.
     files = st.file_uploader(
         t("upload", lang),

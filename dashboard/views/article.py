@@ -1,10 +1,13 @@
 """Article: one article's text with every extracted figure highlighted, and the list of those figures.
 
-The article is chosen by ``?document=NAME`` in the URL (the claims table links here).
+The article is chosen by ``?article=KEY`` in the URL, its unique key (its path in the folder
+ingested; the claims table links here). An older ``?document=NAME`` link still works when one
+article has that base name; when several do, the page offers each of them.
 """
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import queries, ui, urlstate
@@ -30,30 +33,58 @@ def claims_list(claims, lang: str) -> None:
     st.dataframe(rows, hide_index=True, key="article_claims")
 
 
+def _ambiguous_pick() -> None:
+    """Take the article picked among those sharing a base name."""
+    urlstate.set_value("article", st.session_state["article_same_name"])
+
+
+def choose_article(arts: pd.DataFrame, lang: str) -> str:
+    """The key of the article to show: ``?article=KEY`` (unique), else ``?document=NAME`` when one
+    article has that base name; when several do, the reader picks one of them. A selectbox of all."""
+    keys = arts["key"].tolist()
+    titles = dict(zip(arts["key"], arts["title"], strict=True))
+    wanted_key = urlstate.current("article")
+    wanted_doc = urlstate.current("document")
+    named = arts.loc[arts["document"] == wanted_doc, "key"].tolist() if wanted_doc else []
+    default = wanted_key if wanted_key in titles else (named[0] if named else keys[0])
+    widget = urlstate.prepare("article", default, valid=lambda k: k if k in titles else default)
+
+    def label(k: str) -> str:
+        return f"{titles.get(k)} — {k}" if titles.get(k) else k
+
+    if wanted_key and wanted_key not in titles:
+        st.warning(t("article_missing", lang, doc=md(wanted_key)))
+    elif wanted_doc and not named and wanted_key not in titles:
+        st.warning(t("article_missing", lang, doc=md(wanted_doc)))
+    elif len(named) > 1 and st.session_state[widget] in named:
+        # An old ``?document=`` link to a name that several folders hold: say so and offer each.
+        st.info(t("article_ambiguous", lang, doc=md(wanted_doc), n=localize(str(len(named)), lang)))
+        st.radio(
+            t("pick_article", lang),
+            named,
+            index=named.index(st.session_state[widget]),
+            format_func=label,
+            key="article_same_name",
+            on_change=_ambiguous_pick,
+        )
+    key = str(st.selectbox(t("pick_article", lang), keys, key=widget, format_func=label))
+    urlstate.remember("article", key)
+    if key not in named:  # another article was chosen: the old name no longer applies
+        st.session_state.pop("qp_document", None)
+    return key
+
+
 def main() -> None:
     lang = ui.lang()
     arts = queries.articles()
     if arts.empty:
         st.info(t("empty_db", lang))
         return
-    documents = arts["document"].tolist()
-    titles = dict(zip(arts["document"], arts["title"], strict=True))
-    wanted = urlstate.current("document")
-    missing = bool(wanted) and wanted not in titles
-    key = urlstate.prepare("document", documents[0], valid=lambda d: d if d in titles else documents[0])
-    document = st.selectbox(
-        t("pick_article", lang),
-        documents,
-        key=key,
-        format_func=lambda d: f"{titles.get(d) or d} — {d}" if titles.get(d) else d,
-    )
-    urlstate.remember("document", document)
-    if missing:
-        st.warning(t("article_missing", lang, doc=md(wanted)))
-
-    record = queries.article(document) or {}
+    key = choose_article(arts, lang)
+    record = queries.article_by_key(key) or {}
+    document = str(record.get("document") or key)
     claims = queries.claims()
-    claims = claims[claims["document"] == document]
+    claims = claims[claims["article_id"] == record.get("article_id")]
     st.subheader(md(record.get("title") or document), anchor=False)
     date = jalali_date(record.get("published"), lang)
     gregorian = localize(record.get("published") or "", lang) if date else ""

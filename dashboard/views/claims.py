@@ -133,7 +133,7 @@ def main() -> None:
             t("table_capped", lang, shown=localize(f"{MAX_ROWS:,}", lang), total=localize(f"{len(view):,}", lang))
         )
     st.dataframe(
-        styled(table_frame(shown, lang), shown["unit"], lang),
+        styled(table_frame(shown, lang, queries.article_keys()), shown["unit"], lang),
         column_config=column_config(lang),
         hide_index=True,
         key="claims_table",

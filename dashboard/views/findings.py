@@ -38,11 +38,10 @@ def _as_list(value: object, seps: str) -> list[str]:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _issues(path: str, version: int, state: FilterState) -> pd.DataFrame:
-    from dashboard import store
     from dashboard.checks import find_issues
     from dashboard.references import current_references
 
-    with closing(store.connect(path)) as conn:
+    with closing(queries.open_db(path)) as conn:
         references = current_references(conn)
     return find_issues(queries.filtered(state, path), references=references)
 
@@ -58,9 +57,9 @@ STATES = ("new", "confirmed", "dismissed")
 
 
 def _decisions(path: str, issues: pd.DataFrame) -> pd.DataFrame:
-    from dashboard import reviews, store
+    from dashboard import reviews
 
-    with closing(store.connect(path)) as conn:
+    with closing(queries.open_db(path)) as conn:
         return reviews.with_decisions(conn, issues)
 
 
@@ -80,8 +79,8 @@ def _state_filter(lang: str) -> list[str]:
     return list(urlstate.remember("f_state", chosen, default=["new", "confirmed"]))
 
 
-def _review_box(path: str, data: dict, i: int, reviewer: str, lang: str) -> None:
-    """The finding's review state and the buttons that change it (with a note)."""
+def _review_box(path: str, data: dict, i: int, reviewer: str, lang: str, locked: bool = False) -> None:
+    """The finding's review state and the buttons that change it (with a note); ``locked``: disabled."""
     state = str(data.get("state") or "new")
     if state != "new":
         st.caption(
@@ -104,7 +103,7 @@ def _review_box(path: str, data: dict, i: int, reviewer: str, lang: str) -> None
         col.button(
             t(label, lang),
             key=f"finding_{decision}_{i}",
-            disabled=not reviewer,
+            disabled=not reviewer or locked,  # a read-only database takes no decision
             on_click=_decide,
             args=(path, data, decision, note_key, reviewer),
         )
@@ -123,6 +122,7 @@ def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang
         return
     st.caption(t("findings_intro", lang))
     reviewer = review_ui.reviewer_name(lang)
+    locked = queries.read_only(path)
     if not reviewer:
         st.caption(t("reviewer_needed", lang))
     states = _state_filter(lang)
@@ -160,7 +160,7 @@ def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang
                 # U+2066…U+2069 keep a file name left to right inside Persian text.
                 links = "  ".join(f"[\u2066{md(d)}\u2069](./article?document={quote(d, safe='')})" for d in docs[:10])
                 st.markdown(f"{t('finding_documents', lang)}: {links}")
-            _review_box(path, data, i, reviewer, lang)
+            _review_box(path, data, i, reviewer, lang, locked)
     if len(issues) > MAX_FINDINGS:
         st.caption(
             t("table_capped", lang, shown=localize(str(MAX_FINDINGS), lang), total=localize(str(len(issues)), lang))
@@ -189,7 +189,7 @@ def show_references(path: str, lang: str) -> None:
                 )
             except UserError as exc:
                 st.error(str(exc))
-        with closing(store.connect(path)) as conn:
+        with closing(queries.open_db(path)) as conn:
             versions = versions_frame(conn)
         if not versions.empty:
             st.dataframe(
@@ -212,7 +212,7 @@ def show_claimreview(path: str, lang: str) -> None:
     from dashboard import reviews, store
     from dashboard.claimreview import claimreview_bytes
 
-    with closing(store.connect(path)) as conn:
+    with closing(queries.open_db(path)) as conn:
         org = reviews.setting(conn, reviews.REVIEWER_ORG)
         org_url = reviews.setting(conn, reviews.REVIEWER_URL)
     with st.expander(t("review_org", lang), expanded=not org):
