@@ -26,12 +26,12 @@ import re
 import pandas as pd
 
 from dashboard.check_config import CheckConfig, fold_text, load_check_config
-from dashboard.check_labels import metric_label, province_label
 from dashboard.claim_rows import records
 from dashboard.comparability import evidence, figure_context
 from dashboard.figures import show
 from dashboard.findings import Finding
 from dashboard.formatting import localize, to_jalali
+from dashboard.i18n import metric_label, province_label
 from dashboard.periods import CUMULATIVE
 
 SECTION = "unverified_against_reference"

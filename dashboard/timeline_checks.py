@@ -22,12 +22,12 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.check_config import CheckConfig, fold_text, load_check_config
-from dashboard.check_labels import metric_label, province_label
 from dashboard.claim_rows import records
 from dashboard.comparability import comparable, evidence
 from dashboard.figures import arithmetic, same_figure, show, significant_digits
 from dashboard.findings import Finding
 from dashboard.formatting import to_jalali
+from dashboard.i18n import metric_label, province_label
 from dashboard.periods import CUMULATIVE, PERIOD
 from dashboard.taxonomy import NATIONAL
 
@@ -107,7 +107,8 @@ def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = Non
             continue  # one article's provinces against its own total are its parts: see sum_mismatch
         names_fa = "، ".join(province_label(r["province"], "fa") for r in provincial)
         names_en = ", ".join(r["province"] for r in provincial)
-        place = (f"کل کشور و {names_fa}", f"Iran (national) and {names_en}")
+        national_fa, national_en = province_label(NATIONAL, "fa"), province_label(NATIONAL, "en")
+        place = (f"{national_fa} و {names_fa}", f"{national_en} and {names_en}")
         basis = comparable([top, *provincial], place, config=config)
         if basis is None:
             continue

@@ -33,6 +33,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "number_words",
             "cues",
             "check_config",
+            "i18n",  # the labels of data/labels.yaml and the taxonomy: the app's, the CLI's and the findings'
         ],
     ),
     # Match keys, sentences, tokens, verbs; the only layer that imports hazm.
@@ -80,7 +81,6 @@ LAYERS: list[tuple[str, list[str]]] = [
             "comparability",
             "reference_checks",
             "findings",
-            "check_labels",
             "article_checks",
             "timeline_checks",
             "checks",
@@ -90,7 +90,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     # Labels, formatting and the pure rules and builders behind the pages; no Streamlit.
     (
         "present",
-        ["i18n", "formatting", "aggregates", "charts", "highlight", "filters", "downloads", "uploads", "claimreview"],
+        ["formatting", "aggregates", "charts", "highlight", "filters", "downloads", "uploads", "claimreview"],
     ),
     ("cli", ["cli", "commands", "__main__"]),
     # The Streamlit app: its pages, widgets and cached queries.
