@@ -103,12 +103,6 @@ class CheckConfig:
     def period_words(self, key: str) -> re.Pattern[str]:
         return _compiled_period(self, key)
 
-    def metric_programs(self) -> dict[str, str]:
-        value = self.checks.get("metric_programs", {})
-        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            raise UserError(f"{self.checks_path}: 'metric_programs' must map metric keys to program keys")
-        return {str(k): v for k, v in value.items()}
-
     def number_words(self) -> dict[str, int]:
         value = self.checks.get("number_words")
         if not isinstance(value, dict) or not all(isinstance(v, int) for v in value.values()):

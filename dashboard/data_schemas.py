@@ -80,6 +80,7 @@ class MetricEntry(_Strict):
     fa: Word
     en: Word
     unit: CanonicalUnit = "count"
+    program: Key | None = None
     heads: WordList | None = None
 
 
@@ -368,7 +369,6 @@ class ChecksFile(BaseModel):
     per_item_window_words: Annotated[StrictInt, Field(ge=0)]
     approximate_words: WordList
     lower_bound_words: WordList
-    metric_programs: dict[Key, Key]
     comparable: ComparableSection
 
 

@@ -29,7 +29,7 @@ from dashboard.findings import Finding
 from dashboard.formatting import to_jalali
 from dashboard.i18n import metric_label, province_label
 from dashboard.periods import CUMULATIVE, PERIOD
-from dashboard.taxonomy import NATIONAL
+from dashboard.taxonomy import NATIONAL, load_taxonomy
 
 GROUP = ["province", "program", "metric", "unit"]
 
@@ -40,7 +40,7 @@ def _reported(df: pd.DataFrame, config: CheckConfig, section: str) -> pd.DataFra
     skip_metrics = set(config.word_list(section, "skip_metrics"))
     keep = (df["status"] == "reported") & ~df["unit"].isin(skip_units) & ~df["metric"].isin(skip_metrics)
     rows = df[keep & ~df["per_item"] & (df["value"] > 0)].copy()
-    implied = config.metric_programs()
+    implied = load_taxonomy().metric_programs
     general = rows["program"].isin(["general", ""]) & rows["metric"].isin(list(implied))
     rows.loc[general, "program"] = rows.loc[general, "metric"].map(implied)
     return rows
