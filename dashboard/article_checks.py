@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from dashboard.check_config import CheckConfig, cue_regex, fold_text, load_check_config
-from dashboard.claim_text import Occurrence, clause_bounds, head_follows, occurrences, sentence_of, sentence_spans
+from dashboard.claim_text import Occurrence, clause_bounds, head_follows, occurrences, sentence_of
 from dashboard.figures import arithmetic, show
 from dashboard.findings import Finding
 from dashboard.i18n import metric_label, province_label
+from dashboard.nlp import sentence_spans
 from dashboard.taxonomy import NATIONAL, load_taxonomy
 
 _NUMBER_TOKEN = re.compile(r"[0-9۰-۹]+(?:[٬,][0-9۰-۹]{3})*(?:[٫./][0-9۰-۹]+)?")
