@@ -364,7 +364,6 @@ class ChecksFile(BaseModel):
 
     news_cycle_days: Annotated[StrictInt, Field(ge=0)]
     restatement_min_significant_digits: Annotated[StrictInt, Field(ge=1)]
-    number_words: dict[Word, StrictInt]
     per_item_words: WordList
     per_item_window_words: Annotated[StrictInt, Field(ge=0)]
     approximate_words: WordList

@@ -228,15 +228,13 @@ def _entry_keys() -> dict[str, frozenset[str]]:
 
 
 # Entries outside their home file, to move when their readers change (the list only shrinks): the
-# dashboard shows month names from labels.yaml, the extractor's cue lists name the months again, and the
-# checks read their own number words.
+# dashboard shows month names from labels.yaml, and the extractor's cue lists name the months again.
 KNOWN_COPIES: dict[str, set[str]] = {
     "labels.yaml": {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی"}
     | {"بهمن", "اسفند"},
     # year_before and not_claim_after (a month name after a figure makes it a day of the month)
     "extraction_cues.yaml": {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر"}
     | {"دی", "بهمن", "اسفند"},
-    "checks.yaml": {"یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده"},
 }
 JALALI_MONTHS = [spellings[0] for _, spellings in sorted(_yaml("jalali_months.yaml")["months"].items())]
 NUMBER_WORDS_1_TO_10 = ["یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده"]

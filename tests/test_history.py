@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.article import Article
-from dashboard.check_config import load_check_config
+from dashboard.check_config import fold_text, load_check_config
 from dashboard.errors import UserError
 from dashboard.extract import _is_rounding_of, extract_article
 from dashboard.figures import is_restatement, rounding_step, same_figure, significant_digits
@@ -187,3 +187,13 @@ def test_figures_further_apart_than_their_rounding_are_different(a, b):
     if abs(a - b) >= max(rounding_step(a), rounding_step(b)):
         assert not same_figure(a, b, MIN_SIG)
     assert same_figure(a, a, MIN_SIG)
+
+
+def test_a_number_before_a_period_cue_is_any_number_word_for_the_extractor_and_the_checks() -> None:
+    """«#» in a cue is digits or a word of number_words.yaml for both (the checks knew only one to ten)."""
+    text = "در بیست سال اخیر ۵۰۰ شغل در استان یزد ایجاد شد."
+    assert extract_article(Article(document="a.txt", text=text, path="a.txt"))[0]["period"] == "period"
+    found = load_check_config().period_words("period").search(fold_text(text))
+    assert found is not None and found.group(0) == "بیست سال اخیر"
+    one_to_ten = "یک دو سه چهار پنج شش هفت هشت نه ده".split()
+    assert load_check_config().number_words() == dict(zip(one_to_ten, range(1, 11), strict=True))
