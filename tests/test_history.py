@@ -197,3 +197,10 @@ def test_a_number_before_a_period_cue_is_any_number_word_for_the_extractor_and_t
     assert found is not None and found.group(0) == "بیست سال اخیر"
     one_to_ten = "یک دو سه چهار پنج شش هفت هشت نه ده".split()
     assert load_check_config().number_words() == dict(zip(one_to_ten, range(1, 11), strict=True))
+
+
+@pytest.mark.parametrize("text", ["در سال گذشته ۵۰۰ شغل در استان یزد ایجاد شد.", "در ۵ سال گذشته ۵۰۰ شغل ایجاد شد."])
+def test_the_extractor_and_the_checks_read_a_period_cue_alike(text: str) -> None:
+    claim = extract_article(Article(document="a.txt", text=text, path="a.txt"))[0]
+    assert claim["period"] == "period"
+    assert load_check_config().period_words("period").search(fold_text(text))
