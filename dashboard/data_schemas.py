@@ -290,6 +290,7 @@ class JalaliMonthsFile(_Strict):
     """``jalali_months.yaml``: month spellings of both calendars, weekdays and the words of a date line."""
 
     months: Months
+    month_names_en: Annotated[WordList, Field(min_length=12, max_length=12)]
     gregorian_months: Months
     lunar_months: WordList
     month_suffix: Word = "ماه"

@@ -228,10 +228,8 @@ def _entry_keys() -> dict[str, frozenset[str]]:
 
 
 # Entries outside their home file, to move when their readers change (the list only shrinks): the
-# dashboard shows month names from labels.yaml, and the extractor's cue lists name the months again.
+# extractor's cue lists name the months again.
 KNOWN_COPIES: dict[str, set[str]] = {
-    "labels.yaml": {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی"}
-    | {"بهمن", "اسفند"},
     # year_before and not_claim_after (a month name after a figure makes it a day of the month)
     "extraction_cues.yaml": {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر"}
     | {"دی", "بهمن", "اسفند"},
