@@ -25,6 +25,7 @@ from dashboard.figures import arithmetic, show
 from dashboard.findings import Finding
 from dashboard.i18n import metric_label, province_label
 from dashboard.nlp import sentence_spans
+from dashboard.numbers import find_numbers
 from dashboard.taxonomy import NATIONAL, load_taxonomy
 
 _NUMBER_TOKEN = re.compile(r"[0-9۰-۹]+(?:[٬,][0-9۰-۹]{3})*(?:[٫./][0-9۰-۹]+)?")
@@ -374,9 +375,11 @@ def _power_words() -> list[tuple[str, float]]:
 
 
 def _numbers(text: str) -> list[tuple[int, int, float]]:
-    """(start, end, value) of each plain number in ``text``."""
-    from dashboard.numbers import find_numbers  # lazy: the number lexicon loads on first use
+    """(start, end, value) of each plain number in ``text``, read by the extractor's own number finder.
 
+    Only for what the stored claims cannot give: a per-item size the extractor leaves out as an attribute
+    («۵ کیلوواتی»), and a part of a breakdown that no claim covers (see :func:`with_text_figures`).
+    """
     return [(n.start, n.end, float(n.value)) for n in find_numbers(text) if n.kind == "number"]
 
 
