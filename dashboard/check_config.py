@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,23 +23,13 @@ from dashboard.datafiles import read_yaml_mapping
 from dashboard.errors import UserError
 from dashboard.number_words import TEEN, UNIT, load_number_words
 from dashboard.paths import DATA_DIR
-from dashboard.persian import ZWNJ, fold_chars
+from dashboard.persian import fold_text
 
 CHECKS_FILE = DATA_DIR / "checks.yaml"
 PERIOD_CUES_FILE = DATA_DIR / "period_cues.yaml"
 
 _GAP = r"[\s\u200c]*"
 _LETTER = r"[^\W\d_]"
-
-
-@lru_cache(maxsize=4096)
-def fold_text(text: str) -> str:
-    """Fold Arabic letters and digits and turn ZWNJ into a space, one character for one.
-
-    >>> fold_text("قرض‌الحسنه") == "قرض الحسنه"
-    True
-    """
-    return fold_chars(text).replace(ZWNJ, " ")
 
 
 @cache

@@ -15,8 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from dashboard.check_config import fold_text
-from dashboard.persian import match_key
+from dashboard.persian import fold_text, match_key
 
 _CLAUSE_END = re.compile(r"[،,؛;:.!?؟\n]|(?<![^\W\d_])که(?![^\W\d_])")
 _DIGIT = re.compile(r"[0-9۰-۹٠-٩]")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.check_config import CheckConfig, fold_text, load_check_config
+from dashboard.check_config import CheckConfig, load_check_config
 from dashboard.claim_rows import records
 from dashboard.comparability import comparable, evidence
 from dashboard.figures import arithmetic, same_figure, show, significant_digits
@@ -29,6 +29,7 @@ from dashboard.findings import Finding
 from dashboard.formatting import to_jalali
 from dashboard.i18n import metric_label, province_label
 from dashboard.periods import CUMULATIVE, PERIOD
+from dashboard.persian import fold_text
 from dashboard.taxonomy import NATIONAL, load_taxonomy
 
 GROUP = ["province", "program", "metric", "unit"]

@@ -10,11 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.article import Article
-from dashboard.check_config import fold_text, load_check_config
+from dashboard.check_config import load_check_config
 from dashboard.errors import UserError
 from dashboard.extract import _is_rounding_of, extract_article
 from dashboard.figures import is_restatement, rounding_step, same_figure, significant_digits
 from dashboard.history import HISTORY_COLUMNS, SERIES_COLUMNS, claim_history, series
+from dashboard.persian import fold_text
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 
