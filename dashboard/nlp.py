@@ -77,8 +77,8 @@ NOT_VERB_TAGS = frozenset({"N", "AJ", "NUM", "ADV", "P", "PRO", "CONJ", "DET", "
 
 
 @dataclass(frozen=True)
-class Lexicon:
-    """What the extractor asks of hazm's word list, as two sets of match keys (a dict of tag sets
+class WordTags:
+    """What the extractor asks of hazm's word list (its tags), as two sets of match keys (a dict of tag sets
     for 194k words would cost about 100 MB in every worker process)."""
 
     not_verbs: frozenset[str]  # words the list tags as noun, adjective, number, adverb, ...
@@ -86,7 +86,7 @@ class Lexicon:
 
 
 @cache
-def lexicon() -> Lexicon:
+def lexicon() -> WordTags:
     """hazm's ``words.dat`` reduced to the two questions the extractor asks."""
     not_verbs, nouns = set(), set()
     for word, _count, tags in _hazm().utils.words_list():
@@ -95,7 +95,7 @@ def lexicon() -> Lexicon:
             not_verbs.add(key)
         if "N" in tags:
             nouns.add(key)
-    return Lexicon(frozenset(not_verbs), frozenset(nouns))
+    return WordTags(frozenset(not_verbs), frozenset(nouns))
 
 
 def is_noun(word: str) -> bool:
