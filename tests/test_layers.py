@@ -276,3 +276,28 @@ def test_an_upward_import_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(f"{__name__}._package_imports", lambda: {*real, ("numbers", "charts", False)})
     with pytest.raises(AssertionError, match=r"numbers \(numbers\) imports charts \(present\)"):
         test_no_module_imports_a_higher_layer()
+
+
+def _import_guards(path: Path) -> Iterator[list[ast.stmt]]:
+    """The body of every ``try`` in a file whose handler catches ImportError or ModuleNotFoundError."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Try):
+            continue
+        for handler in node.handlers:
+            caught = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+            if any(isinstance(c, ast.Name) and c.id in ("ImportError", "ModuleNotFoundError") for c in caught):
+                yield node.body
+
+
+def test_a_broken_import_of_the_package_fails_loudly() -> None:
+    """``except ImportError`` may only guard the import of an optional library (pyarrow), never the package's
+    own modules or code that calls them: a page once showed «not available» for a broken import."""
+    hidden = []
+    for module, path in _modules().items():
+        for body in _import_guards(path):
+            names = [a.name for s in body if isinstance(s, ast.Import) for a in s.names]
+            names += [s.module or "." for s in body if isinstance(s, ast.ImportFrom)]
+            only_imports = all(isinstance(s, ast.Import | ast.ImportFrom) for s in body)
+            if not only_imports or any(n == "." or n.split(".")[0] == "dashboard" for n in names):
+                hidden.append(f"{module}:{body[0].lineno}")
+    assert not hidden, f"a package import or a call guarded by except ImportError: {hidden}"
