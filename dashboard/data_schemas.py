@@ -7,7 +7,7 @@ error: the file, where in it, and what is wrong (``metrics.yaml: jobs.fa: missin
 one and fits it.
 
 >>> MetricEntry.model_validate({"fa": " اشتغال ", "en": "Jobs"})
-MetricEntry(fa='اشتغال', en='Jobs', unit='count', heads=None)
+MetricEntry(fa='اشتغال', en='Jobs', unit='count', program=None, heads=None)
 """
 
 from __future__ import annotations
