@@ -75,7 +75,9 @@ def run_ingest(files, lang: str) -> None:
 
 def main() -> None:
     lang = ui.lang()
-    st.html(ui.uploader_texts_css(lang, max_upload_mb()))
+    css = ui.uploader_texts_css(lang, max_upload_mb())
+    if css:  # English keeps Streamlit's own texts, and st.html refuses an empty body
+        st.html(css)
     # No ``type=``: Streamlit would refuse other files with an English message; save_uploads names them.
     files = st.file_uploader(
         t("upload", lang),
