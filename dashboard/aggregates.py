@@ -39,6 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard.check_config import load_check_config
 from dashboard.figures import same_figure
 
 REPORTED, PLANNED = "reported", "planned"
@@ -135,11 +136,12 @@ def repeats(rows: pd.DataFrame) -> pd.Series:
     out.loc[order.index[order.duplicated([*keys, "_value"])]] = True  # the same value again
     firsts = order[~order.duplicated([*keys, "_value"])]
     crowded = firsts[firsts.duplicated(keys, keep=False)]  # groups with more than one distinct value
+    min_sig = int(load_check_config().number(None, "restatement_min_significant_digits"))
     restated: list[tuple] = []
     for group_key, group in crowded.groupby(keys, sort=False):
         seen: list[float] = []
         for value in group["_value"]:
-            if any(same_figure(value, s) for s in seen):
+            if any(same_figure(value, s, min_sig) for s in seen):
                 restated.append((*group_key, value))
             else:
                 seen.append(value)

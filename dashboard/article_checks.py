@@ -19,15 +19,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from dashboard.check_config import CheckConfig, cue_regex, fold_text, load_check_config
-from dashboard.check_labels import metric_label, province_label
-from dashboard.claim_text import Occurrence, clause_bounds, head_follows, occurrences, sentence_of, sentence_spans
+from dashboard.check_config import CheckConfig, cue_regex, load_check_config
+from dashboard.claim_text import Occurrence, clause_bounds, head_follows, occurrences, sentence_of
 from dashboard.figures import arithmetic, show
 from dashboard.findings import Finding
+from dashboard.i18n import metric_label, province_label
+from dashboard.nlp import sentence_spans
+from dashboard.numbers import find_numbers
+from dashboard.persian import fold_text, to_ascii_digits
 from dashboard.taxonomy import NATIONAL, load_taxonomy
 
 _NUMBER_TOKEN = re.compile(r"[0-9۰-۹]+(?:[٬,][0-9۰-۹]{3})*(?:[٫./][0-9۰-۹]+)?")
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
 
 
 @dataclass
@@ -116,8 +118,8 @@ def _complete_list(art: _Article, parts: list[Occurrence], seg: tuple[int, int],
 def _category_count(match_text: str, config: CheckConfig) -> int | None:
     words = config.number_words()
     for token in match_text.split():
-        if token.translate(_DIGITS).isdigit():
-            return int(token.translate(_DIGITS))
+        if to_ascii_digits(token).isdigit():
+            return int(to_ascii_digits(token))
         if token in words:
             return words[token]
     return None
@@ -215,7 +217,7 @@ def _period_marks(art: _Article, o: Occurrence, config: CheckConfig) -> frozense
     a, b = art.spans[art.sentence(o.start)]
     before = art.folded[a : o.start].split()[-6:]
     after = art.folded[o.end : b].split()[:10]
-    window = " ".join([*before, *after]).translate(_DIGITS)
+    window = to_ascii_digits(" ".join([*before, *after]))
     words = {m.group(0).strip() for m in config.period_words("period").finditer(window)}
     return frozenset(words | set(_YEAR.findall(window)))
 
@@ -373,9 +375,11 @@ def _power_words() -> list[tuple[str, float]]:
 
 
 def _numbers(text: str) -> list[tuple[int, int, float]]:
-    """(start, end, value) of each plain number in ``text``."""
-    from dashboard.numbers import find_numbers  # lazy: the number lexicon loads on first use
+    """(start, end, value) of each plain number in ``text``, read by the extractor's own number finder.
 
+    Only for what the stored claims cannot give: a per-item size the extractor leaves out as an attribute
+    («۵ کیلوواتی»), and a part of a breakdown that no claim covers (see :func:`with_text_figures`).
+    """
     return [(n.start, n.end, float(n.value)) for n in find_numbers(text) if n.kind == "number"]
 
 

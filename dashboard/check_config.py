@@ -15,38 +15,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from dashboard.datafiles import read_yaml_mapping
 from dashboard.errors import UserError
+from dashboard.number_words import TEEN, UNIT, load_number_words
 from dashboard.paths import DATA_DIR
-from dashboard.persian import ZWNJ, fold_chars
+from dashboard.persian import fold_text
 
 CHECKS_FILE = DATA_DIR / "checks.yaml"
 PERIOD_CUES_FILE = DATA_DIR / "period_cues.yaml"
 
-# «#» in a cue: one number written in digits (with separators) or as a word.
-_NUMBER = r"(?:[0-9۰-۹]+(?:[٬,٫./][0-9۰-۹]+)*|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده)"
 _GAP = r"[\s\u200c]*"
 _LETTER = r"[^\W\d_]"
 
 
-@lru_cache(maxsize=4096)
-def fold_text(text: str) -> str:
-    """Fold Arabic letters and digits and turn ZWNJ into a space, one character for one.
-
-    >>> fold_text("قرض‌الحسنه") == "قرض الحسنه"
-    True
-    """
-    return fold_chars(text).replace(ZWNJ, " ")
+@cache
+def _number_pattern() -> str:
+    """«#» in a cue: one number written in digits (with separators) or as a word of ``data/number_words.yaml``."""
+    words = sorted({fold_text(w) for w in load_number_words().words}, key=len, reverse=True)
+    spelled = "|".join(_GAP.join(map(re.escape, w.split())) for w in words)
+    return rf"(?:[0-9۰-۹]+(?:[٬,٫./][0-9۰-۹]+)*|(?:{spelled})(?!{_LETTER}))"
 
 
 def _cue_pattern(word: str) -> str:
     word = fold_text(word).strip()
     # Words of a cue may be written apart, with a ZWNJ, or run together («راه‌اندازی», «راهاندازی»).
-    body = _GAP.join(_NUMBER if token == "#" else re.escape(token) for token in word.split())
+    body = _GAP.join(_number_pattern() if token == "#" else re.escape(token) for token in word.split())
     # Short words need a boundary after them too («آن» is not «آنچه»).
     tail = rf"(?!{_LETTER})" if len(word.replace(" ", "")) <= 3 else ""
     return body + tail
@@ -103,17 +100,13 @@ class CheckConfig:
     def period_words(self, key: str) -> re.Pattern[str]:
         return _compiled_period(self, key)
 
-    def metric_programs(self) -> dict[str, str]:
-        value = self.checks.get("metric_programs", {})
-        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            raise UserError(f"{self.checks_path}: 'metric_programs' must map metric keys to program keys")
-        return {str(k): v for k, v in value.items()}
-
     def number_words(self) -> dict[str, int]:
-        value = self.checks.get("number_words")
-        if not isinstance(value, dict) or not all(isinstance(v, int) for v in value.values()):
-            raise UserError(f"{self.checks_path}: 'number_words' must map words to whole numbers")
-        return {fold_text(str(k)): int(v) for k, v in value.items()}
+        """The words for one to ten of ``data/number_words.yaml`` (a count of categories: «در سه دسته»)."""
+        return {
+            fold_text(word): value
+            for word, (kind, value) in load_number_words().words.items()
+            if kind in (UNIT, TEEN) and 1 <= value <= 10
+        }
 
 
 @cache

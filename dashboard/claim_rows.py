@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.check_config import fold_text, load_check_config
+from dashboard.check_config import load_check_config
 from dashboard.claim_text import claim_clause, mention_positions
 from dashboard.errors import UserError
 from dashboard.periods import effective_period, is_cumulative
+from dashboard.persian import fold_text
 
 REQUIRED_COLUMNS = ("document", "value", "unit", "metric", "program", "province")
 TEXT_COLUMNS = (

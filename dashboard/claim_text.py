@@ -1,12 +1,10 @@
-"""Where an article's claims sit in its text: sentences, clauses and every place a figure is written.
+"""Where an article's claims sit in its text: clauses and every place a figure is written.
 
 A figure may be written more than once («۳۱۰ صندوق … این ۳۱۰ صندوق در سه دسته»); the
 claims table keeps one row for it, so the checks look the figure up again by its
 ``mention`` and, for counts, by the head noun after it (``metric_fa``).
 
 >>> text = "۳۱۰ صندوق فعال است. این ۳۱۰ صندوق در سه دسته‌اند."
->>> [text[a:b] for a, b in sentence_spans(text)]
-['۳۱۰ صندوق فعال است.', 'این ۳۱۰ صندوق در سه دسته\u200cاند.']
 >>> mention_positions(text, "۳۱۰")
 [0, 24]
 """
@@ -17,10 +15,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from dashboard.check_config import fold_text
-from dashboard.persian import match_key
+from dashboard.persian import fold_text, match_key
 
-_SENTENCE_END = re.compile(r"(?<![0-9۰-۹])[.!?؟](?![0-9۰-۹])|\n")
 _CLAUSE_END = re.compile(r"[،,؛;:.!?؟\n]|(?<![^\W\d_])که(?![^\W\d_])")
 _DIGIT = re.compile(r"[0-9۰-۹٠-٩]")
 _NUMBER_JOINERS = "٬,٫./"
@@ -35,20 +31,8 @@ class Occurrence:
     row: int
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; a ``.`` between digits («۶۲.۵») does not end one."""
-    spans, begin = [], 0
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    for end in [*ends, len(text)]:
-        piece = text[begin:end]
-        if piece.strip():
-            spans.append((begin + len(piece) - len(piece.lstrip()), end))
-        begin = end
-    return spans
-
-
 def sentence_of(spans: list[tuple[int, int]], pos: int) -> int:
-    """Index of the sentence holding ``pos`` (-1 when none)."""
+    """Index of the sentence (of :func:`dashboard.nlp.sentence_spans`) holding ``pos``; -1 when none."""
     for i, (a, b) in enumerate(spans):
         if a <= pos < b:
             return i

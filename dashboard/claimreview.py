@@ -22,9 +22,9 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.check_config import fold_text
 from dashboard.comparability import organisations
 from dashboard.errors import UserError
+from dashboard.persian import fold_text
 
 # Ratings on a 1-5 scale (worst to best); «unverifiable» has a name but no number.
 RATINGS: dict[str, tuple[int | None, str, str]] = {

@@ -34,9 +34,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from dashboard.check_config import CheckConfig, cue_regex, fold_text, load_check_config
+from dashboard.check_config import CheckConfig, cue_regex, load_check_config
 from dashboard.claim_text import clause_bounds, mention_positions
 from dashboard.errors import UserError
+from dashboard.persian import fold_text
 
 SECTION = "comparable"
 _LETTER = r"[^\W\d_]"

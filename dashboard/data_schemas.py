@@ -7,7 +7,7 @@ error: the file, where in it, and what is wrong (``metrics.yaml: jobs.fa: missin
 one and fits it.
 
 >>> MetricEntry.model_validate({"fa": " اشتغال ", "en": "Jobs"})
-MetricEntry(fa='اشتغال', en='Jobs', unit='count', heads=None)
+MetricEntry(fa='اشتغال', en='Jobs', unit='count', program=None, heads=None)
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ class MetricEntry(_Strict):
     fa: Word
     en: Word
     unit: CanonicalUnit = "count"
+    program: Key | None = None
     heads: WordList | None = None
 
 
@@ -289,6 +290,7 @@ class JalaliMonthsFile(_Strict):
     """``jalali_months.yaml``: month spellings of both calendars, weekdays and the words of a date line."""
 
     months: Months
+    month_names_en: Annotated[WordList, Field(min_length=12, max_length=12)]
     gregorian_months: Months
     lunar_months: WordList
     month_suffix: Word = "ماه"
@@ -363,12 +365,10 @@ class ChecksFile(BaseModel):
 
     news_cycle_days: Annotated[StrictInt, Field(ge=0)]
     restatement_min_significant_digits: Annotated[StrictInt, Field(ge=1)]
-    number_words: dict[Word, StrictInt]
     per_item_words: WordList
     per_item_window_words: Annotated[StrictInt, Field(ge=0)]
     approximate_words: WordList
     lower_bound_words: WordList
-    metric_programs: dict[Key, Key]
     comparable: ComparableSection
 
 

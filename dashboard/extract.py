@@ -22,7 +22,7 @@ from dashboard.article_meta import ArticleMeta, find_speakers, lead_span, read_a
 from dashboard.bounds import split_plausible
 from dashboard.extractor_version import extractor_version
 from dashboard.figure_period import period_of
-from dashboard.figures import rounding_step, significant_digits
+from dashboard.figures import is_restatement, significant_digits
 from dashboard.keyed_text import KeyedText, Sentences
 from dashboard.mentions import find_mentions
 from dashboard.nlp import sentence_spans
@@ -179,13 +179,10 @@ def _is_heading(text: str, start: int, end: int) -> bool:
 
 
 def _is_rounding_of(rough: float, precise: float) -> bool:
-    """Is ``rough`` a rounded form of ``precise``? ۱۲۳ هزار of ۱۲۳٬۱۸۲, ۵ هزار of ۵٬۴۵۰ (a headline may
-    round to one digit; the checks' ``figures.is_restatement`` asks for two before it calls figures equal).
+    """Is ``rough`` a rounded form of ``precise``? ۱۲۳ هزار of ۱۲۳٬۱۸۲, ۵ هزار of ۵٬۴۵۰: within one article a
+    headline may round to one digit (the checks, comparing articles, ask for two before they call figures equal).
     """
-    if rough == precise or rough <= 0 or precise <= 0:
-        return rough == precise
-    step = rounding_step(rough)
-    return step >= MIN_ROUNDING_STEP and abs(precise - rough) < step and abs(precise - rough) / precise < 0.1
+    return is_restatement(rough, precise, min_significant=1, min_step=MIN_ROUNDING_STEP)
 
 
 def fold_restatements(rows: list[dict]) -> list[dict]:

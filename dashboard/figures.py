@@ -1,9 +1,11 @@
 """Comparing and writing out figures: rounded restatements and the arithmetic in messages.
 
->>> is_restatement(123000, 123182)
+>>> is_restatement(123000, 123182, min_significant=2)
 True
->>> is_restatement(5000, 5450)  # one significant digit: too coarse to tell
+>>> is_restatement(5000, 5450, min_significant=2)  # one significant digit: too coarse to tell
 False
+>>> is_restatement(5000, 5450, min_significant=1, min_step=100)  # a headline may round to one digit
+True
 >>> arithmetic([3000, 2450], 5450, "count", "en")
 '3,000 + 2,450 = 5,450'
 >>> arithmetic([3000, 2450], 6000, "count", "fa")
@@ -40,22 +42,30 @@ def rounding_step(value: float) -> float:
     return step
 
 
-def is_restatement(rounded: float, exact: float, min_significant: int = 2) -> bool:
+def is_restatement(rounded: float, exact: float, *, min_significant: int, min_step: float = 0.0) -> bool:
     """Whether ``rounded`` restates ``exact`` at a coarser precision («۱۲۳ هزار» for ۱۲۳٬۱۸۲).
 
-    Equal values are restatements; otherwise ``rounded`` needs ``min_significant``
-    significant digits and must lie within one rounding step of ``exact``.
+    The one rule of the extractor (which folds a restatement into its claim) and the checks (which
+    call two claims one figure). Equal values are restatements; otherwise both are positive,
+    ``rounded`` has at least ``min_significant`` significant digits and is rounded to a step of at
+    least ``min_step``, and ``exact`` lies within one rounding step of it and within a tenth of itself.
+
+    >>> is_restatement(45, 45.3, min_significant=2), is_restatement(45, 45.3, min_significant=1, min_step=100)
+    (True, False)
     """
     if rounded == exact:
         return True
-    if significant_digits(rounded) < min_significant or rounding_step(rounded) <= rounding_step(exact):
+    if rounded <= 0 or exact <= 0 or significant_digits(rounded) < min_significant:
         return False
-    return abs(rounded - exact) < rounding_step(rounded)
+    step = rounding_step(rounded)
+    return step >= min_step and abs(exact - rounded) < step and abs(exact - rounded) / exact < 0.1
 
 
-def same_figure(a: float, b: float, min_significant: int = 2) -> bool:
+def same_figure(a: float, b: float, min_significant: int) -> bool:
     """Equal, or one a rounded restatement of the other."""
-    return is_restatement(a, b, min_significant) or is_restatement(b, a, min_significant)
+    return is_restatement(a, b, min_significant=min_significant) or is_restatement(
+        b, a, min_significant=min_significant
+    )
 
 
 def show(value: float, unit: str, lang: str) -> str:

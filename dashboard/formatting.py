@@ -20,7 +20,7 @@ import re
 import jdatetime
 import pandas as pd
 
-from dashboard.i18n import norm_lang, t, t_list, unit_label
+from dashboard.i18n import month_names, norm_lang, t, unit_label
 from dashboard.persian import PERSIAN_DIGITS
 
 RIALS_PER_TOMAN = 10
@@ -224,7 +224,7 @@ def jalali_month_label(year: int, month: int, lang: str = "fa") -> str:
     >>> jalali_month_label(1402, 12, "fa")
     'اسفند ۱۴۰۲'
     """
-    return f"{t_list('jalali_months', lang)[month - 1]} {localize(str(year), lang)}"
+    return f"{month_names(lang)[month - 1]} {localize(str(year), lang)}"
 
 
 def jalali_long(iso: object, lang: str = "fa") -> str:

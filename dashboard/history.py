@@ -139,7 +139,7 @@ def claim_history(claims: pd.DataFrame) -> pd.DataFrame:
     if df.empty:
         return pd.DataFrame(columns=list(HISTORY_COLUMNS))
     df = df.sort_values(["date", "document", "start"], na_position="last", kind="stable")
-    out = []
+    out: list[dict] = []
     for _, group in df.groupby(list(GROUP_COLUMNS), sort=True, dropna=False):
         clusters: list[_Cluster] = []
         for _, row in group.iterrows():

@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from dashboard.data_schemas import LabelsFile
+from dashboard.data_schemas import JalaliMonthsFile, LabelsFile
 from dashboard.datafiles import DataFileError, load_data_file
 from dashboard.paths import DATA_DIR
 from dashboard.taxonomy import NATIONAL, load_taxonomy
@@ -23,6 +23,7 @@ from dashboard.taxonomy import NATIONAL, load_taxonomy
 LANGS = ("fa", "en")
 DEFAULT_LANG = "fa"
 LABELS_FILE = DATA_DIR / "labels.yaml"
+MONTHS_FILE = DATA_DIR / "jalali_months.yaml"
 
 
 class LabelError(DataFileError):
@@ -57,10 +58,25 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
 
 
 def t_list(key: str, lang: str = DEFAULT_LANG) -> list[str]:
-    """A list label such as ``jalali_months``."""
+    """A list label such as ``weekdays_short``."""
     entry = load_labels().get(key)
     value = entry[norm_lang(lang)] if entry else []
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> dict[str, list[str]]:
+    table = load_data_file(MONTHS_FILE, JalaliMonthsFile, LabelError)
+    return {"fa": [table.months[m][0] for m in range(1, 13)], "en": list(table.month_names_en)}
+
+
+def month_names(lang: str = DEFAULT_LANG) -> list[str]:
+    """The twelve Jalali months, فروردین first, as ``data/jalali_months.yaml`` names them.
+
+    >>> month_names("fa")[1], month_names("en")[1]
+    ('اردیبهشت', 'Ordibehesht')
+    """
+    return _month_names()[norm_lang(lang)]
 
 
 def metric_label(key: str, lang: str = DEFAULT_LANG) -> str:

@@ -39,6 +39,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from tqdm import tqdm
+
 from dashboard import store
 from dashboard.article import Article, ReadProblem
 from dashboard.errors import UserError
@@ -141,32 +143,25 @@ class IngestReport:
 
 
 class _Progress:
-    """One self-rewriting status line on stderr, at most a few times a second."""
+    """tqdm's self-rewriting status line on stderr: articles read, their rate, and what became of them."""
 
     def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.started = time.monotonic()
-        self.last = 0.0
+        self.bar = tqdm(desc="ingest", unit=" articles", file=sys.stderr, mininterval=0.2, disable=not enabled)
 
-    def update(self, report: IngestReport, *, force: bool = False) -> None:
-        if not self.enabled:
+    def update(self, report: IngestReport) -> None:
+        """Move the line to ``report``'s counts (tqdm redraws it at most five times a second)."""
+        if self.bar.disable:
             return
-        now = time.monotonic()
-        if not force and now - self.last < 0.2:
-            return
-        self.last = now
-        rate = report.articles_read / max(now - self.started, 1e-6)
-        sys.stderr.write(
-            f"\ringest: {report.articles_read} read, {report.new + report.replaced} stored, "
-            f"{report.unchanged} unchanged, {report.skipped} problems, {rate:.0f} articles/s "
+        self.bar.set_postfix_str(
+            f"{report.new + report.replaced} stored, {report.unchanged} unchanged, {report.skipped} problems",
+            refresh=False,
         )
-        sys.stderr.flush()
+        self.bar.update(report.articles_read - self.bar.n)
 
     def close(self, report: IngestReport) -> None:
-        if self.enabled:
-            self.update(report, force=True)
-            sys.stderr.write("\n")
-            sys.stderr.flush()
+        """Draw the final counts and end the line."""
+        self.update(report)
+        self.bar.close()
 
 
 # --- the ingest ---------------------------------------------------------------------------

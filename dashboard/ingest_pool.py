@@ -112,8 +112,8 @@ def outcomes(jobs: Iterable[Any], workers: int, run_chunk: RunChunk, crashed: Ca
     Outcomes come in completion order.
     """
     if workers <= 1:
-        for chunk in _chunks(jobs, CHUNK_JOBS):
-            yield from run_chunk(chunk)
+        for whole in _chunks(jobs, CHUNK_JOBS):
+            yield from run_chunk(whole)
         return
     chunks = _chunks(jobs, CHUNK_JOBS)
     limit = workers * CHUNKS_PER_WORKER

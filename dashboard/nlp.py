@@ -26,10 +26,16 @@ def _hazm() -> Any:
     return hazm
 
 
+# A mark glued to the next word («شد.وی», «است؟بله») ends a sentence too, when Persian letters of a word of
+# two or more stand on both sides: not inside a number («۶۲.۵»), an address («irna.ir»), initials («ه.ش»),
+# dates («هـ.ق») or letters spelt out («بی.بی.سی»: a short word with a full stop on its other side).
+_GLUED_END = r"(?<=[^\W\d_A-Za-zـ]{2})(?<!\.[^\W\d_]{2})([!.?⸮؟]+)(?=[^\W\d_A-Za-zـ])(?![^\W\d_]{1,3}\.)"
+
+
 @cache
 def _sentence_end() -> re.Pattern[str]:
-    """hazm's sentence-end rule («.», «!», «؟» followed by space or newline)."""
-    return _hazm().SentenceTokenizer().pattern
+    """hazm's sentence-end rule («.», «!», «؟» followed by space or newline), or a mark glued between words."""
+    return re.compile(f"{_hazm().SentenceTokenizer().pattern.pattern}|{_GLUED_END}")
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -38,7 +44,12 @@ _LINE = re.compile(r"[^\n]+")
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence; a line break always ends a sentence.
 
-    Offsets index ``text`` itself, so evidence quotes can be cut from the original article.
+    The one sentence splitter of the extractor and the checks. Offsets index ``text`` itself, so
+    evidence quotes can be cut from the original article.
+
+    >>> texts = ("کار انجام شد.وی گفت.", "درست است؟بله ۶۲.۵ درصد", "سال ۱۴۰۲. وی", "به بی.بی.سی گفت")
+    >>> [t[a:b] for t in texts for a, b in sentence_spans(t)]
+    ['کار انجام شد.', 'وی گفت.', 'درست است؟', 'بله ۶۲.۵ درصد', 'سال ۱۴۰۲.', 'وی', 'به بی.بی.سی گفت']
     """
     spans: list[tuple[int, int]] = []
     pattern = _sentence_end()
@@ -46,7 +57,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         line_start, line_end = line.span()
         cursor = line_start
         for match in pattern.finditer(text, line_start, line_end):
-            _add_span(spans, text, cursor, match.end(1))
+            _add_span(spans, text, cursor, match.end(1) if match.group(1) else match.end(2))
             cursor = match.end()
         _add_span(spans, text, cursor, line_end)
     return spans
@@ -66,8 +77,8 @@ NOT_VERB_TAGS = frozenset({"N", "AJ", "NUM", "ADV", "P", "PRO", "CONJ", "DET", "
 
 
 @dataclass(frozen=True)
-class Lexicon:
-    """What the extractor asks of hazm's word list, as two sets of match keys (a dict of tag sets
+class WordTags:
+    """What the extractor asks of hazm's word list (its tags), as two sets of match keys (a dict of tag sets
     for 194k words would cost about 100 MB in every worker process)."""
 
     not_verbs: frozenset[str]  # words the list tags as noun, adjective, number, adverb, ...
@@ -75,7 +86,7 @@ class Lexicon:
 
 
 @cache
-def lexicon() -> Lexicon:
+def lexicon() -> WordTags:
     """hazm's ``words.dat`` reduced to the two questions the extractor asks."""
     not_verbs, nouns = set(), set()
     for word, _count, tags in _hazm().utils.words_list():
@@ -84,7 +95,7 @@ def lexicon() -> Lexicon:
             not_verbs.add(key)
         if "N" in tags:
             nouns.add(key)
-    return Lexicon(frozenset(not_verbs), frozenset(nouns))
+    return WordTags(frozenset(not_verbs), frozenset(nouns))
 
 
 def is_noun(word: str) -> bool:

@@ -13,7 +13,8 @@ the same clause, since «از ابتدای سال تاکنون» bounds the runn
 
 from __future__ import annotations
 
-from dashboard.check_config import fold_text, load_check_config
+from dashboard.check_config import load_check_config
+from dashboard.persian import fold_text
 
 CUMULATIVE, PERIOD, UNKNOWN = "cumulative", "period", ""
 

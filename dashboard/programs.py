@@ -22,14 +22,10 @@ PHRASE_WINDOW = 6  # tokens after the counted noun that still describe it
 CLAUSE_CUE_WINDOW = 10  # a program cue further than this from the figure does not name its program
 
 
-# Metrics whose head noun already names the program.
-METRIC_PROGRAM = {
-    "funds": "qard_al_hasan_funds",
-    "solar_plants": "solar_plants",
-    "solar_panels": "solar_plants",
-    "housing_units": "housing",
-    "clusters": "clusters",
-}
+@cache
+def metric_programs() -> dict[str, str]:
+    """Metric key → the program its head noun already names (``program`` in ``data/metrics.yaml``)."""
+    return load_taxonomy().metric_programs
 
 
 @cache
@@ -62,8 +58,9 @@ def program_of(kt: KeyedText, first: int, last: int, metric: str, head_end_token
     The counted noun names it first («۱۲ سرخوشه»), then the noun phrase after it
     («تسهیلات تبصره ۱۶»), then the nearest cue in the clause.
     """
-    if metric in METRIC_PROGRAM:
-        return METRIC_PROGRAM[metric]
+    named = metric_programs().get(metric)
+    if named is not None:
+        return named
     phrase_end = min(len(kt.tokens), head_end_token + PHRASE_WINDOW)
     near = programs_named(kt, first, phrase_end)
     if near:

@@ -25,19 +25,19 @@ import re
 
 import pandas as pd
 
-from dashboard.check_config import CheckConfig, fold_text, load_check_config
-from dashboard.check_labels import metric_label, province_label
+from dashboard.check_config import CheckConfig, load_check_config
 from dashboard.claim_rows import records
 from dashboard.comparability import evidence, figure_context
 from dashboard.figures import show
 from dashboard.findings import Finding
 from dashboard.formatting import localize, to_jalali
+from dashboard.i18n import metric_label, province_label
 from dashboard.periods import CUMULATIVE
+from dashboard.persian import fold_text, to_ascii_digits
 
 SECTION = "unverified_against_reference"
 KIND = "unverified_against_reference"
 _YEAR = re.compile(r"سال\s*(1[34][0-9]{2})(?![0-9])")
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
 
 
 def claim_year(claim: dict, config: CheckConfig) -> tuple[str, str] | None:
@@ -48,7 +48,7 @@ def claim_year(claim: dict, config: CheckConfig) -> tuple[str, str] | None:
     ('1402', 'سال ۱۴۰۲')
     """
     context = fold_text(figure_context(claim))
-    explicit = _YEAR.search(context.translate(_DIGITS))
+    explicit = _YEAR.search(to_ascii_digits(context))
     if explicit:
         return explicit.group(1), context[explicit.start() : explicit.end()]
     this_year = config.words(SECTION, "this_year_words").search(context)

@@ -26,12 +26,11 @@ import pandas as pd
 
 from dashboard import store
 from dashboard.errors import UserError
-from dashboard.persian import fold_chars
+from dashboard.persian import fold_chars, to_ascii_digits
 from dashboard.taxonomy import CANONICAL_UNITS, NATIONAL, load_taxonomy
 
 REFERENCE_COLUMNS = ("province", "metric", "period", "value", "unit", "source", "url")
 MAX_ROWS = 100_000
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
 def _province(text: str) -> str | None:
@@ -54,7 +53,7 @@ def _metric(text: str) -> str | None:
 
 
 def _number(text: str) -> float | None:
-    clean = text.translate(_DIGITS).replace("٬", "").replace(",", "").replace("٫", ".").strip()
+    clean = to_ascii_digits(text).replace("٬", "").replace(",", "").replace("٫", ".").strip()
     with suppress(ValueError):
         return float(clean)
     return None
@@ -79,7 +78,7 @@ def parse_reference_csv(data: bytes, where: str = "reference table") -> pd.DataF
         if not any(row.values()):
             continue
         province, metric = _province(row["province"]), _metric(row["metric"])
-        period, value = row["period"].translate(_DIGITS), _number(row["value"])
+        period, value = to_ascii_digits(row["period"]), _number(row["value"])
         problems = [
             f"province {row['province']!r} is not a province key, a Persian province name or National"
             if province is None

@@ -45,6 +45,7 @@ class Metric:
     en: str
     unit: str
     heads: tuple[str, ...]
+    program: str | None = None  # the program its head noun already names («سرخوشه»: clusters)
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,11 @@ class Taxonomy:
     data_dir: Path = field(default=DATA_DIR)
 
     @property
+    def metric_programs(self) -> dict[str, str]:
+        """Metric key → the program its head noun already names: «۱۲ سرخوشه» is of ``clusters``."""
+        return {m.key: m.program for m in self.metrics.values() if m.program is not None}
+
+    @property
     def province_keys(self) -> list[str]:
         """The 31 province keys plus ``National``."""
         return [*self.provinces, NATIONAL]
@@ -114,7 +120,7 @@ class Taxonomy:
 def load_metrics(path: Path) -> dict[str, Metric]:
     """Read ``metrics.yaml`` (shape: :class:`~dashboard.data_schemas.MetricsFile`)."""
     return {
-        key: Metric(key, e.fa, e.en, e.unit, tuple(e.heads or ()))
+        key: Metric(key, e.fa, e.en, e.unit, tuple(e.heads or ()), e.program)
         for key, e in load_data_file(path, MetricsFile, TaxonomyError).root.items()
     }
 
@@ -191,4 +197,7 @@ def load_taxonomy(data_dir: Path = DATA_DIR) -> Taxonomy:
     for required, where in (("other", "metrics.yaml"), ("general", "programs.yaml")):
         if required not in (tax.metrics if where == "metrics.yaml" else tax.programs):
             raise TaxonomyError(f"{data_dir / where}: the key {required!r} is required")
+    for metric in tax.metrics.values():
+        if metric.program is not None and metric.program not in tax.programs:
+            raise TaxonomyError(f"{data_dir / 'metrics.yaml'}: {metric.key}: unknown program {metric.program!r}")
     return tax

@@ -21,15 +21,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.check_config import CheckConfig, fold_text, load_check_config
-from dashboard.check_labels import metric_label, province_label
+from dashboard.check_config import CheckConfig, load_check_config
 from dashboard.claim_rows import records
 from dashboard.comparability import comparable, evidence
 from dashboard.figures import arithmetic, same_figure, show, significant_digits
 from dashboard.findings import Finding
 from dashboard.formatting import to_jalali
+from dashboard.i18n import metric_label, province_label
 from dashboard.periods import CUMULATIVE, PERIOD
-from dashboard.taxonomy import NATIONAL
+from dashboard.persian import fold_text
+from dashboard.taxonomy import NATIONAL, load_taxonomy
 
 GROUP = ["province", "program", "metric", "unit"]
 
@@ -40,7 +41,7 @@ def _reported(df: pd.DataFrame, config: CheckConfig, section: str) -> pd.DataFra
     skip_metrics = set(config.word_list(section, "skip_metrics"))
     keep = (df["status"] == "reported") & ~df["unit"].isin(skip_units) & ~df["metric"].isin(skip_metrics)
     rows = df[keep & ~df["per_item"] & (df["value"] > 0)].copy()
-    implied = config.metric_programs()
+    implied = load_taxonomy().metric_programs
     general = rows["program"].isin(["general", ""]) & rows["metric"].isin(list(implied))
     rows.loc[general, "program"] = rows.loc[general, "metric"].map(implied)
     return rows
@@ -107,7 +108,8 @@ def province_exceeds_national(df: pd.DataFrame, config: CheckConfig | None = Non
             continue  # one article's provinces against its own total are its parts: see sum_mismatch
         names_fa = "، ".join(province_label(r["province"], "fa") for r in provincial)
         names_en = ", ".join(r["province"] for r in provincial)
-        place = (f"کل کشور و {names_fa}", f"Iran (national) and {names_en}")
+        national_fa, national_en = province_label(NATIONAL, "fa"), province_label(NATIONAL, "en")
+        place = (f"{national_fa} و {names_fa}", f"{national_en} and {names_en}")
         basis = comparable([top, *provincial], place, config=config)
         if basis is None:
             continue

@@ -632,3 +632,10 @@ def test_new_figures_show_on_the_next_run_without_a_reload(app_on, tmp_path, mon
     assert len(at.dataframe[0].value) == 4
     at.switch_page("views/overview.py").run()
     assert metric_values(at)["ادعا"] == "۴"
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_the_add_page_draws_in_both_languages(app_on, lang: str) -> None:
+    """In English the uploader keeps Streamlit's own texts, and no empty style block is drawn (st.html refuses it)."""
+    at = app_on("add", lang=lang)
+    assert not at.exception, [e.message for e in at.exception]

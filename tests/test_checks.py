@@ -13,8 +13,10 @@ import pytest
 from dashboard.article import Article
 from dashboard.check_config import load_check_config
 from dashboard.checks import ISSUE_COLUMNS, KINDS, find_issues
+from dashboard.claim_text import sentence_of
 from dashboard.errors import UserError
 from dashboard.extract import extract_article
+from dashboard.nlp import sentence_spans
 from dashboard.reviews import DECISION_COLUMNS
 
 SHARED = Path(__file__).parents[1].parent / "shared"
@@ -54,6 +56,29 @@ def test_parts_that_do_not_make_their_total_are_found_with_the_sum_written_out()
     assert "2,100 + 1,300 + 800 = 4,200 ≠ 4,600" in found.loc[0, "message_en"]
     assert found.loc[0, "message"] == found.loc[0, "message_fa"] + " | " + found.loc[0, "message_en"]
     assert "از این تعداد" in found.loc[0, "quotes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بسیج سازندگی استان زنجان ۴ هزار و ۶۰۰ شغل ایجاد کرد.از این تعداد ۲ هزار و ۱۰۰ شغل در روستاها ایجاد شد.",
+        "آیا ۴۰ صندوق در استان یزد فعال است؟بله ۳۵ صندوق فعال است.",
+    ],
+)
+def test_the_extractor_and_the_checks_end_a_sentence_at_a_mark_glued_to_the_next_word(text):
+    """«کرد.از» and «است؟بله» end a sentence for both: each claim's quote is the sentence the checks read it in."""
+    claims = extract_article(Article(document="a.txt", text=text, path="a.txt"))
+    spans = sentence_spans(text)
+    assert len(spans) == 2 and len(claims) == 2
+    for claim in claims:
+        a, b = spans[sentence_of(spans, int(claim["start"]))]
+        assert claim["quote"] == text[a:b]
+
+
+def test_a_breakdown_after_a_glued_full_stop_is_still_checked():
+    glued = JOBS_SPLIT.format(middle="۳۰۰").replace("ایجاد کرد. از", "ایجاد کرد.از")
+    found = of_kind(run(("zanjan.txt", glued, "2024-05-10")), "sum_mismatch")
+    assert found["values"].tolist() == ["2100;1300;800;4600"]
 
 
 def test_parts_that_add_up_are_not_reported():

@@ -10,10 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.article import Article
+from dashboard.check_config import load_check_config
 from dashboard.errors import UserError
-from dashboard.extract import extract_article
+from dashboard.extract import _is_rounding_of, extract_article
 from dashboard.figures import is_restatement, rounding_step, same_figure, significant_digits
 from dashboard.history import HISTORY_COLUMNS, SERIES_COLUMNS, claim_history, series
+from dashboard.persian import fold_text
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 
@@ -156,20 +158,50 @@ def test_the_dev_corpus_follow_ups_in_history_and_series():
 
 # --- restatements, as properties ----------------------------------------------------------
 
+MIN_SIG = int(load_check_config().number(None, "restatement_min_significant_digits"))
+
+
+@given(st.integers(min_value=1_000, max_value=10**9), st.integers(min_value=1, max_value=10**6))
+def test_what_the_checks_call_one_figure_the_extractor_folds_when_rounded_to_hundreds(exact, cut):
+    """The extractor folds by the checks' rule, only coarser (one significant digit, steps of a hundred or
+    more: «۵ هزار» in a headline for ۵٬۴۵۰ in the body), so it never keeps apart what the checks join."""
+    rounded = exact // cut * cut
+    if is_restatement(rounded, exact, min_significant=MIN_SIG) and rounding_step(rounded) >= 100:
+        assert _is_rounding_of(rounded, exact)
+    if significant_digits(rounded) < MIN_SIG and rounded != exact:
+        assert not same_figure(rounded, exact, MIN_SIG)
+
 
 @given(st.integers(min_value=10_000, max_value=10**9))
 def test_a_figure_cut_to_thousands_restates_it_when_two_digits_remain(exact):
     rounded = exact // 1000 * 1000
     if rounded == exact:
-        assert is_restatement(rounded, exact)
+        assert is_restatement(rounded, exact, min_significant=MIN_SIG)
     elif significant_digits(rounded) >= 2:
-        assert same_figure(rounded, exact)
+        assert same_figure(rounded, exact, MIN_SIG)
     else:  # «۵ هزار» for ۵٬۴۵۰: too coarse to tell
-        assert not same_figure(rounded, exact)
+        assert not same_figure(rounded, exact, MIN_SIG)
 
 
 @given(st.integers(min_value=1, max_value=10**9), st.integers(min_value=1, max_value=10**9))
 def test_figures_further_apart_than_their_rounding_are_different(a, b):
     if abs(a - b) >= max(rounding_step(a), rounding_step(b)):
-        assert not same_figure(a, b)
-    assert same_figure(a, a)
+        assert not same_figure(a, b, MIN_SIG)
+    assert same_figure(a, a, MIN_SIG)
+
+
+def test_a_number_before_a_period_cue_is_any_number_word_for_the_extractor_and_the_checks() -> None:
+    """«#» in a cue is digits or a word of number_words.yaml for both (the checks knew only one to ten)."""
+    text = "در بیست سال اخیر ۵۰۰ شغل در استان یزد ایجاد شد."
+    assert extract_article(Article(document="a.txt", text=text, path="a.txt"))[0]["period"] == "period"
+    found = load_check_config().period_words("period").search(fold_text(text))
+    assert found is not None and found.group(0) == "بیست سال اخیر"
+    one_to_ten = "یک دو سه چهار پنج شش هفت هشت نه ده".split()
+    assert load_check_config().number_words() == dict(zip(one_to_ten, range(1, 11), strict=True))
+
+
+@pytest.mark.parametrize("text", ["در سال گذشته ۵۰۰ شغل در استان یزد ایجاد شد.", "در ۵ سال گذشته ۵۰۰ شغل ایجاد شد."])
+def test_the_extractor_and_the_checks_read_a_period_cue_alike(text: str) -> None:
+    claim = extract_article(Article(document="a.txt", text=text, path="a.txt"))[0]
+    assert claim["period"] == "period"
+    assert load_check_config().period_words("period").search(fold_text(text))

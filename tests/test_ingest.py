@@ -71,6 +71,15 @@ def test_ingest_stores_every_article_and_its_claims(tmp_path, good):
     assert last is not None and last["finished_at"] and last["counts"]["new"] == 3
 
 
+def test_the_progress_line_shows_the_final_counts_on_stderr_only_when_asked(tmp_path, good, capsys):
+    ingest([good], tmp_path / "quiet.sqlite", workers=1, progress=False)
+    assert capsys.readouterr().err == ""
+    ingest([good], tmp_path / "shown.sqlite", workers=1, progress=True)
+    last = capsys.readouterr().err.rstrip("\n").split("\r")[-1]
+    assert last.startswith("ingest: 3 articles")
+    assert "3 stored, 0 unchanged, 0 problems" in last
+
+
 def test_reingesting_the_same_files_adds_nothing(tmp_path, good):
     db = tmp_path / "claims.sqlite"
     ingest([good], db, workers=1, progress=False)

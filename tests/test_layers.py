@@ -33,6 +33,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "number_words",
             "cues",
             "check_config",
+            "i18n",  # the labels of data/labels.yaml and the taxonomy: the app's, the CLI's and the findings'
         ],
     ),
     # Match keys, sentences, tokens, verbs; the only layer that imports hazm.
@@ -80,7 +81,6 @@ LAYERS: list[tuple[str, list[str]]] = [
             "comparability",
             "reference_checks",
             "findings",
-            "check_labels",
             "article_checks",
             "timeline_checks",
             "checks",
@@ -90,7 +90,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     # Labels, formatting and the pure rules and builders behind the pages; no Streamlit.
     (
         "present",
-        ["i18n", "formatting", "aggregates", "charts", "highlight", "filters", "downloads", "uploads", "claimreview"],
+        ["formatting", "aggregates", "charts", "highlight", "filters", "downloads", "uploads", "claimreview"],
     ),
     ("cli", ["cli", "commands", "__main__"]),
     # The Streamlit app: its pages, widgets and cached queries.
@@ -115,7 +115,6 @@ KNOWN_VIOLATIONS: set[tuple[str, str]] = {
 # Modules below the command line that import part of the package inside a function, as (importer, imported).
 # Such an import hides a dependency (often to dodge an import cycle); the list only shrinks.
 KNOWN_FUNCTION_IMPORTS: set[tuple[str, str]] = {
-    ("article_checks", "numbers"),  # the checks find numbers in the text again instead of reading the claims
     ("extract", "readers"),  # extract_paths reads files itself
     ("ingest", "extract"),  # the workers import the extractor in their own process
     ("ingest", "readers"),
@@ -277,3 +276,28 @@ def test_an_upward_import_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(f"{__name__}._package_imports", lambda: {*real, ("numbers", "charts", False)})
     with pytest.raises(AssertionError, match=r"numbers \(numbers\) imports charts \(present\)"):
         test_no_module_imports_a_higher_layer()
+
+
+def _import_guards(path: Path) -> Iterator[list[ast.stmt]]:
+    """The body of every ``try`` in a file whose handler catches ImportError or ModuleNotFoundError."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Try):
+            continue
+        for handler in node.handlers:
+            caught = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+            if any(isinstance(c, ast.Name) and c.id in ("ImportError", "ModuleNotFoundError") for c in caught):
+                yield node.body
+
+
+def test_a_broken_import_of_the_package_fails_loudly() -> None:
+    """``except ImportError`` may only guard the import of an optional library (pyarrow), never the package's
+    own modules or code that calls them: a page once showed «not available» for a broken import."""
+    hidden = []
+    for module, path in _modules().items():
+        for body in _import_guards(path):
+            names = [a.name for s in body if isinstance(s, ast.Import) for a in s.names]
+            names += [s.module or "." for s in body if isinstance(s, ast.ImportFrom)]
+            only_imports = all(isinstance(s, ast.Import | ast.ImportFrom) for s in body)
+            if not only_imports or any(n == "." or n.split(".")[0] == "dashboard" for n in names):
+                hidden.append(f"{module}:{body[0].lineno}")
+    assert not hidden, f"a package import or a call guarded by except ImportError: {hidden}"

@@ -16,7 +16,9 @@ from dashboard.checks import find_issues
 from dashboard.cli import main
 from dashboard.errors import UserError
 from dashboard.extract import extract_article
+from dashboard.i18n import province_label
 from dashboard.references import current_references, parse_reference_csv, save_reference, versions_frame
+from dashboard.taxonomy import NATIONAL
 
 HEADER = "province,metric,period,value,unit,source,url\n"
 YAZD = HEADER + "یزد,شغل,۱۴۰۲,12500,count,مرکز آمار ایران,https://amar.org.ir/jobs\n"
@@ -125,3 +127,12 @@ def test_the_reference_and_check_commands(tmp_path: Path, capsys, monkeypatch) -
     assert "unverified_against_reference: 1" in capsys.readouterr().out
     assert main(["reference", str(tmp_path / "nope.csv"), "--db", str(db)]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_a_national_finding_names_the_country_as_the_filters_do() -> None:
+    table = HEADER + "کل کشور,شغل,۱۴۰۲,12500,count,مرکز آمار ایران,https://amar.org.ir/jobs\n"
+    found = run("وزیر کار گفت: امسال ۲۰ هزار شغل در سراسر کشور ایجاد شد.", "2023-12-01", table)
+    assert found["values"].tolist() == ["20000;12500"]
+    row = found.iloc[0]
+    assert f"در {province_label(NATIONAL, 'fa')} " in row["message_fa"] and "سراسر کشور" in row["message_fa"]
+    assert " in National " in row["message_en"]

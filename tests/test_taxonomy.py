@@ -6,10 +6,14 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from dashboard.check_config import load_check_config
 from dashboard.cues import load_cues
+from dashboard.keyed_text import KeyedText
 from dashboard.persian import match_key
+from dashboard.programs import program_of
 from dashboard.taxonomy import (
     CANONICAL_UNITS,
     NATIONAL,
@@ -19,6 +23,7 @@ from dashboard.taxonomy import (
     load_taxonomy,
     load_units,
 )
+from dashboard.timeline_checks import _reported
 
 REPO = Path(__file__).resolve().parents[1]
 SPEC = (REPO / "docs" / "claims.md").read_text(encoding="utf-8")
@@ -102,3 +107,29 @@ def test_a_broken_yaml_data_file_is_named_with_its_problem(tmp_path: Path, conte
         path.write_text(content, encoding="utf-8")
     with pytest.raises(TaxonomyError, match=rf"metrics\.yaml: {problem}"):
         load_metrics(path)
+
+
+def test_a_metric_names_only_a_known_program(tmp_path: Path) -> None:
+    for name in ("programs.yaml", "units.yaml", "provinces.tsv", "counties.tsv"):
+        (tmp_path / name).write_bytes((REPO / "data" / name).read_bytes())
+    metrics = (REPO / "data" / "metrics.yaml").read_text(encoding="utf-8")
+    (tmp_path / "metrics.yaml").write_text(metrics.replace("program: clusters", "program: clusterz"), encoding="utf-8")
+    with pytest.raises(TaxonomyError, match=r"metrics\.yaml: clusters: unknown program 'clusterz'"):
+        load_taxonomy(tmp_path)
+
+
+def test_the_extractor_and_the_checks_read_one_metric_to_program_map() -> None:
+    """A figure whose noun names its program («۱۲ سرخوشه») gets it from the extractor, and the checks compare a
+    stored «general» one under it too (the checks' own map once left out the clusters)."""
+    implied = load_taxonomy().metric_programs
+    assert implied["clusters"] == "clusters" and implied["funds"] == "qard_al_hasan_funds"
+    for metric, program in implied.items():
+        assert program_of(KeyedText("۱۲ مورد در استان"), 0, 1, metric, 2) == program
+    rows = pd.DataFrame(
+        [
+            {"status": "reported", "unit": "count", "metric": m, "per_item": False, "value": 12.0, "program": "general"}
+            for m in [*implied, "jobs"]
+        ]
+    )
+    compared = _reported(rows, load_check_config(), "repeated_claim")
+    assert compared["program"].tolist() == [*implied.values(), "general"]

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from contextlib import closing
+from functools import partial
 from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, queries, review_ui, ui, urlstate
+from dashboard import charts, queries, review_ui, store, ui, urlstate
+from dashboard.checks import find_issues
 from dashboard.errors import UserError
 from dashboard.filtered_claims import filtered_claims
 from dashboard.filters import FilterState
 from dashboard.formatting import format_value, isolate_iso_dates, jalali_date, localize
+from dashboard.history import claim_history, series
 from dashboard.i18n import t, value_label
+from dashboard.references import current_references
 from dashboard.ui import md
 
 PLOTLY_CONFIG = {"displaylogo": False}
@@ -38,9 +42,6 @@ def _as_list(value: object, seps: str) -> list[str]:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _issues(path: str, version: int, state: FilterState) -> pd.DataFrame:
-    from dashboard.checks import find_issues
-    from dashboard.references import current_references
-
     with closing(queries.open_db(path)) as conn:
         references = current_references(conn)
     return find_issues(queries.filtered(state, path), references=references)
@@ -48,8 +49,6 @@ def _issues(path: str, version: int, state: FilterState) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _history(path: str, version: int, state: FilterState) -> pd.DataFrame:
-    from dashboard.history import claim_history
-
     return claim_history(queries.filtered(state, path))
 
 
@@ -64,7 +63,7 @@ def _decisions(path: str, issues: pd.DataFrame) -> pd.DataFrame:
 
 
 def _decide(path: str, row: dict, decision: str, note_key: str, reviewer: str) -> None:
-    from dashboard import reviews, store
+    from dashboard import reviews
 
     with closing(store.connect(path)) as conn:
         reviews.decide(conn, row, decision, note=str(st.session_state.get(note_key, "") or ""), reviewer=reviewer)
@@ -115,11 +114,7 @@ def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang
     if n_rows > ISSUES_MAX_ROWS:
         st.info(t("too_many_rows", lang, n=localize(f"{n_rows:,}", lang), limit=localize(f"{ISSUES_MAX_ROWS:,}", lang)))
         return
-    try:
-        issues = _issues(path, version, state)
-    except ImportError:
-        st.info(t("findings_unavailable", lang))
-        return
+    issues = _issues(path, version, state)
     st.caption(t("findings_intro", lang))
     reviewer = review_ui.reviewer_name(lang)
     locked = queries.read_only(path)
@@ -138,8 +133,7 @@ def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang
     if message_col not in issues:
         message_col = "message"
     basis_col = "basis_fa" if lang == "fa" else "basis_en"
-    for i, row in enumerate(issues.head(MAX_FINDINGS).itertuples(index=False)):
-        data = row._asdict()
+    for i, data in enumerate(issues.head(MAX_FINDINGS).to_dict(orient="records")):
         where = " · ".join(
             value_label(col, str(data.get(col) or ""), lang)
             for col in ("province", "program", "metric")
@@ -169,7 +163,6 @@ def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang
 
 def show_references(path: str, lang: str) -> None:
     """Upload an official reference table (CSV); list the stored tables and their versions."""
-    from dashboard import store
     from dashboard.references import save_reference, versions_frame
 
     with st.expander(t("references", lang), expanded=False, key="references_box"):
@@ -209,7 +202,7 @@ def show_references(path: str, lang: str) -> None:
 
 def show_claimreview(path: str, lang: str) -> None:
     """The reviewing organisation (set once, stored) and the download of every rated claim as ClaimReview."""
-    from dashboard import reviews, store
+    from dashboard import reviews
     from dashboard.claimreview import claimreview_bytes
 
     with closing(queries.open_db(path)) as conn:
@@ -241,17 +234,16 @@ def show_claimreview(path: str, lang: str) -> None:
     )
 
 
+def _known_or(value: str, options: list[str], default: str) -> str:
+    """``value`` when it is one of ``options`` (a remembered pick still offered), else ``default``."""
+    return value if value in options else default
+
+
 def show_history(df: pd.DataFrame, path: str, version: int, state: FilterState, lang: str) -> None:
     """Pick a province, program and metric; chart every appearance; list the most repeated claims."""
     st.subheader(t("history", lang), anchor=False)
     st.caption(t("history_intro", lang))
-    try:
-        from dashboard.history import series
-
-        hist = _history(path, version, state) if len(df) <= HISTORY_MAX_ROWS else None
-    except ImportError:
-        st.info(t("findings_unavailable", lang))
-        return
+    hist = _history(path, version, state) if len(df) <= HISTORY_MAX_ROWS else None
     # Default to the figure with the most dated appearances (a history needs dates), then the most claims.
     combos = (
         df.assign(_dated=df["published"].ne(""))
@@ -264,18 +256,16 @@ def show_history(df: pd.DataFrame, path: str, version: int, state: FilterState, 
         st.caption(t("no_data", lang))
         return
     top = combos.iloc[0]
-    picks = {}
+    picks: dict[str, str] = {}
     cols = st.columns(3)
     for col, name in zip(cols, ("province", "program", "metric"), strict=True):
         options = sorted(combos[name].unique().tolist())
         default = str(top[name])
-        key = urlstate.prepare(f"h_{name}", default, valid=lambda v, o=options, d=default: v if v in o else d)
+        key = urlstate.prepare(f"h_{name}", default, valid=partial(_known_or, options=options, default=default))
         with col:
             picks[name] = urlstate.remember(
                 f"h_{name}",
-                st.selectbox(
-                    t(f"f_{name}", lang), options, key=key, format_func=lambda k, n=name: value_label(n, k, lang)
-                ),
+                st.selectbox(t(f"f_{name}", lang), options, key=key, format_func=partial(value_label, name, lang=lang)),
                 default=default,
             )
     chosen = df[
