@@ -37,7 +37,8 @@ from dashboard.taxonomy import NATIONAL
 EXTRACTOR_VERSION = extractor_version()
 GENERAL = "general"
 MIN_ROUNDING_STEP = 100  # «۱۲۳ هزار» restates ۱۲۳٬۱۸۲; «۴۲» does not restate ۴۵
-# Things counted for their own sake: a program named earlier in the paragraph is not theirs.
+# Things counted for their own sake: a program named earlier in the paragraph is not theirs. Things no
+# metric knows (`other`: «۱۶ نفر مصدوم», «۸۰ مسجد») take no program from the paragraph or the headline either.
 OWN_PROGRAM_METRICS = frozenset({"bases", "products", "facilitators", "villages", "cooperatives", "workshops"})
 MAX_QUOTE_CHARS = 600
 
@@ -93,10 +94,11 @@ def extract_article(article: Article) -> list[dict]:
         by_speaker = national_story or (meta.filed_from and speaks_for_the_nation(speaker))
         province = in_sentence or (NATIONAL if by_speaker else meta.province)
         basis = province_basis(in_sentence, bool(by_speaker), meta.province)
+        inherits = mention.metric not in OWN_PROGRAM_METRICS and mention.metric != "other"
         program = (
             program_of(kt, first, last, mention.metric, head_end_token)
-            or (mention.metric not in OWN_PROGRAM_METRICS and _paragraph_program(sentences, si, first))
-            or article_program
+            or (inherits and _paragraph_program(sentences, si, first))
+            or (article_program if inherits else GENERAL)
         )
         rows.append(
             {

@@ -1242,3 +1242,12 @@ def test_a_word_glued_to_digits_is_its_own_token() -> None:
     from dashboard.keyed_text import tokenize
 
     assert [t.text for t in tokenize("در سال89 و ۴۶۳نفر")] == ["در", "سال", "89", "و", "۴۶۳", "نفر"]
+
+
+def test_things_no_metric_knows_take_no_programme_from_the_headline() -> None:
+    text = (
+        "ساخت هزار واحد مسکن محرومان در گچساران\n\nفرماندار گچساران گفت: هزار واحد مسکونی برای محرومان ساخته می‌شود. "
+        "وی افزود: در زلزله اخیر ۱۶ نفر مصدوم به مراکز درمانی مراجعه کردند."
+    )
+    programs = {r["value"]: r["program"] for r in claims(text)}
+    assert programs[1000] == "housing" and programs[16] == "general"
