@@ -1019,6 +1019,8 @@ def statuses(text: str) -> dict[float, str]:
             "۲۰ اردوگاه تربیتی که برای تابستان در نظر گرفته می‌شود، هم‌اکنون در کشور فعال است.",
             {20: "reported"},
         ),
+        # «از جمله برنامه‌های ما» is a plan.
+        ("ساخت و مرمت ۸۰ مسجد از جمله برنامه‌های ما در سال جاری است.", {80: "planned"}),
         # «منجر شد که» makes the subjunctive after it a result that happened.
         ("این سیاست منجر شد که ۷۰ درصد مربیان جذب‌شده از حافظان قرآن باشند.", {70: "reported"}),
         # «با اجرای» says how, not when: a past verb reports.
