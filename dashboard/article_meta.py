@@ -186,8 +186,10 @@ def _filed_from(text: str, source_span: tuple[int, int] | None, head_end: int) -
     if source_span:
         m = re.compile(r"\s*از\s+([^،,\n]+)").match(text, source_span[1], source_span[1] + 40)
         found = province_mentions(KeyedText(text, m.start(1), m.end(1))) if m else []
-        if found:
-            return found[0][1]
+        # «به گزارش ... از بشرویه»: like a dateline, this «از» is a place cue itself
+        named = found[0][1] if found else (place_named(m.group(1).strip()) if m else None)
+        if named:
+            return named
     offset = 0
     while offset < head_end:
         line_end = text.find("\n", offset, head_end)

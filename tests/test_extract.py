@@ -1253,3 +1253,12 @@ def test_things_no_metric_knows_take_no_programme_from_the_headline() -> None:
     )
     programs = {r["value"]: r["program"] for r in claims(text)}
     assert programs[1000] == "housing" and programs[16] == "general"
+
+
+def test_the_place_after_the_outlets_from_names_the_province_even_when_it_is_also_a_word() -> None:
+    # «بشرویه» counts as a county only after a place cue; «به گزارش ... از X» is one, like a dateline.
+    text = (
+        "افتتاح مجتمع فرهنگی\n\nبه گزارش خبرگزاری فارس از بشرویه، در این آیین یک مجتمع با ۸۵۰ میلیون تومان "
+        "هزینه افتتاح شد."
+    )
+    assert provinces(text) == {8.5e9: "South Khorasan"}
