@@ -80,17 +80,10 @@ def is_past(key: str) -> bool:
     return False
 
 
-def first_verb(kt: KeyedText, lo: int, hi: int) -> int | None:
-    """Index of the verb that gives tokens ``[lo, hi)`` their tense, or None.
-
-    That is the first finite verb, except a bare participle joined by «و» to what follows: it
-    takes the tense of the verb that ends the chain, as in «تکمیل شده و به بهره‌برداری می‌رسد».
-    """
-    return verb_after(kt, lo, hi)[0]
-
-
 def verb_after(kt: KeyedText, lo: int, hi: int) -> tuple[int | None, int]:
-    """The verb of :func:`first_verb`, and where the words that lead to it start: after a «که» clause
+    """The verb that gives tokens ``[lo, hi)`` their tense (or None), and where the words that lead to it
+    start. That is the first finite verb, except a bare participle joined by «و» to what follows, which
+    takes the tense of the verb that ends the chain («تکمیل شده و به بهره‌برداری می‌رسد»); after a «که» clause
     that describes the figure's noun («۲ هزار واحد که اخیرا کلنگ‌زنی شده بود، از امروز آغاز می‌شود»),
     the words of that clause are not the figure's."""
     verbs = [i for i in range(lo, hi) if _is_verb_token(kt.tokens[i])]
