@@ -21,7 +21,7 @@ $(STAMP): requirements.txt requirements-dev.txt scripts/find-python.sh
 
 run: setup
 	@$(PY) -m dashboard ingest seeds --if-empty --quiet
-	$(PY) -m streamlit run dashboard/app.py --server.address 127.0.0.1 --server.port $(PORT) \
+	$(PY) -m streamlit run dashboard/app/main.py --server.address 127.0.0.1 --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 
 lint: setup

@@ -1,7 +1,7 @@
-"""``python -m dashboard``: see :mod:`dashboard.cli`."""
+"""``python -m dashboard``: see :mod:`dashboard.cli.main`."""
 
 import sys
 
-from dashboard.cli import main
+from dashboard.cli.main import main
 
 sys.exit(main())

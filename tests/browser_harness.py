@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # playwright is imported only by callers that drive a browser
     from playwright.sync_api import BrowserContext, Page, Playwright, Request, WebSocket
 
 REPO = Path(__file__).resolve().parents[1]
-APP = REPO / "dashboard" / "app.py"
+APP = REPO / "dashboard" / "app" / "main.py"
 SEEDS = REPO / "seeds"
 
 # Flags that keep Chromium quiet: no sandbox (containers), no GPU, no calls home of its own.

@@ -11,9 +11,9 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard import aggregates, charts
-from dashboard.formatting import RLM
-from dashboard.schema import CLAIM_COLUMNS
+from dashboard.extract.schema import CLAIM_COLUMNS
+from dashboard.present import aggregates, charts
+from dashboard.present.formatting import RLM
 
 
 def claims(*rows: dict) -> pd.DataFrame:

@@ -11,17 +11,18 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import downloads, store
-from dashboard.filters import FilterState, apply_filters, option_counts
-from dashboard.formatting import jalali_date
-from dashboard.highlight import clean_spans, highlight_text
-from dashboard.ingest import ingest
-from dashboard.reviews import VERDICT_COLUMNS
-from dashboard.schema import SPEC_COLUMNS
-from dashboard.ui import md
+from dashboard.app.ui import md
+from dashboard.extract.schema import SPEC_COLUMNS
+from dashboard.present import downloads
+from dashboard.present.filters import FilterState, apply_filters, option_counts
+from dashboard.present.formatting import jalali_date
+from dashboard.present.highlight import clean_spans, highlight_text
+from dashboard.store import database as store
+from dashboard.store.ingest import ingest
+from dashboard.store.reviews import VERDICT_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "dashboard" / "app.py")
+APP = str(REPO / "dashboard" / "app" / "main.py")
 PAGES = ("overview", "claims", "article", "findings", "add", "about")
 TIMEOUT = 60
 
@@ -412,7 +413,7 @@ class FakeUpload:
 
 
 def test_uploads_are_saved_safely_then_ingested(tmp_path) -> None:
-    from dashboard.uploads import save_uploads
+    from dashboard.present.uploads import save_uploads
 
     text = "به گزارش خبرنامه آزمون، مدیرکل گفت ۳۲۰ صندوق قرض‌الحسنه در استان قم فعال است.".encode()
     files = [
@@ -443,7 +444,7 @@ def test_a_broken_database_is_named_not_a_traceback(monkeypatch, tmp_path) -> No
 
 
 def test_download_frame_carries_provenance(monkeypatch, seeded_db) -> None:
-    from dashboard import queries
+    from dashboard.app import queries
 
     monkeypatch.setenv("CLAIMS_DB", str(seeded_db))
     view = queries.filtered(FilterState(province=("Yazd",), text="صندوق"))
@@ -489,7 +490,7 @@ def test_map_uses_the_local_topojson_and_persian_is_right_to_left(app_on) -> Non
     (chart,) = at.get("plotly_chart")
     config = json.loads(chart.proto.config)
     assert config["topojsonURL"] == "app/static/"
-    assert (REPO / "dashboard" / "static" / "world_110m.json").is_file()
+    assert (REPO / "dashboard" / "app" / "static" / "world_110m.json").is_file()
     styles = " ".join(h.proto.body for h in at.get("html"))
     assert "direction: rtl" in styles and '[data-testid="stPlotlyChart"]' in styles
     english = app_on(view="map", lang="en")
@@ -499,7 +500,7 @@ def test_map_uses_the_local_topojson_and_persian_is_right_to_left(app_on) -> Non
 @pytest.mark.parametrize("query", ["قرض الحسنه", "تبصره ۱۶", "12", "a-b (c)", "كيك"])
 def test_search_patterns_stay_on_pyarrows_regex_engine(query: str) -> None:
     # pandas falls back to a Python loop per row for patterns RE2 cannot run (\s, \u escapes...)
-    from dashboard.filters import query_pattern
+    from dashboard.present.filters import query_pattern
 
     strings = pd.Series(["صندوق"], dtype="str")
     assert not strings.array._needs_python_regex(query_pattern(query))

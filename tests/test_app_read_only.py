@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from test_db_faults import unprivileged
 
-from dashboard import store
-from dashboard.i18n import t
-from dashboard.ingest import ingest
+from dashboard.lang.i18n import t
+from dashboard.store import database as store
+from dashboard.store.ingest import ingest
 
 REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "dashboard" / "app.py")
+APP = str(REPO / "dashboard" / "app" / "main.py")
 
 PROBE = """
 import json, sys

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import reviews, store
-from dashboard.ingest import ingest
-from dashboard.urlstate import widget_key
+from dashboard.app.urlstate import widget_key
+from dashboard.store import database as store
+from dashboard.store import reviews
+from dashboard.store.ingest import ingest
 
 REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "dashboard" / "app.py")
+APP = str(REPO / "dashboard" / "app" / "main.py")
 TIMEOUT = 60
 
 

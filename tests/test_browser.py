@@ -10,7 +10,7 @@ One server and one browser serve the whole module (about 10 s to start, plotly.j
   file name typed in the search box (the table);
 * the CSV download holds exactly the filtered rows, with a BOM and the spec's columns first.
 
-Expected figures come from the store itself (``dashboard.store.export_frame``), never typed in.
+Expected figures come from the store itself (``dashboard.store.database.export_frame``), never typed in.
 
 Full-page screenshots land in ``tests/artifacts/`` (git-ignored). Skipped only when ``chromium``
 is not on PATH; CI installs it.
@@ -46,12 +46,13 @@ from browser_harness import (
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from dashboard import review_ui, store
-from dashboard.charts import NO_DATA_COLOR
-from dashboard.claims_table import COLUMNS, column_config
-from dashboard.filters import date_text
-from dashboard.i18n import status_label, t, value_label
-from dashboard.schema import SPEC_COLUMNS
+from dashboard.app import review_ui
+from dashboard.app.claims_table import COLUMNS, column_config
+from dashboard.extract.schema import SPEC_COLUMNS
+from dashboard.lang.i18n import status_label, t, value_label
+from dashboard.present.charts import NO_DATA_COLOR
+from dashboard.present.filters import date_text
+from dashboard.store import database as store
 
 pytestmark = [
     pytest.mark.browser,
@@ -63,7 +64,7 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 GEOJSON = REPO / "data" / "geo" / "iran_provinces.geojson"
 TIMEOUT_MS = 60_000
 BOM = b"\xef\xbb\xbf"
-# The app's pages by URL path (dashboard/app.py; the overview is the default), and the overview's other views.
+# The app's pages by URL path (dashboard/app/main.py; the overview is the default), and the overview's other views.
 APP_PAGES = ("", "?view=time", "claims", "article", "findings", "add", "about")
 
 
@@ -651,7 +652,7 @@ def test_a_reference_table_uploaded_twice_is_stored_as_two_versions(
         page.get_by_text(saved).wait_for(timeout=TIMEOUT_MS)
     page.get_by_test_id("stDataFrame").last.wait_for(timeout=TIMEOUT_MS)
     with closing(store.connect(database)) as conn:
-        from dashboard.references import current_references, versions_frame
+        from dashboard.store.references import current_references, versions_frame
 
         assert versions_frame(conn)[["version", "current"]].values.tolist() == [[1, False], [2, True]]
         assert current_references(conn)["value"].tolist() == [41000.0]

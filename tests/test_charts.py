@@ -7,9 +7,9 @@ import json
 import pandas as pd
 import pytest
 
-from dashboard import charts
-from dashboard.formatting import RLM
-from dashboard.schema import CLAIM_COLUMNS
+from dashboard.extract.schema import CLAIM_COLUMNS
+from dashboard.present import charts
+from dashboard.present.formatting import RLM
 
 
 def frame(rows: list[dict]) -> pd.DataFrame:

@@ -10,14 +10,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.article import Article
-from dashboard.check_config import load_check_config
-from dashboard.checks import ISSUE_COLUMNS, KINDS, find_issues
-from dashboard.claim_text import sentence_of
-from dashboard.errors import UserError
-from dashboard.extract import extract_article
-from dashboard.nlp import sentence_spans
-from dashboard.reviews import DECISION_COLUMNS
+from dashboard.checks.claim_text import sentence_of
+from dashboard.checks.consistency import ISSUE_COLUMNS, KINDS, find_issues
+from dashboard.extract.pipeline import extract_article
+from dashboard.lang.check_config import load_check_config
+from dashboard.lang.errors import UserError
+from dashboard.read.article import Article
+from dashboard.store.reviews import DECISION_COLUMNS
+from dashboard.text.nlp import sentence_spans
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 
@@ -450,7 +450,7 @@ needs_shared = pytest.mark.skipif(not (SHARED / "corpus" / "dev").is_dir(), reas
 
 @pytest.fixture(scope="module")
 def shared_claims() -> tuple[pd.DataFrame, dict[str, str]]:
-    from dashboard.readers import iter_articles
+    from dashboard.read.inputs import iter_articles
 
     rows, texts = [], {}
     for article in iter_articles([SHARED / "corpus" / "dev", SHARED / "seeds"]):
@@ -523,7 +523,7 @@ def test_without_the_article_texts_the_quotes_give_the_same_findings(shared_clai
 
 
 def test_the_check_command_writes_the_findings_and_counts_them(tmp_path, monkeypatch, capsys):
-    from dashboard.cli import main
+    from dashboard.cli.main import main
 
     articles = tmp_path / "articles"
     articles.mkdir()
@@ -546,7 +546,7 @@ def test_the_check_command_writes_the_findings_and_counts_them(tmp_path, monkeyp
 
 
 def test_the_check_command_names_a_missing_database(tmp_path, capsys):
-    from dashboard.cli import main
+    from dashboard.cli.main import main
 
     assert main(["check", "--csv", str(tmp_path / "f.csv"), "--db", str(tmp_path / "none.sqlite")]) == 2
     assert "none.sqlite: no such database file" in capsys.readouterr().err

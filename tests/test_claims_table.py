@@ -8,10 +8,10 @@ import zipfile
 import pandas as pd
 import pytest
 
-from dashboard.claims_table import COLUMNS, styled, table_frame
-from dashboard.filters import FilterState, date_text, facet_counts, month_grid, typed_date
-from dashboard.schema import CLAIM_COLUMNS
-from dashboard.uploads import outcome, unsupported_members
+from dashboard.app.claims_table import COLUMNS, styled, table_frame
+from dashboard.extract.schema import CLAIM_COLUMNS
+from dashboard.present.filters import FilterState, date_text, facet_counts, month_grid, typed_date
+from dashboard.present.uploads import outcome, unsupported_members
 
 
 def rows() -> pd.DataFrame:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.cli import COMMAND_MODULES, main
-from dashboard.schema import CLAIM_COLUMNS, SPEC_COLUMNS
+from dashboard.cli.main import COMMAND_MODULES, main
+from dashboard.extract.schema import CLAIM_COLUMNS, SPEC_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
 

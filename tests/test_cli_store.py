@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from ingest_corpus import write_corpus
 
-from dashboard import store
-from dashboard.cli import main
-from dashboard.reviews import VERDICT_COLUMNS
-from dashboard.schema import CLAIM_COLUMNS
+from dashboard.cli.main import main
+from dashboard.extract.schema import CLAIM_COLUMNS
+from dashboard.store import database as store
+from dashboard.store.reviews import VERDICT_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
 NO_DATABASE = "no such database file (`python -m dashboard ingest PATH...` creates it)"

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.article import Article
-from dashboard.check_config import load_check_config
-from dashboard.checks import find_issues
-from dashboard.comparability import PLACE_BASIS, evidence, organisations
-from dashboard.extract import extract_article
+from dashboard.checks.comparability import PLACE_BASIS, evidence, organisations
+from dashboard.checks.consistency import find_issues
+from dashboard.extract.pipeline import extract_article
+from dashboard.lang.check_config import load_check_config
+from dashboard.read.article import Article
 
 
 def run(*articles: tuple[str, str, str]) -> pd.DataFrame:

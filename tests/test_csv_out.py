@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.cli import main
-from dashboard.csv_out import FORMULA_STARTS, csv_bytes, write_csv
-from dashboard.errors import UserError
+from dashboard.cli.main import main
+from dashboard.lang.errors import UserError
+from dashboard.store.csv_out import FORMULA_STARTS, csv_bytes, write_csv
 
 # Written for these tests: a headline that a spreadsheet would run, and figures the checks flag.
 RISKY_TITLE = '=HYPERLINK("http://example.test","x") ساخت ۲۰ مدرسه در روستاها'

@@ -2,7 +2,7 @@
 
 A list may not hold one entry twice (spaces trimmed, Arabic letters folded). Keys, contradictions and the
 homes of the month names and number words are compared as the extractor looks words up
-(:func:`dashboard.persian.match_key`: Arabic and Persian letters folded, ZWNJ, spaces and diacritics
+(:func:`dashboard.lang.persian.match_key`: Arabic and Persian letters folded, ZWNJ, spaces and diacritics
 ignored), so «سال‌های» and «سالهای» are one word there.
 """
 
@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 import yaml
 
-from dashboard.data_schemas import SCHEMAS
-from dashboard.datafiles import DataFileError, load_data_file, load_tsv_rows, read_yaml_mapping
-from dashboard.paths import DATA_DIR
-from dashboard.persian import fold_chars, match_key
+from dashboard.lang.data_schemas import SCHEMAS
+from dashboard.lang.datafiles import DataFileError, load_data_file, load_tsv_rows, read_yaml_mapping
+from dashboard.lang.paths import DATA_DIR
+from dashboard.lang.persian import fold_chars, match_key
 
 DATA_FILES = sorted(p for p in DATA_DIR.iterdir() if p.suffix in (".yaml", ".tsv"))
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from ingest_corpus import write_corpus
 
-from dashboard import store
-from dashboard.migrations import LATEST_VERSION
+from dashboard.store import database as store
+from dashboard.store.migrations import LATEST_VERSION
 
 REPO = Path(__file__).resolve().parents[1]
 READ_COMMANDS = (["stats"], ["export", "--csv", "out.csv"], ["check", "--csv", "findings.csv"])
@@ -232,7 +232,7 @@ def test_doctor_on_a_healthy_database_says_so(filled):
 
 
 def test_the_dashboard_names_a_damaged_database_instead_of_failing(damaged):
-    from dashboard import queries
+    from dashboard.app import queries
 
     problem = queries.database_problem(str(damaged))
     assert problem is not None and str(damaged) in problem and "damaged" in problem

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.article import Article
-from dashboard.extract import extract_article
-from dashboard.schema import CLAIM_COLUMNS
-from dashboard.taxonomy import CANONICAL_UNITS
+from dashboard.extract.pipeline import extract_article
+from dashboard.extract.schema import CLAIM_COLUMNS
+from dashboard.lang.taxonomy import CANONICAL_UNITS
+from dashboard.read.article import Article
 
 ZWNJ = "\u200c"
 
@@ -1241,7 +1241,7 @@ def test_glued_years_ranges_with_ela_and_sizes_are_not_claims(text: str) -> None
 
 
 def test_a_word_glued_to_digits_is_its_own_token() -> None:
-    from dashboard.keyed_text import tokenize
+    from dashboard.text.keyed_text import tokenize
 
     assert [t.text for t in tokenize("در سال89 و ۴۶۳نفر")] == ["در", "سال", "89", "و", "۴۶۳", "نفر"]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from shared_scorer import REPO, SCORER, SHARED, score
 
-from dashboard.extract import extract_paths
+from dashboard.extract.pipeline import extract_paths
 
 pytestmark = pytest.mark.skipif(
     not SCORER.exists(), reason=f"{SCORER} not found (the shared folder sits beside the repo)"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from shared_scorer import REPO, SCORER, SHARED, score
 
-from dashboard.extract import extract_paths
+from dashboard.extract.pipeline import extract_paths
 
 WILD = SHARED / "corpus" / "wild" / "fars_news.jsonl"
 GOLD = {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import extractor_version as ev
+from dashboard.extract import version as ev
 
 
 @pytest.fixture
@@ -38,5 +38,5 @@ def test_the_dashboards_wording_does_not_change_the_version(data_copy: Path) -> 
 
 def test_the_extractors_modules_are_found_from_its_imports() -> None:
     names = {f.name for f in ev.extractor_files()}
-    assert {"extract.py", "numbers.py", "status.py", "places.py", "programs.py", "clauses.py", "mentions.py"} <= names
+    assert {"pipeline.py", "numbers.py", "status.py", "places.py", "programs.py", "clauses.py", "mentions.py"} <= names
     assert "app.py" not in names and "store.py" not in names

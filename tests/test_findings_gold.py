@@ -14,10 +14,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.article import Article
-from dashboard.checks import find_issues
-from dashboard.extract import extract_article
-from dashboard.readers import iter_articles
+from dashboard.checks.consistency import find_issues
+from dashboard.extract.pipeline import extract_article
+from dashboard.read.article import Article
+from dashboard.read.inputs import iter_articles
 
 REPO = Path(__file__).parents[1]
 SHARED = REPO.parent / "shared"

@@ -7,9 +7,9 @@ import pytest
 import yaml
 from persiantools.digits import to_word
 
-from dashboard import formatting as fm
-from dashboard import i18n
-from dashboard.i18n import LabelError, load_labels, t
+from dashboard.lang import i18n
+from dashboard.lang.i18n import LabelError, load_labels, t
+from dashboard.present import formatting as fm
 
 TOMAN_CASES = [
     # rials, Persian, English
@@ -158,15 +158,15 @@ def test_taxonomy_labels_in_both_languages() -> None:
 @pytest.mark.parametrize(
     "module",
     [
-        "dashboard.formatting",
-        "dashboard.i18n",
-        "dashboard.charts",
-        "dashboard.filters",
-        "dashboard.highlight",
-        "dashboard.downloads",
-        "dashboard.urlstate",
-        "dashboard.uploads",
-        "dashboard.ui",
+        "dashboard.present.formatting",
+        "dashboard.lang.i18n",
+        "dashboard.present.charts",
+        "dashboard.present.filters",
+        "dashboard.present.highlight",
+        "dashboard.present.downloads",
+        "dashboard.app.urlstate",
+        "dashboard.present.uploads",
+        "dashboard.app.ui",
     ],
 )
 def test_docstring_examples(module: str) -> None:

@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.article import Article
-from dashboard.check_config import load_check_config
-from dashboard.errors import UserError
-from dashboard.extract import _is_rounding_of, extract_article
-from dashboard.figures import is_restatement, rounding_step, same_figure, significant_digits
-from dashboard.history import HISTORY_COLUMNS, SERIES_COLUMNS, claim_history, series
-from dashboard.persian import fold_text
+from dashboard.checks.history import HISTORY_COLUMNS, SERIES_COLUMNS, claim_history, series
+from dashboard.extract.figures import is_restatement, rounding_step, same_figure, significant_digits
+from dashboard.extract.pipeline import _is_rounding_of, extract_article
+from dashboard.lang.check_config import load_check_config
+from dashboard.lang.errors import UserError
+from dashboard.lang.persian import fold_text
+from dashboard.read.article import Article
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 
@@ -139,7 +139,7 @@ def test_an_empty_table_has_an_empty_history():
 
 @pytest.mark.skipif(not (SHARED / "corpus" / "dev").is_dir(), reason="shared corpus not present")
 def test_the_dev_corpus_follow_ups_in_history_and_series():
-    from dashboard.readers import iter_articles
+    from dashboard.read.inputs import iter_articles
 
     rows = []
     for article in iter_articles([SHARED / "corpus" / "dev"]):

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from ingest_corpus import article_text
 
-from dashboard import store
-from dashboard.cli import main
-from dashboard.ingest import ingest
-from dashboard.migrations import LATEST_VERSION, MIGRATIONS
+from dashboard.cli.main import main
+from dashboard.store import database as store
+from dashboard.store.ingest import ingest
+from dashboard.store.migrations import LATEST_VERSION, MIGRATIONS
 
 
 def claims_of(db: Path) -> dict[str, int]:

@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 from ingest_corpus import article_text, jsonl_record, write_corpus
 
-from dashboard import extract, store
-from dashboard.article import Article
-from dashboard.ingest import content_hash, ingest
-from dashboard.persian import to_ascii_digits
-from dashboard.readers import iter_articles
-from dashboard.schema import CLAIM_COLUMNS
+from dashboard.extract import pipeline as extract
+from dashboard.extract.schema import CLAIM_COLUMNS
+from dashboard.lang.persian import to_ascii_digits
+from dashboard.read.article import Article
+from dashboard.read.inputs import iter_articles
+from dashboard.store import database as store
+from dashboard.store.ingest import content_hash, ingest
 
 REPO = Path(__file__).resolve().parents[1]
 BIG = 300  # articles of the interrupted and the concurrently read ingests
@@ -94,7 +95,7 @@ def test_a_new_extractor_version_re_extracts_what_is_ingested_again(tmp_path, go
     db = tmp_path / "claims.sqlite"
     ingest([good], db, workers=1, progress=False)
     before = snapshot(db)
-    monkeypatch.setattr("dashboard.ingest_jobs.EXTRACTOR_VERSION", "next")
+    monkeypatch.setattr("dashboard.store.ingest_jobs.EXTRACTOR_VERSION", "next")
     again = ingest([good], db, workers=1, progress=False)
     assert (again.new, again.unchanged, again.replaced) == (0, 0, 3)
     assert snapshot(db)[1] == before[1]  # same extractor code, so the same claims, stored once

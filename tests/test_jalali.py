@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard import jalali
-from dashboard.article import Article
-from dashboard.jalali import date_line, find_dates, find_publication_date, parse_date, publication_date
-from dashboard.persian import PERSIAN_DIGITS
+from dashboard.lang.persian import PERSIAN_DIGITS
+from dashboard.quantities import jalali
+from dashboard.quantities.jalali import date_line, find_dates, find_publication_date, parse_date, publication_date
+from dashboard.read.article import Article
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 DEV = SHARED / "corpus" / "dev"
@@ -245,7 +245,7 @@ def _gold_published() -> dict[str, str | None]:
 
 @pytest.mark.skipif(not GOLD.exists(), reason="the shared development corpus is not beside the repository")
 def test_dev_corpus_dates_match_gold() -> None:
-    from dashboard.readers import iter_articles
+    from dashboard.read.inputs import iter_articles
 
     gold = _gold_published()
     articles = {a.document: a for a in iter_articles([DEV]) if isinstance(a, Article)}

@@ -16,88 +16,23 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "dashboard"
 
-# Lowest first. Each name is a module of the package without the leading ``dashboard.``; a package
-# (``readers``) stands for its ``__init__`` and every module inside it.
+# Lowest first. Each layer is a subpackage of ``dashboard`` (``""`` is the package's own ``__init__``, its
+# version); a module belongs to the layer of the subpackage it is in.
 LAYERS: list[tuple[str, list[str]]] = [
-    # Data files and their loaders, the alphabet (letter and digit folding), the package's own errors.
-    (
-        "lang",
-        [
-            "",  # the package itself (its version)
-            "paths",
-            "errors",
-            "datafiles",
-            "data_schemas",
-            "persian",
-            "taxonomy",
-            "number_words",
-            "cues",
-            "check_config",
-            "i18n",  # the labels of data/labels.yaml and the taxonomy: the app's, the CLI's and the findings'
-        ],
-    ),
+    # Data files and their loaders, the alphabet (letter and digit folding), labels, the package's own errors.
+    ("lang", ["", "lang"]),
     # Match keys, sentences, tokens, verbs; the only layer that imports hazm.
-    ("text", ["keyed_text", "nlp", "outlets"]),
-    ("numbers", ["numbers", "jalali"]),
-    ("read", ["article", "readers"]),
-    (
-        "extract",
-        [
-            "mentions",
-            "clauses",
-            "places",
-            "programs",
-            "status",
-            "figure_period",
-            "article_meta",
-            "periods",
-            "figures",
-            "bounds",
-            "schema",
-            "extract",
-            "extractor_version",
-        ],
-    ),
-    (
-        "store",
-        [
-            "store",
-            "migrations",
-            "csv_out",
-            "ingest",
-            "ingest_jobs",
-            "ingest_pool",
-            "export",
-            "rescue",
-            "references",
-            "reviews",
-        ],
-    ),
-    (
-        "checks",
-        [
-            "claim_text",
-            "claim_rows",
-            "comparability",
-            "reference_checks",
-            "findings",
-            "article_checks",
-            "timeline_checks",
-            "checks",
-            "history",
-        ],
-    ),
+    ("text", ["text"]),
+    ("quantities", ["quantities"]),
+    ("read", ["read"]),
+    ("extract", ["extract"]),
+    ("store", ["store"]),
+    ("checks", ["checks"]),
     # Labels, formatting and the pure rules and builders behind the pages; no Streamlit.
-    (
-        "present",
-        ["formatting", "aggregates", "charts", "highlight", "filters", "downloads", "uploads", "claimreview"],
-    ),
-    ("cli", ["cli", "commands", "__main__"]),
+    ("present", ["present"]),
+    ("cli", ["cli", "__main__"]),
     # The Streamlit app: its pages, widgets and cached queries.
-    (
-        "app",
-        ["app", "ui", "urlstate", "filter_bar", "filtered_claims", "queries", "claims_table", "review_ui", "views"],
-    ),
+    ("app", ["app"]),
 ]
 
 # Imports that go up a layer today, as (importer, imported). Each one is a debt: the test fails when a new
@@ -105,28 +40,28 @@ LAYERS: list[tuple[str, list[str]]] = [
 KNOWN_VIOLATIONS: set[tuple[str, str]] = {
     # The extractor's figure helpers format values for the findings' messages, so extracting loads the
     # dashboard's formatting and labels.
-    ("figures", "formatting"),
+    ("extract.figures", "present.formatting"),
     # A timeline finding formats its dates and values itself instead of leaving it to the presentation.
-    ("timeline_checks", "formatting"),
+    ("checks.timeline_checks", "present.formatting"),
     # So does a finding against a reference table.
-    ("reference_checks", "formatting"),
+    ("checks.reference_checks", "present.formatting"),
 }
 
 # Modules below the command line that import part of the package inside a function, as (importer, imported).
 # Such an import hides a dependency (often to dodge an import cycle); the list only shrinks.
 KNOWN_FUNCTION_IMPORTS: set[tuple[str, str]] = {
-    ("extract", "readers"),  # extract_paths reads files itself
-    ("ingest", "extract"),  # the workers import the extractor in their own process
-    ("ingest", "readers"),
-    ("ingest_jobs", "extract"),
-    ("ingest_jobs", "readers"),
+    ("extract.pipeline", "read.inputs"),  # extract_paths reads files itself
+    ("store.ingest", "extract.pipeline"),  # the workers import the extractor in their own process
+    ("store.ingest", "read.inputs"),
+    ("store.ingest_jobs", "extract.pipeline"),
+    ("store.ingest_jobs", "read.inputs"),
 }
 
 STREAMLIT_LAYER = "app"
 
 
 def _module_name(path: Path) -> str:
-    """``dashboard/readers/decode.py`` → ``readers.decode``; ``dashboard/__init__.py`` → ``""``."""
+    """``dashboard/read/decode.py`` → ``read.decode``; ``dashboard/__init__.py`` → ``""``."""
     parts = list(path.relative_to(PACKAGE).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
@@ -147,7 +82,7 @@ def _layer_of(module: str) -> int | None:
 
 
 def _resolve(name: str, modules: dict[str, Path]) -> str | None:
-    """The package module an import names: ``dashboard.readers.iter_articles`` → ``readers``."""
+    """The package module an import names: ``dashboard.read.inputs.iter_articles`` → ``read.inputs``."""
     if name != "dashboard" and not name.startswith("dashboard."):
         return None
     short = name.removeprefix("dashboard").removeprefix(".")
@@ -255,17 +190,20 @@ def test_the_pipeline_imports_its_own_modules_at_the_top_of_the_file() -> None:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("from dashboard.formatting import x\n", {("dashboard.formatting", False), ("dashboard.formatting.x", False)}),
-        ("def f():\n    import dashboard.store\n", {("dashboard.store", True)}),
-        ("from . import decode\n", {("dashboard.readers", False), ("dashboard.readers.decode", False)}),
+        (
+            "from dashboard.present.formatting import x\n",
+            {("dashboard.present.formatting", False), ("dashboard.present.formatting.x", False)},
+        ),
+        ("def f():\n    import dashboard.store.database\n", {("dashboard.store.database", True)}),
+        ("from . import decode\n", {("dashboard.read", False), ("dashboard.read.decode", False)}),
     ],
 )
 def test_imports_are_read_at_any_depth_and_relative_ones_resolved(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str, expected: set[tuple[str, bool]]
 ) -> None:
     fake = tmp_path / "dashboard"
-    (fake / "readers").mkdir(parents=True)
-    path = fake / "readers" / "mod.py"
+    (fake / "read").mkdir(parents=True)
+    path = fake / "read" / "mod.py"
     path.write_text(source, encoding="utf-8")
     monkeypatch.setattr(f"{__name__}.PACKAGE", fake)
     assert set(_imports(path)) == expected
@@ -273,8 +211,11 @@ def test_imports_are_read_at_any_depth_and_relative_ones_resolved(
 
 def test_an_upward_import_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     real = _package_imports()
-    monkeypatch.setattr(f"{__name__}._package_imports", lambda: {*real, ("numbers", "charts", False)})
-    with pytest.raises(AssertionError, match=r"numbers \(numbers\) imports charts \(present\)"):
+    monkeypatch.setattr(
+        f"{__name__}._package_imports", lambda: {*real, ("quantities.numbers", "present.charts", False)}
+    )
+    expected = r"quantities.numbers \(quantities\) imports present.charts \(present\)"
+    with pytest.raises(AssertionError, match=expected):
         test_no_module_imports_a_higher_layer()
 
 

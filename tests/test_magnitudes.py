@@ -12,11 +12,11 @@ import io
 
 import pytest
 
-from dashboard import store
-from dashboard.article import Article
-from dashboard.bounds import implausible
-from dashboard.cli import main
-from dashboard.extract import extract_article
+from dashboard.cli.main import main
+from dashboard.extract.bounds import implausible
+from dashboard.extract.pipeline import extract_article
+from dashboard.read.article import Article
+from dashboard.store import database as store
 
 # Test sentences written for this file.
 PLAIN = "مدیرکل بسیج سازندگی استان یزد گفت: امسال {figure} ایجاد شد."

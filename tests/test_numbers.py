@@ -1,4 +1,4 @@
-"""Tests for the Persian number finder and parser (``dashboard/numbers.py``)."""
+"""Tests for the Persian number finder and parser (``dashboard/quantities/numbers.py``)."""
 
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from persiantools.digits import en_to_fa, to_word
 
-from dashboard import number_words as number_words_module
-from dashboard import numbers as numbers_module
-from dashboard.errors import UserError
-from dashboard.number_words import NUMBER_WORDS_FILE, NumberWordsError, load_number_words
-from dashboard.numbers import KINDS, NumberSpan, find_numbers, parse_number
-from dashboard.persian import ARABIC_DIGITS, PERSIAN_DIGITS, ZWNJ
-from dashboard.taxonomy import load_taxonomy
+from dashboard.lang import number_words as number_words_module
+from dashboard.lang.errors import UserError
+from dashboard.lang.number_words import NUMBER_WORDS_FILE, NumberWordsError, load_number_words
+from dashboard.lang.persian import ARABIC_DIGITS, PERSIAN_DIGITS, ZWNJ
+from dashboard.lang.taxonomy import load_taxonomy
+from dashboard.quantities import numbers as numbers_module
+from dashboard.quantities.numbers import KINDS, NumberSpan, find_numbers, parse_number
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 
@@ -295,8 +295,8 @@ def test_parse_number_as_news_types_it(text: str, value: float | None) -> None:
     ],
 )
 def test_a_scale_glued_to_its_currency_keeps_the_currency(text: str, expected: list[tuple]) -> None:
-    from dashboard.article import Article
-    from dashboard.extract import extract_article
+    from dashboard.extract.pipeline import extract_article
+    from dashboard.read.article import Article
 
     rows = extract_article(Article(document="t", text=text, path="t"))
     assert [(r["value"], r["unit"], r["metric"]) for r in rows] == expected

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.article import Article
-from dashboard.datafiles import DataFileError
-from dashboard.extract import extract_article
-from dashboard.outlets import OUTLETS_FILE, canonical_outlet, outlet_names
+from dashboard.extract.pipeline import extract_article
+from dashboard.lang.datafiles import DataFileError
+from dashboard.read.article import Article
+from dashboard.text.outlets import OUTLETS_FILE, canonical_outlet, outlet_names
 
 
 def outlet_of(text: str) -> str:

@@ -13,12 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.article import Article, ReadProblem
-from dashboard.errors import UserError
-from dashboard.readers import iter_articles, read_source
-from dashboard.readers.archive import ZipLimits, iter_members
-from dashboard.readers.decode import DecodeError, decode_text
-from dashboard.readers.source import Source
+from dashboard.lang.errors import UserError
+from dashboard.read.archive import ZipLimits, iter_members
+from dashboard.read.article import Article, ReadProblem
+from dashboard.read.decode import DecodeError, decode_text
+from dashboard.read.inputs import iter_articles, read_source
+from dashboard.read.source import Source
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 DEV = SHARED / "corpus" / "dev"

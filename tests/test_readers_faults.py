@@ -19,10 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.article import Article, ReadProblem
-from dashboard.readers import iter_articles
-from dashboard.readers.archive import MAX_NESTING
-from dashboard.readers.decode import decode
+from dashboard.read.archive import MAX_NESTING
+from dashboard.read.article import Article, ReadProblem
+from dashboard.read.decode import decode
+from dashboard.read.inputs import iter_articles
 
 REPO = Path(__file__).resolve().parents[1]
 HEADLINE = "تاریخ افتتاح ۲۰ کارگاه خیاطی در روستاهای استان"
@@ -226,7 +226,7 @@ def test_utf8_persian_with_one_damaged_spot_is_always_read_as_utf8(words, cut, s
 
 
 def test_an_uploaded_zip_does_not_name_the_zip_inside_it_as_passed_over(tmp_path):
-    from dashboard.uploads import unsupported_members
+    from dashboard.present.uploads import unsupported_members
 
     (tmp_path / "outer.zip").write_bytes(zip_bytes({"inner.zip": zip_bytes({"a.txt": TEXT.encode()}), "x.png": b"P"}))
     assert unsupported_members(tmp_path / "outer.zip") == ["x.png"]

@@ -10,15 +10,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import store
-from dashboard.article import Article
-from dashboard.checks import find_issues
-from dashboard.cli import main
-from dashboard.errors import UserError
-from dashboard.extract import extract_article
-from dashboard.i18n import province_label
-from dashboard.references import current_references, parse_reference_csv, save_reference, versions_frame
-from dashboard.taxonomy import NATIONAL
+from dashboard.checks.consistency import find_issues
+from dashboard.cli.main import main
+from dashboard.extract.pipeline import extract_article
+from dashboard.lang.errors import UserError
+from dashboard.lang.i18n import province_label
+from dashboard.lang.taxonomy import NATIONAL
+from dashboard.read.article import Article
+from dashboard.store import database as store
+from dashboard.store.references import current_references, parse_reference_csv, save_reference, versions_frame
 
 HEADER = "province,metric,period,value,unit,source,url\n"
 YAZD = HEADER + "یزد,شغل,۱۴۰۲,12500,count,مرکز آمار ایران,https://amar.org.ir/jobs\n"

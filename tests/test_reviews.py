@@ -14,11 +14,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import reviews, store
-from dashboard.checks import find_issues
-from dashboard.claimreview import claim_reviews
-from dashboard.cli import main
-from dashboard.errors import UserError
+from dashboard.checks.consistency import find_issues
+from dashboard.cli.main import main
+from dashboard.lang.errors import UserError
+from dashboard.present.claimreview import claim_reviews
+from dashboard.store import database as store
+from dashboard.store import reviews
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -76,9 +77,9 @@ def test_a_verdict_and_a_dismissal_survive_ingesting_again_with_a_new_extractor(
     assert main(["check", "--csv", str(db.parent / "f.csv"), "--db", str(db)]) == 0
     assert "wrote 0 findings" in capsys.readouterr().out
 
-    import dashboard.ingest_jobs
+    import dashboard.store.ingest_jobs
 
-    monkeypatch.setattr(dashboard.ingest_jobs, "EXTRACTOR_VERSION", "a-new-extractor")
+    monkeypatch.setattr(dashboard.store.ingest_jobs, "EXTRACTOR_VERSION", "a-new-extractor")
     ingest(db, capsys)
     after = claims(db)
     assert set(after["claim_id"]).isdisjoint(before["claim_id"]), "ingesting again should replace every row"
@@ -229,7 +230,7 @@ def test_the_keys_of_a_frame_are_those_of_its_rows(db) -> None:
 def test_a_database_of_the_previous_version_gains_the_review_tables_and_keeps_its_claims(tmp_path: Path) -> None:
     import sqlite3
 
-    from dashboard.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
+    from dashboard.store.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
 
     path = tmp_path / "old.sqlite"
     conn = sqlite3.connect(path)

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import store
-from dashboard.cli import main
-from dashboard.ingest import ingest
-from dashboard.ui import md
+from dashboard.app.ui import md
+from dashboard.cli.main import main
+from dashboard.store import database as store
+from dashboard.store.ingest import ingest
 
 REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "dashboard" / "app.py")
+APP = str(REPO / "dashboard" / "app" / "main.py")
 TIMEOUT = 60
 
 JOBS_SPLIT = (

@@ -8,11 +8,11 @@ import threading
 import pandas as pd
 import pytest
 
-from dashboard import store
-from dashboard.errors import UserError
-from dashboard.export import claims_csv_bytes, plain_number, safe_cell
-from dashboard.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
-from dashboard.schema import CLAIM_COLUMNS
+from dashboard.extract.schema import CLAIM_COLUMNS
+from dashboard.lang.errors import UserError
+from dashboard.store import database as store
+from dashboard.store.export import claims_csv_bytes, plain_number, safe_cell
+from dashboard.store.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
 
 
 def claim(document: str, value: float, mention: str, start: int, **extra: object) -> dict[str, object]:

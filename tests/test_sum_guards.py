@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.article import Article
-from dashboard.checks import find_issues
-from dashboard.extract import extract_article
+from dashboard.checks.consistency import find_issues
+from dashboard.extract.pipeline import extract_article
+from dashboard.read.article import Article
 
 SENT = "بسیج سازندگی استان {total} نفر را اعزام کرد. از این تعداد ۵ هزار و ۲۰۰ نفر دختر و ۴ هزار و ۷۵۰ نفر پسر بودند."
 FUNDS = "در استان ۵۰۰ صندوق قرض‌الحسنه راه‌اندازی شده که {a}۱۲۰ صندوق آن در روستاها و {b}۹۰ صندوق در شهرها {verb}."

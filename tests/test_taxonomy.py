@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.check_config import load_check_config
-from dashboard.cues import load_cues
-from dashboard.keyed_text import KeyedText
-from dashboard.persian import match_key
-from dashboard.programs import program_of
-from dashboard.taxonomy import (
+from dashboard.checks.timeline_checks import _reported
+from dashboard.extract.programs import program_of
+from dashboard.lang.check_config import load_check_config
+from dashboard.lang.cues import load_cues
+from dashboard.lang.persian import match_key
+from dashboard.lang.taxonomy import (
     CANONICAL_UNITS,
     NATIONAL,
     TaxonomyError,
@@ -23,7 +23,7 @@ from dashboard.taxonomy import (
     load_taxonomy,
     load_units,
 )
-from dashboard.timeline_checks import _reported
+from dashboard.text.keyed_text import KeyedText
 
 REPO = Path(__file__).resolve().parents[1]
 SPEC = (REPO / "docs" / "claims.md").read_text(encoding="utf-8")

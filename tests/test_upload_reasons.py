@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import store
-from dashboard.article import ReadProblem
-from dashboard.i18n import load_labels, t
-from dashboard.ingest import ingest
+from dashboard.lang.i18n import load_labels, t
+from dashboard.read.article import ReadProblem
+from dashboard.store import database as store
+from dashboard.store.ingest import ingest
 
 REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "dashboard" / "app.py")
+APP = str(REPO / "dashboard" / "app" / "main.py")
 TIMEOUT = 60
 GOOD = "به گزارش خبرنامه آزمون، مدیرکل گفت ۳۲۰ صندوق قرض‌الحسنه در استان قم فعال است."
 

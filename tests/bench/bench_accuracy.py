@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from shared_scorer import score  # noqa: E402
 
-from dashboard.extract import extract_paths  # noqa: E402
+from dashboard.extract.pipeline import extract_paths  # noqa: E402
 
 COLUMNS = ("precision", "recall", "f1", "full_f1", "metric", "program", "province", "status", "published", "source")
 

@@ -1,7 +1,7 @@
 """Benchmark the dashboard's server side on 100,000 synthetic claims.
 
-Fills a temporary SQLite database through the store (:func:`dashboard.store.connect` and
-:func:`dashboard.store.write_articles`) with synthetic articles (random provinces such as
+Fills a temporary SQLite database through the store (:func:`dashboard.store.database.connect` and
+:func:`dashboard.store.database.write_articles`) with synthetic articles (random provinces such as
 «یزد», programs such as «تبصره ۱۶», metrics, values, Jalali dates such as «۱۴۰۱/۰۶/۰۷» with
 their ISO form, outlets), then runs the main page with ``streamlit.testing.v1.AppTest``:
 
@@ -49,17 +49,17 @@ if str(REPO) not in sys.path:
 
 import jdatetime  # noqa: E402
 
-from dashboard.schema import STATUSES  # noqa: E402
-from dashboard.store import StoredArticle, connect, counts, write_articles  # noqa: E402
-from dashboard.taxonomy import NATIONAL, load_taxonomy  # noqa: E402
+from dashboard.extract.schema import STATUSES  # noqa: E402
+from dashboard.lang.taxonomy import NATIONAL, load_taxonomy  # noqa: E402
+from dashboard.store.database import StoredArticle, connect, counts, write_articles  # noqa: E402
 
-APP = REPO / "dashboard" / "app.py"
+APP = REPO / "dashboard" / "app" / "main.py"
 RESULTS = REPO / "bench-results" / "dashboard.txt"
 FIRST_LOAD_FLOOR_S = 3.0
 FILTER_CHANGE_FLOOR_S = 0.5
-TABLE_PAGE = "views/claims.py"  # the claims table, as dashboard/app.py names it
-SEARCH_WIDGET_KEY = "f_q"  # the free-text search box of dashboard/filters.py
-DEFAULT_FILTER_KEY = "f_province"  # the province multiselect of dashboard/filters.py
+TABLE_PAGE = "views/claims.py"  # the claims table, as dashboard/app/main.py names it
+SEARCH_WIDGET_KEY = "f_q"  # the free-text search box of dashboard/present/filters.py
+DEFAULT_FILTER_KEY = "f_province"  # the province multiselect of dashboard/present/filters.py
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 # Typical magnitudes per unit (the value is drawn log-uniformly between these).
@@ -406,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000, help="synthetic claims (default 100000)")
     parser.add_argument("--articles", type=int, default=3_000, help="synthetic articles (default 3000)")
-    parser.add_argument("--app", type=Path, default=APP, help="the page script (default dashboard/app.py)")
+    parser.add_argument("--app", type=Path, default=APP, help="the page script (default dashboard/app/main.py)")
     parser.add_argument("--key", help=f"key of the filter widget to change (default {DEFAULT_FILTER_KEY})")
     parser.add_argument(
         "--value", help="the value to set (default: the busiest province; for another key an option mid-list)"

@@ -27,9 +27,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from dashboard.article import Article  # noqa: E402
-from dashboard.extract import extract_article  # noqa: E402
-from dashboard.readers import iter_articles  # noqa: E402
+from dashboard.extract.pipeline import extract_article  # noqa: E402
+from dashboard.read.article import Article  # noqa: E402
+from dashboard.read.inputs import iter_articles  # noqa: E402
 
 DIGITS = re.compile(r"[0-9۰-۹]+")
 

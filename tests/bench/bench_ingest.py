@@ -43,10 +43,10 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from dashboard.article import Article  # noqa: E402
-from dashboard.ingest import default_workers, ingest  # noqa: E402
-from dashboard.readers import iter_articles  # noqa: E402
-from dashboard.taxonomy import load_taxonomy  # noqa: E402
+from dashboard.lang.taxonomy import load_taxonomy  # noqa: E402
+from dashboard.read.article import Article  # noqa: E402
+from dashboard.read.inputs import iter_articles  # noqa: E402
+from dashboard.store.ingest import default_workers, ingest  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 SOURCES = (SHARED / "corpus" / "dev", SHARED / "seeds")

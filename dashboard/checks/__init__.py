@@ -1,0 +1,3 @@
+"""Checks over stored claims: where figures do not add up, restate each other, break a timeline or
+disagree with a reference table.
+"""

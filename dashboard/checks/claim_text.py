@@ -1,0 +1,175 @@
+"""Where an article's claims sit in its text: clauses and every place a figure is written.
+
+A figure may be written more than once («۳۱۰ صندوق … این ۳۱۰ صندوق در سه دسته»); the
+claims table keeps one row for it, so the checks look the figure up again by its
+``mention`` and, for counts, by the head noun after it (``metric_fa``).
+
+>>> text = "۳۱۰ صندوق فعال است. این ۳۱۰ صندوق در سه دسته‌اند."
+>>> mention_positions(text, "۳۱۰")
+[0, 24]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from dashboard.lang.persian import fold_text, match_key
+
+_CLAUSE_END = re.compile(r"[،,؛;:.!?؟\n]|(?<![^\W\d_])که(?![^\W\d_])")
+_DIGIT = re.compile(r"[0-9۰-۹٠-٩]")
+_NUMBER_JOINERS = "٬,٫./"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One place a claim's figure is written: ``text[start:end]`` is its mention; ``row`` its claim."""
+
+    start: int
+    end: int
+    row: int
+
+
+def sentence_of(spans: list[tuple[int, int]], pos: int) -> int:
+    """Index of the sentence (of :func:`dashboard.text.nlp.sentence_spans`) holding ``pos``; -1 when none."""
+    for i, (a, b) in enumerate(spans):
+        if a <= pos < b:
+            return i
+    return -1
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``: up to the nearest comma, colon, «که» or sentence end.
+
+    >>> t = "۴۴۵ صندوق داریم، که تاکنون ۳ هزار شغل ایجاد کرده‌اند."
+    >>> a, b = clause_bounds(t, 27, 33)
+    >>> t[a:b]
+    ' تاکنون ۳ هزار شغل ایجاد کرده\u200cاند'
+    """
+    left = 0
+    for match in _CLAUSE_END.finditer(text, 0, start):
+        left = match.end()
+    right_match = _CLAUSE_END.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    return left, right
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether the span is part of a longer number or word."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if _DIGIT.match(after) or (after in _NUMBER_JOINERS and end + 1 < len(text) and _DIGIT.match(text[end + 1])):
+        return True
+    if _DIGIT.match(before) or (before in _NUMBER_JOINERS and start >= 2 and _DIGIT.match(text[start - 2])):
+        return True
+    if before.isalpha() and start > 0:
+        return True
+    # «۱۰ هزار و ۲۵۰» holds «هزار و ۲۵۰»: a number just before means a longer figure.
+    head = text[max(0, start - 12) : start].rstrip()
+    return bool(head) and bool(_DIGIT.match(head[-1])) and not text[start:end][:1].isdigit()
+
+
+def mention_positions(text: str, mention: str) -> list[int]:
+    """Every start of ``mention`` in ``text`` that is a whole figure (not inside a longer number)."""
+    mention = mention.strip()
+    if not mention:
+        return []
+    folded, needle = fold_text(text), fold_text(mention)
+    found, at = [], folded.find(needle)
+    while at >= 0:
+        if not _glued(folded, at, at + len(needle)):
+            found.append(at)
+        at = folded.find(needle, at + 1)
+    return found
+
+
+def head_follows(text: str, end: int, head: str) -> bool:
+    """Whether the head noun's first word is written right after ``end`` (spaces and ZWNJ ignored).
+
+    >>> head_follows("این ۳۱۰ صندوق در سه دسته", 7, "صندوق قرض‌الحسنه")
+    True
+    """
+    words = fold_text(head).split()
+    key = match_key(words[0]) if words else ""
+    return bool(key) and match_key(text[end : end + len(head) + 12]).startswith(key)
+
+
+def own_position(text: str, claim: Mapping) -> int:
+    """Where the claim's own mention is: its offsets when they fit the text, else inside its quote."""
+    mention = str(claim.get("mention", "") or "").strip()
+    start, end = claim.get("start", -1), claim.get("end", -1)
+    try:
+        start, end = int(start), int(end)
+    except (TypeError, ValueError):
+        start, end = -1, -1
+    if mention and 0 <= start < end <= len(text) and fold_text(text[start:end]).strip() == fold_text(mention):
+        return start
+    quote = str(claim.get("quote", "") or "")
+    at = fold_text(text).find(fold_text(quote)) if quote.strip() else -1
+    if mention and at >= 0:
+        inside = [p for p in mention_positions(text, mention) if at <= p < at + len(quote)]
+        if inside:
+            return inside[0]
+    return -1
+
+
+def occurrences(text: str, claims: Sequence[Mapping]) -> list[Occurrence]:
+    """Every place one of ``claims`` (one article's rows, as records) is written in ``text``, in text order.
+
+    A claim's own place always counts; another place counts when, for a count, its head
+    noun (``metric_fa``) follows the figure there. When several claims could own a place,
+    the one whose own place it is wins, then the first row.
+    """
+    by_start: dict[int, Occurrence] = {}
+    owners: dict[int, bool] = {}
+    for row, claim in enumerate(claims):
+        mention = str(claim.get("mention", "") or "").strip()
+        if not mention:
+            continue
+        own = own_position(text, claim)
+        head = str(claim.get("metric_fa", "") or "")
+        # A count's head noun follows its figure; money and measures carry their unit inside the mention.
+        needs_head = claim.get("unit") == "count" or (head.strip() and fold_text(head) not in fold_text(mention))
+        for pos in mention_positions(text, mention):
+            is_own = pos == own
+            if not is_own and needs_head and not head_follows(text, pos + len(mention), head):
+                continue
+            if pos in by_start and (owners[pos] or not is_own):
+                continue
+            by_start[pos] = Occurrence(pos, pos + len(mention), row)
+            owners[pos] = is_own
+    return sorted(by_start.values(), key=lambda o: o.start)
+
+
+def article_text(claims: Sequence[Mapping], texts: Mapping[str, str] | None, document: str) -> str:
+    """The article's stored text, or, without it, its claims' quotes one per line in text order."""
+    if texts and isinstance(texts.get(document), str) and texts[document].strip():
+        return texts[document]
+    quotes: list[str] = []
+    for claim in sorted(claims, key=lambda c: int(c.get("start", -1) or -1)):
+        quote = str(claim.get("quote", "") or "")
+        if quote.strip() and quote not in quotes:
+            quotes.append(quote)
+    return "\n".join(quotes)
+
+
+def claim_clause(claim: Mapping, text: str | None = None) -> str:
+    """The clause around the claim's figure, in ``text`` when given, else in its own quote.
+
+    >>> c = {"mention": "۲۴", "quote": "تاکنون ۴٬۸۰۰ نیروگاه نصب شده، که ظرفیت آنها ۲۴ مگاوات است."}
+    >>> claim_clause(c).strip()
+    'ظرفیت آنها ۲۴ مگاوات است'
+    """
+    quote = str(claim.get("quote", "") or "")
+    for source in (text, quote):
+        if not source:
+            continue
+        pos = own_position(source, claim)
+        if pos < 0 and source is quote:
+            found = mention_positions(source, str(claim.get("mention", "") or ""))
+            pos = found[0] if found else -1
+        if pos >= 0:
+            a, b = clause_bounds(source, pos, pos + len(str(claim.get("mention", "")).strip()))
+            return source[a:b]
+    return quote

@@ -1,0 +1,540 @@
+"""From numbers to figures: the unit after a number and the noun it counts.
+
+A *mention* is a number that states a claim: «۲۹ هزار و ۱۰۰ صندوق», «۶ هزار و ۵۰۰ میلیارد
+تومان», «۱۵ مگاوات». Numbers that are labels (`تبصره ۱۶`), dates and durations (`۴ سال`),
+ranges (`۱۰ تا ۱۵ نفره`) or per-item attributes (`نیروگاه ۵ کیلوواتی`) are dropped here.
+
+>>> [(m.value, m.unit, m.metric) for m in find_mentions("۴۴۵ صندوق و ۲۹ میلیارد تومان اعتبار")]
+[(445.0, 'count', 'funds'), (290000000000.0, 'IRR', 'money')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from dashboard.lang.cues import Cues, load_cues
+from dashboard.lang.persian import ZWNJ, match_key
+from dashboard.lang.taxonomy import Taxonomy, UnitWord, load_taxonomy
+from dashboard.quantities.numbers import NumberSpan, find_numbers
+from dashboard.text.keyed_text import KeyedText, Sentences, Token, quoted_names
+from dashboard.text.nlp import lexicon, sentence_spans, stopwords, verb_stems
+
+UNIT_METRIC = {
+    "IRR": "money",
+    "USD": "money",
+    "EUR": "money",
+    "W": "power",
+    "Wh": "energy",
+    "percent": "percent",
+    "ha": "area",
+    "m2": "area",
+}
+PLURAL_SUFFIXES = ("های", "ها", "هایی", "ان", "ات")
+COUNT_WORDS = frozenset({"تعداد", "شمار"})
+ID_DIGITS = 8
+CODE_DIGITS = 5  # a bare run this long one word after a label word is a code («ردیف درآمدی ۲۱۰۲۱۳»)
+WINDOW_TOKENS = 40  # tokens of its sentence read on each side of a figure
+METRE = "متر"
+RANGE_WORDS = frozenset({"تا", "الی"})  # «۱۰ تا ۱۵», «۷۷ الی ۸۲»
+METRE_CONTEXT = 6  # tokens each side that tell length from area
+SMALL_WORD_NUMBER = 20  # below this, a number in words may be wording («سه نوع»)
+LOOKAHEAD_TOKENS = 14
+ROLE_TOKENS = 30  # how far a person count looks for its role word, up to its clause's verb
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number that states a figure, with its canonical value, unit and counted noun."""
+
+    start: int  # offsets of the whole figure (number, scale, unit) in the text
+    end: int
+    value: float
+    unit: str
+    metric: str
+    metric_fa: str  # the head noun as written («فرصت شغلی», «جهادگر»)
+    head_end: int  # where the counted noun phrase ends (start of the rest of the clause)
+    qualifier: str
+    currency_given: bool  # money whose currency word is written next to it
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    taxonomy: Taxonomy
+    cues: Cues
+    unit_re: re.Pattern[str]
+    units: dict[str, UnitWord]  # match key -> unit word
+    heads: dict[str, str]  # match key of a head phrase -> metric key
+    max_head_tokens: int
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    tax = load_taxonomy()
+    words = sorted(tax.units, key=len, reverse=True)
+    flexible = [r"[\s\u200c]*".join(map(re.escape, w.replace(ZWNJ, " ").split())) for w in words]
+    # A unit word must end the word: «کیلوواتی» is an attribute («۵ کیلوواتی»), not a unit.
+    unit_re = re.compile(r"[\s\u200c]*(" + "|".join(flexible) + r")(?![^\W\d_])")
+    heads: dict[str, str] = {}
+    longest = 1
+    for metric in tax.metrics.values():
+        for head in metric.heads:
+            heads.setdefault(match_key(head), metric.key)
+            longest = max(longest, len(head.replace(ZWNJ, " ").split()))
+    # Plural and ezafe forms of every head («صندوق‌ها», «روستای محروم»), after the exact heads.
+    for key, metric_key in list(heads.items()):
+        for suffix in (*PLURAL_SUFFIXES, "ی"):
+            heads.setdefault(key + suffix, metric_key)
+    return _Lexicon(tax, load_cues(), unit_re, {match_key(w): u for w, u in tax.units.items()}, heads, longest)
+
+
+def _strip_plural(key: str) -> str:
+    for suffix in PLURAL_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 2:
+            return key[: -len(suffix)]
+    return key
+
+
+def match_head(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """The metric whose head phrase starts at token ``i`` (longest first), and the tokens it spans."""
+    lex = _lexicon()
+    joined: list[str] = []
+    key = ""
+    for token in tokens[i : i + lex.max_head_tokens]:
+        if not token.is_word:
+            break
+        key += token.key
+        joined.append(key)
+    heads = lex.heads
+    for n in range(len(joined), 0, -1):
+        metric = heads.get(joined[n - 1])
+        if metric:
+            return metric, n
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def is_verb_like(key: str) -> bool:
+    """True for finite verb forms built on hazm's stems: «شد», «کردند», «میشود», «رسیده»."""
+    past, present = verb_stems()
+    if key.startswith(("می", "نمی")) and len(key) > 3:
+        return True
+    for stem_set, endings in (
+        (past, ("", "م", "ی", "یم", "ید", "ند", "ه", "هاند", "هایم", "هاست")),
+        (present, ("د", "ند", "م", "یم", "ید")),
+    ):
+        for ending in endings:
+            if ending and not key.endswith(ending):
+                continue
+            stem = key[: len(key) - len(ending)] if ending else key
+            stem = stem[1:] if stem.startswith(("ب", "ن")) and stem[1:] in stem_set else stem
+            if ending == "ی" and stem in lexicon().nouns:
+                continue  # «تولیدی», «ساختی»: a noun and «ی» make an adjective; «کردی» you did is rare in news
+            if stem in stem_set:
+                return True
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def is_finite_verb(key: str) -> bool:
+    """A verb form that can end a Persian clause: «شد», «کردند», «می‌شود»; not «ساخت» or «میلیون»."""
+    if key in _lexicon().cues.finite_verbs:
+        return True
+    if key in lexicon().not_verbs:
+        return False
+    return is_verb_like(key)
+
+
+def _qualifier_before(tokens: list[Token], i: int) -> str:
+    cues = _lexicon().cues
+    for n in (3, 2, 1):
+        if i - n < 0:
+            continue
+        key = "".join(t.key for t in tokens[i - n : i])
+        if key in cues.qualifiers:
+            return cues.qualifiers[key]
+    return ""
+
+
+def _ends_with(tokens: list[Token], i: int, keys: frozenset[str]) -> bool:
+    """Do the tokens just before index ``i`` end with one of ``keys`` (up to three tokens)?"""
+    for n in (1, 2, 3):
+        if i - n >= 0 and "".join(t.key for t in tokens[i - n : i]) in keys:
+            return True
+    return False
+
+
+def _is_year_like(span: NumberSpan) -> bool:
+    """A year («۱۴۰۲», «2023») or a two-digit year («سال ۹۹»)."""
+    digits = span.text.strip()
+    if span.has_words or not digits.isdigit():
+        return False
+    return _is_year(span) or len(digits) == 2
+
+
+def _is_year(span: NumberSpan) -> bool:
+    v = span.value
+    digits_only = not span.has_words and span.text.strip().isdigit()
+    return digits_only and v == int(v) and (1300 <= v <= 1499 or 1900 <= v <= 2100)
+
+
+def find_mentions(
+    text: str, currency: UnitWord | None = None, end: int | None = None, sentences: Sentences | None = None
+) -> list[Mention]:
+    """Every figure in ``text[:end]`` (``text`` already folded with ``fold_chars``).
+
+    ``currency`` is the article's currency word, used for money written with no currency
+    («۲۲۲ میلیارد اعتبارات»); ``None`` means toman. A figure is read within its sentence;
+    pass the article's :class:`Sentences` to share their tokens with later steps.
+    """
+    if sentences is None:
+        sentences = Sentences(text, sentence_spans(text))
+    lex = _lexicon()
+    cues = lex.cues
+    default_currency = currency or lex.taxonomy.units["تومان"]
+    numbers = [s for s in find_numbers(text if end is None else text[:end]) if s.kind == "number"]
+    mentions: list[Mention] = []
+    skip_next = False
+    label_ends: set[int] = set()
+    for idx, span in enumerate(numbers):
+        if skip_next:
+            skip_next = False
+            continue
+        si = sentences.index_of(span.start)
+        if si < 0:
+            continue
+        kt = sentences.keyed(si)
+        at = kt.first_from(span.start)
+        if any(lo <= at < hi for lo, hi in quoted_names(kt)):
+            continue  # «هفت کوتوله», «۲۰ روز در موصل»: a number in the name of a work
+        before = kt.tokens[max(0, at - WINDOW_TOKENS) : at]
+        unit_word, figure_end, after = _unit_and_after(text, span, kt, sentences.spans[si][1], before)
+        # Ranges «۱۰ تا ۱۵ نفره», «بین ۲۰ تا ۴۰ عضو», «آیات ۷۷ الی ۸۲»: an attribute, not a claim.
+        if (
+            after
+            and after[0].key in RANGE_WORDS
+            and idx + 1 < len(numbers)
+            and numbers[idx + 1].start <= after[0].end + 2
+        ):
+            skip_next = True
+            continue
+        counted = unit_word is not None or bool(after and match_head(after, 0))
+        year = _is_year(span) or (_is_year_like(span) and not counted)  # «سال ۹۹» but «سال 10 سرخوشه»
+        code = not counted and not span.has_words and span.text.isdigit() and len(span.text) >= CODE_DIGITS
+        if (
+            _ends_with(before, len(before), cues.label_before)
+            or (year and _ends_with(before, len(before), cues.year_before))
+            or (code and _ends_with(before, len(before) - 1, cues.label_before))  # «ردیف درآمدی ۲۱۰۲۱۳»
+        ):
+            label_ends.add(span.end)
+            continue
+        # «تبصره ۱۶ و ۱۸»: a bare number joined to a label's number is a label too.
+        if not counted and len(before) >= 2 and before[-1].key == "و" and before[-2].end in label_ends:
+            label_ends.add(span.end)
+            continue
+        if _not_a_figure(span, before, after, unit_word):
+            continue
+        qualifier = _qualifier_before(before, len(before))
+        mention = _classify(text, span, unit_word, figure_end, before, after, default_currency, qualifier)
+        if mention is None or (mention.unit == "count" and _is_year(span) and mention.metric == "other"):
+            continue
+        if mention.metric == "other" and span.has_words and span.value < SMALL_WORD_NUMBER and _is_wording(span, after):
+            continue
+        mentions.append(mention)
+    return mentions
+
+
+def _unit_and_after(
+    text: str, span: NumberSpan, kt: KeyedText, sentence_end: int, before: list[Token]
+) -> tuple[UnitWord | None, int, list[Token]]:
+    """The unit word after a number (if any), where the figure ends, and the tokens after it.
+
+    A bare «متر» takes its unit from the words around it (:func:`_metre_unit`).
+    """
+    lex = _lexicon()
+    after_unit = lex.unit_re.match(text, span.end, sentence_end)
+    unit_word = lex.units[match_key(after_unit.group(1))] if after_unit else None
+    figure_end = after_unit.end() if after_unit else span.end
+    at = kt.first_from(figure_end)
+    after = kt.tokens[at : at + WINDOW_TOKENS]
+    if unit_word is None and after and after[0].key == METRE:
+        unit_word = _metre_unit(before, after)
+        if unit_word is not None:
+            figure_end = after[0].end
+            after = after[1:]
+    return unit_word, figure_end, after
+
+
+def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], unit_word: UnitWord | None) -> bool:
+    """Numbers that are never figures, whatever their context says.
+
+    Part of a code or a date («۱۴۰۲/۰۵», «کد-۱۲»); a date part, duration or attribute before a word such
+    as «سال», «ساله», «ربیع‌الاول» or glued to its noun («۱۰ساله»); a bare «یک», which is the article
+    «a» («یک شرکت») unless a unit or a classifier counts with it («یک درصد», «یک فروند بالگرد»); zero, a
+    counter («۰ نظر»);
+    a long run of digits with no separator, an identifier («سامانه پیامکی ۳۰۰۰۴۵۶۷۸۹»).
+    """
+    cues = _lexicon().cues
+    if before and before[-1].text in "/-:#" and before[-1].end == span.start:
+        return True
+    if unit_word is None and after and after[0].is_word:
+        counter = after[0].key in cues.counters or after[0].key in cues.person_counter  # «۴۶۳نفر», «۱۰۰مورد»
+        glued = after[0].start == span.end and not match_head(after, 0) and not counter  # «۱۰ساله»
+        if after[0].key in cues.not_claim_after or glued:
+            return True
+    if span.has_words and span.value == 1 and match_key(span.text) == "یک":
+        return unit_word is None and not (after and after[0].key in cues.classifiers)  # «یک درصد» counts
+    return span.value == 0 or (not span.has_words and span.text.isdigit() and len(span.text) >= ID_DIGITS)
+
+
+def _metre_unit(before: list[Token], after: list[Token]) -> UnitWord | None:
+    """«متر» on its own: kilometres of pipe or road, square metres of floor or land, else unknown.
+
+    >>> from dashboard.text.keyed_text import tokenize
+    >>> _metre_unit(tokenize("در ۱۳ روستا"), tokenize("متر لوله‌گذاری انجام شد")).unit
+    'km'
+    >>> _metre_unit(tokenize("زمینی به مساحت"), tokenize("متر")).unit
+    'm2'
+    """
+    cues = _lexicon().cues
+    near = {t.key for t in before[-METRE_CONTEXT:] + after[1 : 1 + METRE_CONTEXT]}
+    if near & cues.metre_length_context:
+        return UnitWord("متر", "km", 0.001, False)
+    if near & cues.metre_area_context:
+        return UnitWord("متر", "m2", 1, False)
+    return None
+
+
+def _is_wording(span: NumberSpan, after: list[Token]) -> bool:
+    """A small number in words that is wording, not a figure.
+
+    «سه نوع», «دو موضوع», «دو طرفه» (a ``wording_nouns`` noun next), and «نه» without a scale,
+    which is the negation of «نه ... نه» far more often than nine. «پنج ایستگاه» is a figure.
+    """
+    if match_key(span.text) == "نه":
+        return True
+    return bool(after) and after[0].key in _lexicon().cues.wording_nouns
+
+
+def _classify(
+    text: str,
+    span: NumberSpan,
+    unit_word: UnitWord | None,
+    figure_end: int,
+    before: list[Token],
+    after: list[Token],
+    default_currency: UnitWord,
+    qualifier: str,
+) -> Mention | None:
+    lex = _lexicon()
+    cues = lex.cues
+
+    def make(value: float, unit: str, metric: str, metric_fa: str, head_end: int, given: bool) -> Mention:
+        return Mention(span.start, figure_end, value, unit, metric, metric_fa, head_end, qualifier, given)
+
+    if unit_word is not None:
+        if _people_in_tonnes(unit_word, after):  # «۳۰ تن از خبرنگاران»
+            return make(span.value, "count", _person_role(before, after), unit_word.word, figure_end, False)
+        metric = UNIT_METRIC.get(unit_word.unit, "other")
+        return make(
+            span.value * unit_word.factor, unit_word.unit, metric, unit_word.word, figure_end, unit_word.is_currency
+        )
+    currency = _currency_of_scaled_amount(span, before, after, default_currency)
+    if currency is not None:
+        return make(span.value * currency.factor, currency.unit, "money", currency.word, figure_end, False)
+    if not after or not after[0].is_word:
+        return _bare(text, span, figure_end, before, after, make)
+    head = match_head(after, 0)
+    if after[0].key in cues.counters and (head is None or head[1] == 1):
+        # «۵۷ واحد نیروگاه خورشیدی», «۴۰۰ مورد شغل»: a counter before a noun counts that noun.
+        counted = match_head(after, 1)
+        if counted and counted[0] != "other":
+            head = counted[0], counted[1] + 1
+        elif head and (_ends_with(before, len(before), cues.index_words) or _index_sentence(before)):
+            return None  # «شاخص بورس ۲ هزار واحد کاهش یافت»: index points, not housing units
+        elif head and _counter_names_another_kind(after):
+            # «۴۴۱ واحد صنعتی», «۱۶ واحد دانشگاه»: units of something the lexicon does not count.
+            return make(span.value, "count", "other", text[after[0].start : after[1].end], after[1].end, False)
+    if head:
+        metric, n = head
+        head_fa = text[after[0].start : after[n - 1].end]
+        if metric == "other":
+            return None
+        return make(span.value, "count", metric, head_fa, after[n - 1].end, False)
+    if after[0].key in cues.person_counter:
+        metric = _person_role(before, after)
+        return make(span.value, "count", metric, after[0].text, after[0].end, False)
+    if after[0].key in cues.counters and not match_head(after, 0):
+        # «تعداد ایستگاه‌ها به هفت مورد می‌رسد», «۵۱ مورد مربوط به ...»: cases of what the sentence counts.
+        counted_before = _counted_before(span, figure_end, before, after[0].end, make)
+        return counted_before or make(span.value, "count", "other", after[0].text, after[0].end, False)
+    return _uncounted(text, span, figure_end, before, after, make)
+
+
+def _uncounted(
+    text: str, span: NumberSpan, figure_end: int, before: list[Token], after: list[Token], make
+) -> Mention | None:
+    """A number before a word no metric knows: a function word or a verb leaves it bare
+    (:func:`_bare`); «۲ میلیارد» of something unnamed is too vague to count; else it counts that
+    word under ``other`` («۴۰ سامانه»)."""
+    key = after[0].key
+    function_word = key in stopwords() and key not in lexicon().nouns
+    if key in _lexicon().cues.no_head or function_word or is_finite_verb(key):
+        return _bare(text, span, figure_end, before, after, make)
+    if span.has_words and span.value >= 1e9:
+        return None
+    return make(span.value, "count", "other", after[0].text, after[0].end, False)
+
+
+def _currency_of_scaled_amount(
+    span: NumberSpan, before: list[Token], after: list[Token], default_currency: UnitWord
+) -> UnitWord | None:
+    """The currency of a scaled amount with no currency word after it, when it is money: a money noun
+    follows («۲۲۲ میلیارد اعتبارات») or the sentence named a currency before and no counted noun follows
+    («۲۶۰ میلیارد تومان ... که ۹۰ میلیارد آن»). The sentence's currency, else the article's."""
+    if not (span.has_words and span.value >= 1e6):
+        return None
+    sentence_currency = _currency_before(before)
+    money_nearby = sentence_currency is not None and not (after and match_head(after, 0))
+    if not ((after and after[0].key in _lexicon().cues.money_nouns) or money_nearby):
+        return None
+    currency = sentence_currency or default_currency
+    return default_currency if currency.word == "همت" else currency
+
+
+def _index_sentence(before: list[Token]) -> bool:
+    """Does the sentence before the figure speak of an index or a market («شاخص», «بورس», «معاملات»)?"""
+    cues = _lexicon().cues
+    return any(t.key in cues.index_words or t.key in cues.market_words for t in before)
+
+
+def _counter_names_another_kind(after: list[Token]) -> bool:
+    """Does the word after «واحد» name units that are not dwellings («صنعتی», «تولیدی», «دانشگاه»)?"""
+    return len(after) > 1 and after[1].key in _lexicon().cues.non_dwelling_units
+
+
+def _people_in_tonnes(unit_word: UnitWord, after: list[Token]) -> bool:
+    """«۳۰ تن از خبرنگاران»: «تن» before «از» and a plural of people counts persons, not tonnes.
+
+    People plurals end in «ان» («خبرنگاران», «مسئولان») or are «اعضا», «افراد»; «۳۰ تن از محصولات» weighs.
+    """
+    if unit_word.unit != "tonne" or unit_word.factor != 1 or len(after) < 2 or after[0].key != "از":
+        return False
+    noun = after[1].key
+    return noun in _lexicon().cues.people_plurals or (noun.endswith("ان") and len(noun) > 4)
+
+
+def _role_at(tokens: list[Token], i: int) -> str | None:
+    """The metric of a person-role phrase starting at token ``i`` («عضو», «مشغول به کار»), if any."""
+    roles = _lexicon().cues.person_roles
+    for n in (3, 2, 1):
+        if i + n > len(tokens):
+            continue
+        key = "".join(t.key for t in tokens[i : i + n])
+        for metric, words in roles.items():
+            if key in words or (n == 1 and _strip_plural(key) in words):
+                return metric
+    return None
+
+
+def _person_role(before: list[Token], after: list[Token]) -> str:
+    """Metric for «N نفر»: a role word later in its clause («... عضو شده‌اند»), else earlier in it
+    («تعداد اعضای این صندوق‌ها به N نفر رسیده»)."""
+    window: list[Token] = []
+    for token in after[1:ROLE_TOKENS]:
+        if token.text in ".؟!؛:":
+            break
+        window.append(token)
+        if token.is_word and is_finite_verb(token.key):
+            break  # the clause's verb: «... در رشته‌هایی مانند قالی‌بافی آموزش دیدند»
+    masked = _role_false_friends(window)
+    for i in range(len(window)):
+        metric = None if i in masked else _role_at(window, i)
+        if metric:
+            return metric
+    masked = _role_false_friends(before)
+    for i in range(len(before) - 1, max(-1, len(before) - LOOKAHEAD_TOKENS), -1):
+        if before[i].text in ".؟!؛:":
+            break
+        metric = None if i in masked else _role_at(before, i)
+        if metric:
+            return metric
+    return "other"
+
+
+def _role_false_friends(tokens: list[Token]) -> set[int]:
+    """Tokens of phrases that hold a role word but name something else: «آموزش و پرورش» (the
+    ministry), «اهدای عضو» (an organ)."""
+    false_friends = _lexicon().cues.role_false_friends
+    masked: set[int] = set()
+    for i in range(len(tokens)):
+        for n in (3, 2):
+            if "".join(t.key for t in tokens[i : i + n]) in false_friends:
+                masked.update(range(i, i + n))
+    return masked
+
+
+def _currency_before(before: list[Token]) -> UnitWord | None:
+    """The currency the sentence last stated («۲۶۰ میلیارد تومان ... که ۹۰ میلیارد آن»), if any."""
+    units = _lexicon().units
+    for token in reversed(before):
+        if token.text in ".؟!؛":
+            return None
+        unit = units.get(token.key)
+        if unit is not None and unit.is_currency:
+            return unit
+    return None
+
+
+def _listed_head(after: list[Token]) -> str | None:
+    """«کرمان با ۱٬۳۵۰، سیستان و بلوچستان با ۱٬۱۲۰ و ... با ۸۶۰ نیروگاه»: the noun the list ends with."""
+    for i in range(len(after) - 1):
+        token = after[i]
+        if token.text in ".؟!؛:" or (token.is_word and is_verb_like(token.key)):
+            return None
+        if token.text.isdigit() and i > 0 and after[i - 1].key == "با":
+            head = match_head(after, i + 1)
+            if head:
+                return head[0]
+    return None
+
+
+def _bare(
+    text: str, span: NumberSpan, figure_end: int, before: list[Token], after: list[Token], make
+) -> Mention | None:
+    """A number with no noun after it counts only as «... به N رسید/برسد» (it takes the subject's noun)
+    or as an item of a «X با N، Y با M نیروگاه» list (it takes the list's noun)."""
+    while before and before[-1].key in _lexicon().cues.qualifiers:
+        before = before[:-1]
+    if before and before[-1].key == "با" and after and after[0].text in "،,و":
+        metric = _listed_head(after)
+        if metric and metric != "other":
+            return make(span.value, "count", metric, "", figure_end, False)
+        return None
+    if not before or before[-1].key != "به":
+        return None
+    verb = next((t for t in after[:3] if t.is_word), None)
+    if verb is None or "رس" not in verb.key:
+        return None
+    return _counted_before(span, figure_end, before, figure_end, make)
+
+
+def _counted_before(span: NumberSpan, figure_end: int, before: list[Token], head_end: int, make) -> Mention | None:
+    """Take the metric of the counted noun before the figure in its sentence: the one after
+    «تعداد»/«شمار» when there is one («تعداد شغل‌های ایجادشده را ... ۴۰۰ مورد»), else the nearest."""
+    start = len(before) - 1
+    while start > 0 and before[start - 1].text not in ".؟!؛:":
+        start -= 1
+    for i in range(start, len(before) - 1):
+        if before[i].key in COUNT_WORDS:
+            head = match_head(before, i + 1)
+            if head and head[0] != "other":
+                return make(span.value, "count", head[0], before[i + 1].text, head_end, False)
+    for i in range(len(before) - 2, -1, -1):
+        if before[i].text in ".؟!؛:":
+            break
+        head = match_head(before, i)
+        if head and head[0] != "other":
+            return make(span.value, "count", head[0], before[i].text, head_end, False)
+    return None

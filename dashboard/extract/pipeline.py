@@ -1,0 +1,243 @@
+"""The extraction pipeline: article in, claims out.
+
+read (``dashboard.read.inputs``) → fold characters (``persian``) → find figures (``numbers`` +
+``mentions``) → attach context (``article_meta`` + ``context``) → fold restatements → rows.
+
+>>> from dashboard.read.article import Article
+>>> text = "به گزارش ایسنا، مسئول بسیج سازندگی استان یزد گفت: تاکنون ۵۸۲ صندوق قرض‌الحسنه راه‌اندازی شده است."
+>>> [(c["value"], c["metric"], c["province"], c["status"]) for c in extract_article(Article("x.txt", text, "x.txt"))]
+[(582.0, 'funds', 'Yazd', 'reported')]
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.extract.article_meta import ArticleMeta, find_speakers, lead_span, read_article_meta, title_span
+from dashboard.extract.bounds import split_plausible
+from dashboard.extract.figure_period import period_of
+from dashboard.extract.figures import is_restatement, significant_digits
+from dashboard.extract.mentions import find_mentions
+from dashboard.extract.places import province_in_sentence, speaks_for_the_nation
+from dashboard.extract.programs import program_of, programs_named
+from dashboard.extract.schema import CLAIM_COLUMNS
+from dashboard.extract.status import status_of
+from dashboard.extract.version import extractor_version
+from dashboard.lang.persian import fold_chars
+from dashboard.lang.taxonomy import NATIONAL
+from dashboard.read.article import Article, ReadProblem
+from dashboard.text.keyed_text import KeyedText, Sentences
+from dashboard.text.nlp import sentence_spans
+
+# A hash of the extractor's code and data files: after any change, ingesting again replaces the claims.
+EXTRACTOR_VERSION = extractor_version()
+GENERAL = "general"
+MIN_ROUNDING_STEP = 100  # «۱۲۳ هزار» restates ۱۲۳٬۱۸۲; «۴۲» does not restate ۴۵
+# Things counted for their own sake: a program named earlier in the paragraph is not theirs. Things no
+# metric knows (`other`: «۱۶ نفر مصدوم», «۸۰ مسجد») take no program from the paragraph or the headline either.
+OWN_PROGRAM_METRICS = frozenset({"bases", "products", "facilitators", "villages", "cooperatives", "workshops"})
+MAX_QUOTE_CHARS = 600
+
+
+def article_metadata(article: Article) -> dict[str, str]:
+    """Article-level fields: title, published, published_jalali, source, url, speaker."""
+    folded = fold_chars(article.text)
+    meta = _meta(article, folded)
+    meta.speakers = find_speakers(folded, meta.body_end)
+    return {
+        "title": meta.title,
+        "published": meta.published,
+        "published_jalali": meta.published_jalali,
+        "source": meta.source,
+        "url": article.url or "",
+        "speaker": meta.speakers[0][1] if meta.speakers else "",
+    }
+
+
+def _meta(article: Article, folded: str, sentences: Sentences | None = None) -> ArticleMeta:
+    meta = read_article_meta(folded, title=article.title, published=article.published, sentences=sentences)
+    if article.source:
+        meta.source = article.source.strip()
+    return meta
+
+
+def extract_article(article: Article) -> list[dict]:
+    """The claims of one article, one dict per claim with the keys of ``CLAIM_COLUMNS``."""
+    text = article.text
+    folded = fold_chars(text)
+    sentences = Sentences(folded, sentence_spans(folded))
+    meta = _meta(article, folded, sentences)
+    if meta.foreign:
+        return []
+    mentions = find_mentions(folded, meta.currency, meta.body_end, sentences)
+    # Speakers after the figures, so the sentences that hold both are tokenized once.
+    meta.speakers = find_speakers(folded, meta.body_end, sentences)
+    speaker_offsets = [o for o, _ in meta.speakers]
+    # A national official quoted first, under a provincial dateline only, speaks of the whole country.
+    national_story = meta.filed_from and bool(meta.speakers) and speaks_for_the_nation(meta.speakers[0][1])
+    article_program = _article_program(folded, meta)
+    rows: list[dict] = []
+    for mention in mentions:
+        si = sentences.index_of(mention.start)
+        s_start, s_end = sentences.spans[si]
+        kt = sentences.keyed(si)
+        first = kt.index_at(mention.start)
+        last = max(first + 1, kt.index_at(mention.end - 1) + 1)
+        head_end_token = kt.index_at(mention.head_end)
+        speaker_i = bisect.bisect_right(speaker_offsets, mention.start) - 1
+        speaker = meta.speakers[speaker_i][1] if speaker_i >= 0 else ""
+        in_sentence = province_in_sentence(kt, first, last)
+        by_speaker = national_story or (meta.filed_from and speaks_for_the_nation(speaker))
+        province = in_sentence or (NATIONAL if by_speaker else meta.province)
+        basis = province_basis(in_sentence, bool(by_speaker), meta.province)
+        inherits = mention.metric not in OWN_PROGRAM_METRICS and mention.metric != "other"
+        program = (
+            program_of(kt, first, last, mention.metric, head_end_token)
+            or (inherits and _paragraph_program(sentences, si, first))
+            or (article_program if inherits else GENERAL)
+        )
+        rows.append(
+            {
+                "document": article.document,
+                "value": float(mention.value),
+                "unit": mention.unit,
+                "metric": mention.metric,
+                "program": program,
+                "province": province,
+                "status": status_of(kt, first, last),
+                "published": meta.published,
+                "source": meta.source,
+                "metric_fa": mention.metric_fa,
+                "qualifier": mention.qualifier,
+                "mention": text[mention.start : mention.end],
+                "quote": text[s_start:s_end][:MAX_QUOTE_CHARS],
+                "start": mention.start,
+                "end": mention.end,
+                "speaker": speaker,
+                "period": period_of(kt, first, last),
+                "published_jalali": meta.published_jalali,
+                "title": meta.title,
+                "url": article.url or "",
+                "province_basis": basis,
+                "_heading": _is_heading(folded, s_start, s_end),
+                "_precise": significant_digits(mention.value),
+            }
+        )
+    return [_public(r) for r in fold_restatements(rows)]
+
+
+def province_basis(in_sentence: str | None, by_speaker: bool, article_province: str) -> str:
+    """How a claim's province was read: ``sentence`` (named where the figure is), ``speaker`` (a
+    national official), ``article`` (the article's dateline or head named a province), or
+    ``default`` (nothing named: National).
+
+    >>> province_basis(None, False, "Yazd"), province_basis(None, False, NATIONAL)
+    ('article', 'default')
+    """
+    if in_sentence:
+        return "sentence"
+    if by_speaker:
+        return "speaker"
+    return "article" if article_province != NATIONAL else "default"
+
+
+def _paragraph_program(sentences: Sentences, si: int, first: int) -> str | None:
+    """The program named last before token ``first`` of sentence ``si``, within its paragraph."""
+    named = programs_named(sentences.keyed(si), 0, first)
+    if named:
+        return named[-1][1]
+    text = sentences.text
+    start = sentences.spans[si][0]
+    for j in range(si - 1, -1, -1):
+        s_start, s_end = sentences.spans[j]
+        if "\n" in text[s_end:start]:
+            return None
+        named = programs_named(sentences.keyed(j))
+        if named:
+            return named[-1][1]
+        start = s_start
+    return None
+
+
+def _article_program(text: str, meta: ArticleMeta) -> str:
+    """The program the headline names, else the one the lead names, else ``general``."""
+    for start, end in (title_span(text, meta.title), lead_span(text, meta.title)):
+        named = programs_named(KeyedText(text, start, end)) if end > start else []
+        if named:
+            return named[0][1]
+    return GENERAL
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A headline or sub-heading: a short line of its own with no sentence-final mark."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end == -1 else line_end].strip()
+    return len(line) < 120 and not line.endswith((".", "!", "؟", ":"))
+
+
+def _is_rounding_of(rough: float, precise: float) -> bool:
+    """Is ``rough`` a rounded form of ``precise``? ۱۲۳ هزار of ۱۲۳٬۱۸۲, ۵ هزار of ۵٬۴۵۰: within one article a
+    headline may round to one digit (the checks, comparing articles, ask for two before they call figures equal).
+    """
+    return is_restatement(rough, precise, min_significant=1, min_step=MIN_ROUNDING_STEP)
+
+
+def fold_restatements(rows: list[dict]) -> list[dict]:
+    """One row per claim: repeats and rounded restatements fold into the most precise statement.
+
+    Rows fold when metric, unit, province and program agree and the values are equal, or
+    one is a rounding of the other; the kept row is the most precise one, preferring the body
+    over the headline.
+    """
+    kept: list[dict] = []
+    for row in sorted(rows, key=lambda r: (r["_heading"], -r["_precise"], r["start"])):
+        if row["_heading"] and any(
+            k["unit"] == row["unit"] and _is_rounding_of(row["value"], k["value"]) for k in kept if not k["_heading"]
+        ):
+            continue  # a headline restates a figure of the body, whatever noun it uses
+        same = [
+            k
+            for k in kept
+            if k["metric"] == row["metric"]
+            and k["unit"] == row["unit"]
+            and k["province"] == row["province"]
+            and (k["program"] == row["program"] or GENERAL in (k["program"], row["program"]))
+            and _is_rounding_of(row["value"], k["value"])
+        ]
+        if not same:
+            kept.append(row)
+    kept.sort(key=lambda r: r["start"])
+    return kept
+
+
+def _public(row: dict) -> dict:
+    return {column: row[column] for column in CLAIM_COLUMNS}
+
+
+def extract_frame(articles: Iterable[Article]) -> pd.DataFrame:
+    """Claims of many articles as one DataFrame with ``CLAIM_COLUMNS``."""
+    rows = [claim for article in articles for claim in extract_article(article)]
+    return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+
+
+def extract_paths(paths: Iterable[str | Path]) -> tuple[pd.DataFrame, list[ReadProblem]]:
+    """Read and extract files or folders; unreadable inputs come back as problems, and each figure
+    too large to be a claim (left out of the frame) as a kept problem naming it."""
+    from dashboard.read.inputs import iter_articles
+
+    problems: list[ReadProblem] = []
+    rows: list[dict] = []
+    for item in iter_articles(paths):
+        if isinstance(item, ReadProblem):
+            problems.append(item)
+            continue
+        claims, notes = split_plausible(extract_article(item))
+        rows.extend(claims)
+        where = item.document if item.document != Path(item.path).name else None
+        problems += [ReadProblem(item.path, where, note, kept=True) for note in notes]
+    return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS)), problems

@@ -1,0 +1,124 @@
+"""Reported or planned: the tense and aspect of the figure's own verb and the words around it.
+
+>>> from dashboard.text.keyed_text import KeyedText
+>>> status_of(KeyedText("قرار است ۱۰ هزار نیروگاه در استان قزوین نصب شود"), 2, 4)
+'planned'
+"""
+
+from __future__ import annotations
+
+from dashboard.extract.clauses import clause_bounds, is_past, punct_bounds, verb_after
+from dashboard.extract.figure_period import period_cues
+from dashboard.lang.cues import load_cues
+from dashboard.text.keyed_text import KeyedText
+
+PURPOSE = frozenset({"با", "به"})  # «با هدف», «به منظور»: a purpose, not a plan
+
+
+def status_of(kt: KeyedText, first: int, last: int) -> str:
+    """``planned`` when the figure is promised, targeted, needed or announced, else ``reported``.
+
+    Planned: a cue before it in its clause («قرار است»، «امیدواریم»، «در حال احداث»), a cue in the
+    verb phrase that closes it («هدف‌گذاری شده است»، «نیاز داریم»), a future or subjunctive verb
+    («خواهد شد»، «برسد»), a future time with a verb not in the past («تا پایان سال ... نصب می‌شود»),
+    or an imperfective present that announces a change («ساخته می‌شود»، «به ۷۸ باب می‌رسد»، «۵۰۰ هزار
+    شغل ایجاد می‌کند»). A past «could» («توانستیم ... ایجاد کنیم»), a habitual present of an activity
+    («وام پرداخت می‌کنند») and a present that says how things stand now («در حال حاضر») report.
+
+    >>> [status_of(KeyedText(s), 1, 2) for s in ("امسال ۵۰۰ شغل ایجاد می‌کند", "امسال ۵۰۰ وام پرداخت می‌کنند")]
+    ['planned', 'reported']
+    """
+    cues = load_cues()
+    lo, hi = punct_bounds(kt, first, last)
+    clause_lo, _clause_hi = clause_bounds(kt, first, last)
+    verb, lead = verb_after(kt, last, hi)
+    verb_end = verb + 1 if verb is not None else hi
+    # «توانستیم ... ایجاد کنیم», «منجر شد که ۷۰ درصد ... باشند»: a past «could» or «led to» makes the
+    # subjunctive after it an achievement.
+    if any(end >= clause_lo - 1 for _start, end, _k in kt.find(cues.achieved_modal, lo, verb_end)):
+        return "reported"
+    governing = [c for c in kt.find(cues.planned_governing, lo, clause_lo) if c[1] >= clause_lo - 1]
+    if (
+        governing
+        or _plan_cues(kt, clause_lo, first)
+        or _plan_cues(kt, lead, verb_end)
+        or kt.find(cues.planned_verbs, lead, verb_end)
+        or kt.find(cues.possibility_modals, max(lo, clause_lo - 1), verb_end)
+    ):
+        # «قرار بود ... ایجاد شود که این هدف محقق شده است»: the target was met.
+        return "reported" if kt.find(cues.target_met, verb_end, hi) else "planned"
+    if _needed(kt, lead, verb if verb is not None else hi):
+        return "planned"
+    # «از احداث ...» announces, unless the sentence (after its colon too) counts the figure so far or
+    # places it in the past («در یک سال گذشته»).
+    if _announced_event(kt, first, clause_lo, verb) and not (
+        kt.find(period_cues().cumulative) or kt.find(cues.past_time)
+    ):
+        return "planned"
+    if verb is None:
+        return "reported"
+    key = kt.tokens[verb].key
+    past = not key.startswith(("می", "نمی")) and key not in cues.planned_verbs and is_past(key)
+    # «تا پایان سال ... نصب می‌شود»; «از آغاز ... از فردا خبر داد»: news of what is still to come.
+    if (not past or _reports_news(kt, verb)) and kt.find(cues.future_time, clause_lo, verb):
+        return "planned"
+    # A present after a past clause of the same sentence describes what was done («... ایجاد شده و ۱٬۹۰۰
+    # خانوار بهره‌مند می‌شوند»); a present total («در مجموع به ۴۸ مگاوات می‌رسد») is how things stand.
+    before = kt.tokens[clause_lo - 1] if clause_lo > lo else None
+    narrated = before is not None and before.is_word and is_past(before.key)
+    now = kt.find(cues.present_now, lo, verb) or kt.find(period_cues().cumulative, clause_lo, verb)
+    if key.startswith("می") and not now:
+        if (_announces_change(kt, verb) and not narrated) or kt.find(cues.more_to_come, lead, verb):
+            return "planned"
+        if kt.find(cues.agreement_cues, lo, first):
+            return "planned"
+    return "reported"
+
+
+def _plan_cues(kt: KeyedText, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Plan words in tokens ``[lo, hi)``, less those after «با» or «به» that give a purpose: «با هدف
+    صیانت از جنگل‌ها ... اجرا شده است» was done."""
+    return [
+        hit
+        for hit in kt.find(load_cues().planned_before, lo, hi)
+        if hit[0] == 0 or kt.tokens[hit[0] - 1].key not in PURPOSE
+    ]
+
+
+def _reports_news(kt: KeyedText, verb: int) -> bool:
+    """Is the verb at ``verb`` the reporting verb «خبر داد», «اعلام کرد» (with the word before it)?"""
+    pair = kt.tokens[verb - 1].key + kt.tokens[verb].key if verb > 0 else ""
+    return pair in load_cues().news_verbs
+
+
+def _needed(kt: KeyedText, last: int, verb: int) -> bool:
+    """A need that is the predicate: «۲۰ میلیارد ریال اعتبار نیاز است», «به ۸ هزار واحد نیاز داریم».
+
+    The need word stands right before the verb; «خانواده‌های نیازمند» or «پاسخ‌های لازم» inside the
+    clause only describe a noun.
+    """
+    return any(end == verb for _start, end, _key in kt.find(load_cues().planned_needs, last, verb))
+
+
+def _announces_change(kt: KeyedText, verb: int) -> bool:
+    """An imperfective present of a change: «ساخته می‌شود», «افزایش می‌یابد», «ایجاد می‌کند»."""
+    cues = load_cues()
+    if verb > 0 and kt.tokens[verb - 1].key in cues.stative_predicates:
+        return False  # «شامل می‌شود», «محسوب می‌شود»: a state
+    stem = kt.tokens[verb].key[2:]  # «میشود» -> «شود»
+    for ending in ("ند", "د"):
+        if stem.endswith(ending) and stem[: -len(ending)] in cues.inchoative_stems:
+            return True
+    return verb > 0 and kt.tokens[verb - 1].key in cues.event_nouns
+
+
+def _announced_event(kt: KeyedText, first: int, clause_lo: int, verb: int | None) -> bool:
+    """«از احداث ۷ پارک ... خبر داد»: a figure inside «از» + an event noun is announced, not done.
+
+    The figure follows the noun closely, or anywhere in a clause a reporting verb closes («از افتتاح
+    یک سازه به حجم ۱۲۰۰ متر مکعب و ۹ بند سنگی ... خبر داد»).
+    """
+    cues = load_cues()
+    lo = clause_lo if verb is not None and _reports_news(kt, verb) else max(0, first - 3)
+    window = kt.tokens[lo:first]
+    return any(t.key in cues.announced_nouns and i > 0 and window[i - 1].key == "از" for i, t in enumerate(window))

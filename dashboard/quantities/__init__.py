@@ -1,0 +1,1 @@
+"""Numbers and dates as Persian news writes them: «۴ هزارو ۲۰۰», «دو میلیون», «۱۵ مهر ۱۴۰۲»."""
