@@ -152,6 +152,11 @@ def test_money_with_no_currency_anywhere_is_toman() -> None:
         ("نرخ بیکاری در روستاها 12% کاهش یافت.", 12, "percent", "percent"),
         ("در این طرح ۳۵۰ هکتار زمین زیر کشت رفت.", 350, "ha", "area"),
         ("در این طرح ۴۰۰ تن محصول برداشت شد.", 400, "tonne", "other"),
+        ("ماموران ۱۲ کیلو تریاک کشف کردند.", 0.012, "tonne", "other"),
+        ("ماموران ۴۳ کیلو و ۴۵۰ گرم هروئین کشف کردند.", 0.04345, "tonne", "other"),
+        ("در این انبار ۲ تن و ۳۰۰ کیلوگرم برنج توزیع شد.", 2.3, "tonne", "other"),
+        ("در این طرح ۱۲ کیلو متر راه روستایی آسفالت شد.", 12, "km", "other"),
+        ("ظرفیت این نیروگاه‌ها به ۱۵ مگا وات رسید.", 15e6, "W", "power"),
     ],
     ids=[
         "kilowatt",
@@ -163,11 +168,25 @@ def test_money_with_no_currency_anywhere_is_toman() -> None:
         "ascii-percent",
         "hectare",
         "tonne",
+        "kilo",
+        "kilos-and-grams",
+        "tonnes-and-kilograms",
+        "kilo-metre-apart",
+        "mega-watt-apart",
     ],
 )
 def test_units_convert_to_the_canonical_unit(text: str, value: float, unit: str, metric: str) -> None:
     claim = only(text)
-    assert (claim["value"], claim["unit"], claim["metric"]) == (float(value), unit, metric)
+    assert (round(claim["value"], 9), claim["unit"], claim["metric"]) == (float(value), unit, metric)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["کشتی‌گیر ما در وزن ۶۶ کیلوگرم به فینال رسید.", "ماموران بسته‌ای به وزن ۲ کیلو را در فرودگاه یافتند."],
+    ids=["weight-class", "one-items-weight"],
+)
+def test_a_weight_class_or_one_items_weight_is_not_a_claim(text: str) -> None:
+    assert claims(text) == []
 
 
 # --- Qualifiers ----------------------------------------------------------------------------
@@ -489,6 +508,9 @@ def test_reported_figures(text: str) -> None:
         "به ۸ هزار واحد مسکونی برای مددجویان نیاز داریم.",
         "در حال حاضر ۱۳ کتابخانه عمومی در روستاهای استان در حال احداث است.",
         "مدیرکل منابع طبیعی از احداث ۷ پارک جنگلی در حاشیه شهر خبر داد.",
+        "در دهه فجر ۴۲ طرح کشاورزی در شهرستان قابل افتتاح است.",
+        "تعداد طرح‌های آماده افتتاح در بخش شیلات سه پروژه است.",
+        "در این برنامه سالانه ۱۲۰۰ واحد مسکونی روستایی ساخته می‌شود.",
     ],
     ids=[
         "opens-next-week",
@@ -501,6 +523,9 @@ def test_reported_figures(text: str) -> None:
         "we-need",
         "under-construction",
         "announced-building",
+        "can-be-opened",
+        "ready-to-open",
+        "a-programmes-yearly-rate",
     ],
 )
 def test_announcements_and_needs_in_the_present_are_planned(text: str) -> None:
@@ -516,8 +541,19 @@ def test_announcements_and_needs_in_the_present_are_planned(text: str) -> None:
         "در این روستاها ۳۴۵ شغل پایدار ایجاد شده و ۱۹۰ خانوار از درآمد آن بهره‌مند می‌شوند.",
         "مدیرکل بنیاد مسکن از تحویل ۸۵۰ واحد مسکونی از ابتدای سال تاکنون خبر داد.",
         "۴۵ درصد اعضای این صندوق‌ها را بانوان روستایی تشکیل می‌دهند.",
+        "سالانه ۳۰ هزار تن زعفران در این استان تولید می‌شود.",
+        "ماهانه ۴ میلیارد تومان مستمری به این خانواده‌ها پرداخت می‌شود.",
     ],
-    ids=["habitual", "present-state", "present-total", "after-a-past-clause", "handed-over-so-far", "constitute"],
+    ids=[
+        "habitual",
+        "present-state",
+        "present-total",
+        "after-a-past-clause",
+        "handed-over-so-far",
+        "constitute",
+        "produced-every-year",
+        "paid-every-month",
+    ],
 )
 def test_habits_states_and_totals_in_the_present_are_reported(text: str) -> None:
     assert claims(text)[-1]["status"] == "reported"
@@ -692,6 +728,42 @@ def test_exact_repeat_folds() -> None:
     )
     claim = only(text)
     assert (claim["value"], claim["metric"]) == (450.0, "funds")
+
+
+def test_equal_budgets_of_a_list_are_each_a_claim() -> None:
+    rows = claims(
+        "به گزارش ایرنا، آبیاری ۲۵ هکتار زمین با اعتبار ۱۰۰ میلیون تومان و گازرسانی به روستای علی‌آباد "
+        "با اعتبار ۱۰۰ میلیون تومان به بهره‌برداری رسید."
+    )
+    assert [r["value"] for r in rows if r["unit"] == "IRR"] == [1e9, 1e9]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "به گزارش ایرنا، مدیرکل بهزیستی از شناسایی ۷ هزار یتیم خبر داد و افزود: تمام این ۷ هزار یتیم حامی دارند.",
+        "مدیرکل بهزیستی با بیان اینکه ۷ هزار یتیم شناسایی شده، گفت: برای ۷ هزار یتیم حامی پیدا کرده‌ایم.",
+        "وی با اشاره به اینکه ۶۵ درصد طرح‌ها اجرا شده، افزود: حدود ۶۵ درصد طرح‌ها به پایان رسیده است.",
+    ],
+    ids=["demonstrative", "summed-up-before-the-colon", "hedged"],
+)
+def test_a_figure_said_again_in_its_sentence_folds(text: str) -> None:
+    assert len(claims(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("گازرسانی به روستای دیگر با اعتبار ۴۰۰ میلیون تومان انجام شد.", [4.15e9, 4e9]),
+        ("در مجموع حدود ۴۰۰ میلیون تومان برای گازرسانی هزینه شد.", [4.15e9]),
+        ("برای گازرسانی ۴۱۰ میلیون تومان هزینه شد.", [4.15e9]),
+        ("برای آسفالت راه روستا ۳۰۰ میلیون تومان هزینه شد.", [4.15e9, 3e9]),
+    ],
+    ids=["bare-round-figure-of-another-project", "hedged-round-figure", "two-significant-digits", "another-figure"],
+)
+def test_a_round_figure_elsewhere_restates_if_hedged_or_two_digits(second: str, expected: list[float]) -> None:
+    text = f"به گزارش ایرنا، گازرسانی به روستای عشاق با اعتبار ۴۱۵ میلیون تومان به بهره‌برداری رسید. {second}"
+    assert [r["value"] for r in claims(text) if r["unit"] == "IRR"] == expected
 
 
 def test_same_value_of_different_metrics_does_not_fold() -> None:

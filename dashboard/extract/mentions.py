@@ -11,7 +11,7 @@ ranges (`۱۰ تا ۱۵ نفره`) or per-item attributes (`نیروگاه ۵ ک
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from dashboard.lang.cues import Cues, load_cues
@@ -37,7 +37,9 @@ ID_DIGITS = 8
 CODE_DIGITS = 5  # a bare run this long one word after a label word is a code («ردیف درآمدی ۲۱۰۲۱۳»)
 WINDOW_TOKENS = 40  # tokens of its sentence read on each side of a figure
 METRE = "متر"
+UNIT_PREFIXES = ("کیلو", "مگا", "گیگا", "میلی")  # metric prefixes, written joined to the unit or apart
 RANGE_WORDS = frozenset({"تا", "الی"})  # «۱۰ تا ۱۵», «۷۷ الی ۸۲»
+ITEM_WEIGHT_WINDOW = 6  # words before a mass that may name it an item's weight
 METRE_CONTEXT = 6  # tokens each side that tell length from area
 SMALL_WORD_NUMBER = 20  # below this, a number in words may be wording («سه نوع»)
 LOOKAHEAD_TOKENS = 14
@@ -69,11 +71,25 @@ class _Lexicon:
     max_head_tokens: int
 
 
+def _unit_parts(word: str) -> list[str]:
+    """The parts of a unit word that may be written apart: its words, and a metric prefix from its stem
+    («کیلو متر» is «کیلومتر», «مگا وات» is «مگاوات»).
+
+    >>> _unit_parts("کیلووات ساعت")
+    ['کیلو', 'وات', 'ساعت']
+    """
+    parts = []
+    for part in word.replace(ZWNJ, " ").split():
+        prefix = next((p for p in UNIT_PREFIXES if part.startswith(p) and len(part) > len(p) + 1), "")
+        parts += [prefix, part[len(prefix) :]] if prefix else [part]
+    return parts
+
+
 @cache
 def _lexicon() -> _Lexicon:
     tax = load_taxonomy()
     words = sorted(tax.units, key=len, reverse=True)
-    flexible = [r"[\s\u200c]*".join(map(re.escape, w.replace(ZWNJ, " ").split())) for w in words]
+    flexible = [r"[\s\u200c]*".join(map(re.escape, _unit_parts(w))) for w in words]
     # A unit word must end the word: «کیلوواتی» is an attribute («۵ کیلوواتی»), not a unit.
     unit_re = re.compile(r"[\s\u200c]*(" + "|".join(flexible) + r")(?![^\W\d_])")
     heads: dict[str, str] = {}
@@ -210,6 +226,14 @@ def find_mentions(
             continue  # «هفت کوتوله», «۲۰ روز در موصل»: a number in the name of a work
         before = kt.tokens[max(0, at - WINDOW_TOKENS) : at]
         unit_word, figure_end, after = _unit_and_after(text, span, kt, sentences.spans[si][1], before)
+        following = numbers[idx + 1 : idx + 2]
+        compound = _smaller_unit_after(text, span, unit_word, figure_end, following, sentences.spans[si][1])
+        if compound is not None:  # «۴۳ کیلو و ۴۵۰ گرم»: one figure in the larger unit's canonical unit
+            unit_word, figure_end = compound[0], compound[2]
+            span = replace(span, value=compound[1])
+            at_end = kt.first_from(figure_end)
+            after = kt.tokens[at_end : at_end + WINDOW_TOKENS]
+            skip_next = True
         # Ranges «۱۰ تا ۱۵ نفره», «بین ۲۰ تا ۴۰ عضو», «آیات ۷۷ الی ۸۲»: an attribute, not a claim.
         if (
             after
@@ -266,6 +290,40 @@ def _unit_and_after(
     return unit_word, figure_end, after
 
 
+def _smaller_unit_after(
+    text: str, span: NumberSpan, unit_word: UnitWord | None, figure_end: int, following: list[NumberSpan], end: int
+) -> tuple[UnitWord, float, int] | None:
+    """A measure written in two units, «۴۳ کیلو و ۴۵۰ گرم» or «۲ تن و ۳۰۰ کیلوگرم»: the unit (factor 1), the
+    whole amount in the canonical unit and where it ends. None for anything else, and for money, whose second
+    part is the number finder's («۲ میلیارد و ۵۰۰ میلیون»).
+
+    >>> text = "۴۳ کیلو و ۴۵۰ گرم هروئین"
+    >>> unit, value, end = _smaller_unit_after(text, *_unit_at(text, 0), find_numbers(text)[1:], len(text))
+    >>> unit.unit, round(value, 6), text[:end]
+    ('tonne', 0.04345, '۴۳ کیلو و ۴۵۰ گرم')
+    """
+    if unit_word is None or unit_word.is_currency or not following or unit_word.unit in ("percent", "count"):
+        return None
+    second = following[0]
+    if text[figure_end : second.start].strip(" \u200c") != "و":
+        return None
+    lex = _lexicon()
+    match = lex.unit_re.match(text, second.end, end)
+    smaller = lex.units[match_key(match.group(1))] if match else None
+    if match is None or smaller is None or smaller.unit != unit_word.unit or smaller.factor >= unit_word.factor:
+        return None
+    total = span.value * unit_word.factor + second.value * smaller.factor
+    return UnitWord(unit_word.word, unit_word.unit, 1, False), total, match.end()
+
+
+def _unit_at(text: str, index: int) -> tuple[NumberSpan, UnitWord | None, int]:
+    """The number starting at ``index``, its unit word and where the unit ends (for the examples above)."""
+    span = next(n for n in find_numbers(text) if n.start == index)
+    match = _lexicon().unit_re.match(text, span.end)
+    unit = _lexicon().units[match_key(match.group(1))] if match else None
+    return span, unit, match.end() if match else span.end
+
+
 def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], unit_word: UnitWord | None) -> bool:
     """Numbers that are never figures, whatever their context says.
 
@@ -283,9 +341,28 @@ def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], uni
         glued = after[0].start == span.end and not match_head(after, 0) and not counter  # «۱۰ساله»
         if after[0].key in cues.not_claim_after or glued:
             return True
+    if unit_word is not None and unit_word.unit == "tonne" and _weighs_one_item(before):
+        return True
     if span.has_words and span.value == 1 and match_key(span.text) == "یک":
         return unit_word is None and not (after and after[0].key in cues.classifiers)  # «یک درصد» counts
     return span.value == 0 or (not span.has_words and span.text.isdigit() and len(span.text) >= ID_DIGITS)
+
+
+def _weighs_one_item(before: list[Token]) -> bool:
+    """Is a mass one item's weight («وزن مرغ تولیدی بیش از دو کیلوگرم است», «در وزن ۶۶ کیلوگرم»)? A weight
+    word among the few words of its clause before it says so.
+
+    >>> from dashboard.text.keyed_text import tokenize
+    >>> _weighs_one_item(tokenize("وزن مرغ تولیدی بیش از")), _weighs_one_item(tokenize("ماموران با کشف"))
+    (True, False)
+    """
+    words = _lexicon().cues.item_weight_words
+    for token in reversed(before[-ITEM_WEIGHT_WINDOW:]):
+        if not token.is_word and token.text in "،,؛:.":
+            return False
+        if token.key in words:
+            return True
+    return False
 
 
 def _metre_unit(before: list[Token], after: list[Token]) -> UnitWord | None:

@@ -27,7 +27,8 @@ from dashboard.extract.programs import program_of, programs_named
 from dashboard.extract.schema import CLAIM_COLUMNS
 from dashboard.extract.status import status_of
 from dashboard.extract.version import extractor_version
-from dashboard.lang.persian import fold_chars
+from dashboard.lang.cues import load_cues
+from dashboard.lang.persian import fold_chars, match_key
 from dashboard.lang.taxonomy import NATIONAL
 from dashboard.read.article import Article, ReadProblem
 from dashboard.text.keyed_text import KeyedText, Sentences
@@ -124,6 +125,9 @@ def extract_article(article: Article) -> list[dict]:
                 "url": article.url or "",
                 "province_basis": basis,
                 "_heading": _is_heading(folded, s_start, s_end),
+                "_sentence": si,
+                "_colons_before": text.count(":", s_start, mention.start),
+                "_anaphoric": first > 0 and kt.tokens[first - 1].key in load_cues().anaphora_before,
                 "_precise": significant_digits(mention.value),
             }
         )
@@ -187,6 +191,24 @@ def _is_rounding_of(rough: float, precise: float) -> bool:
     return is_restatement(rough, precise, min_significant=1, min_step=MIN_ROUNDING_STEP)
 
 
+def _restates(row: dict, kept: dict) -> bool:
+    """Whether a body figure restates one already kept: said again in another sentence, exactly or rounded.
+
+    Figures of one sentence are items of a list («… با اعتبار ۱۰۰ میلیون تومان و … با اعتبار ۱۰۰ میلیون
+    تومان»), unless the later one points back («تمام این ۷ هزار یتیم»), is hedged, or is the speaker's own
+    words after a colon that the reporter's «با بیان اینکه …» summed up before it. A round figure restates
+    a precise one of another sentence only when it has two significant digits or is hedged: «حدود ۴۰۰
+    میلیون تومان» restates ۴۱۵ میلیون, a bare «۴۰۰ میلیون تومان» of another project does not.
+    """
+    hedged = match_key(row["qualifier"]) in load_cues().approximate_qualifiers
+    if row["_sentence"] == kept["_sentence"]:
+        quoted = row["_colons_before"] != kept["_colons_before"]  # «با بیان اینکه ۳ بیمار …، گفت: … ۳ بیمار»
+        return (row["_anaphoric"] or hedged or quoted) and row["value"] == kept["value"]
+    if row["value"] == kept["value"]:
+        return True
+    return (hedged or row["_precise"] >= 2) and _is_rounding_of(row["value"], kept["value"])
+
+
 def fold_restatements(rows: list[dict]) -> list[dict]:
     """One row per claim: repeats and rounded restatements fold into the most precise statement.
 
@@ -207,7 +229,7 @@ def fold_restatements(rows: list[dict]) -> list[dict]:
             and k["unit"] == row["unit"]
             and k["province"] == row["province"]
             and (k["program"] == row["program"] or GENERAL in (k["program"], row["program"]))
-            and _is_rounding_of(row["value"], k["value"])
+            and _restates(row, k)
         ]
         if not same:
             kept.append(row)

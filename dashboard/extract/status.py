@@ -23,7 +23,8 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
     («خواهد شد»، «برسد»), a future time with a verb not in the past («تا پایان سال ... نصب می‌شود»),
     or an imperfective present that announces a change («ساخته می‌شود»، «به ۷۸ باب می‌رسد»، «۵۰۰ هزار
     شغل ایجاد می‌کند»). A past «could» («توانستیم ... ایجاد کنیم»), a habitual present of an activity
-    («وام پرداخت می‌کنند») and a present that says how things stand now («در حال حاضر») report.
+    («وام پرداخت می‌کنند», «سالانه ... تولید می‌شود») and a present that says how things stand now («در حال
+    حاضر») report.
 
     >>> [status_of(KeyedText(s), 1, 2) for s in ("امسال ۵۰۰ شغل ایجاد می‌کند", "امسال ۵۰۰ وام پرداخت می‌کنند")]
     ['planned', 'reported']
@@ -66,7 +67,11 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
     # خانوار بهره‌مند می‌شوند»); a present total («در مجموع به ۴۸ مگاوات می‌رسد») is how things stand.
     before = kt.tokens[clause_lo - 1] if clause_lo > lo else None
     narrated = before is not None and before.is_word and is_past(before.key)
-    now = kt.find(cues.present_now, lo, verb) or kt.find(period_cues().cumulative, clause_lo, verb)
+    now = (
+        kt.find(cues.present_now, lo, verb)
+        or kt.find(period_cues().cumulative, clause_lo, verb)
+        or (kt.find(cues.habitual_time, clause_lo, verb) and kt.tokens[verb - 1].key not in cues.event_nouns)
+    )
     if key.startswith("می") and not now:
         if (_announces_change(kt, verb) and not narrated) or kt.find(cues.more_to_come, lead, verb):
             return "planned"
@@ -76,12 +81,25 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
 
 
 def _plan_cues(kt: KeyedText, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """Plan words in tokens ``[lo, hi)``, less those after «با» or «به» that give a purpose: «با هدف
-    صیانت از جنگل‌ها ... اجرا شده است» was done."""
+    """Plan words in tokens ``[lo, hi)`` and work in progress («در حال تملک»), less those after «با» or «به»
+    that give a purpose («با هدف صیانت از جنگل‌ها ... اجرا شده است» was done) and those inside a name
+    («معاونت برنامه‌ریزی»).
+
+    >>> _plan_cues(KeyedText("۴۴ درصد نامه‌ها در حوزه معاونت برنامه‌ریزی بوده است"), 0, 9)
+    []
+    """
+    cues = load_cues()
+    names = kt.find(cues.plan_false_friends)
+    ongoing = [
+        (start, end + 1, key)
+        for start, end, key in kt.find(cues.in_progress, lo, hi - 1)
+        if kt.tokens[end].key in cues.event_nouns
+    ]
     return [
         hit
-        for hit in kt.find(load_cues().planned_before, lo, hi)
-        if hit[0] == 0 or kt.tokens[hit[0] - 1].key not in PURPOSE
+        for hit in kt.find(cues.planned_before, lo, hi) + ongoing
+        if (hit[0] == 0 or kt.tokens[hit[0] - 1].key not in PURPOSE)
+        and not any(start <= hit[0] and hit[1] <= end for start, end, _k in names)
     ]
 
 

@@ -20,11 +20,14 @@ CUES_FILE = DATA_DIR / "extraction_cues.yaml"
 
 _WORD_LISTS = (
     "label_before",
+    "item_weight_words",
     "year_before",
     "counters",
     "not_claim_after",
     "no_head",
     "qualifiers",
+    "approximate_qualifiers",
+    "anaphora_before",
     "money_nouns",
     "person_counter",
     "people_plurals",
@@ -46,12 +49,15 @@ _WORD_LISTS = (
     "national_titles",
     "provincial_titles",
     "planned_before",
+    "plan_false_friends",
+    "in_progress",
     "planned_verbs",
     "future_time",
     "event_nouns",
     "announced_nouns",
     "inchoative_stems",
     "present_now",
+    "habitual_time",
     "planned_needs",
     "past_time",
     "possibility_modals",
@@ -78,11 +84,14 @@ class Cues:
     """Each list as a set of match keys (ZWNJ and spaces removed), plus the raw qualifier words."""
 
     label_before: frozenset[str]
+    item_weight_words: frozenset[str]
     year_before: frozenset[str]
     counters: frozenset[str]
     not_claim_after: frozenset[str]
     no_head: frozenset[str]
     qualifiers: dict[str, str]  # match key -> the word as written in the data file
+    approximate_qualifiers: frozenset[str]
+    anaphora_before: frozenset[str]
     money_nouns: frozenset[str]
     person_counter: frozenset[str]
     people_plurals: frozenset[str]
@@ -105,12 +114,15 @@ class Cues:
     national_titles: frozenset[str]
     provincial_titles: frozenset[str]
     planned_before: frozenset[str]
+    plan_false_friends: frozenset[str]
+    in_progress: frozenset[str]
     planned_verbs: frozenset[str]
     future_time: frozenset[str]
     event_nouns: frozenset[str]
     announced_nouns: frozenset[str]
     inchoative_stems: frozenset[str]
     present_now: frozenset[str]
+    habitual_time: frozenset[str]
     planned_needs: frozenset[str]
     past_time: frozenset[str]
     possibility_modals: frozenset[str]
