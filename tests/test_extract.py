@@ -233,11 +233,17 @@ def test_dates_and_times_are_not_claims(text: str) -> None:
         "در برنامه هفتم ساخت ۲۵۰ واحد مسکونی آغاز شد.",
         "در برنامه ۷ ساخت ۲۵۰ واحد مسکونی آغاز شد.",
         "کد خبر ۴۸۵۹۱۲\nامسال ۲۵۰ صندوق در روستاها تشکیل شد.",
+        "در شعب ۹، ۲۲ و ۲۴ تامین اجتماعی ۲۵۰ کارگزاری فعال است.",
+        "کارگزاری شعبه ۳ کرمانشاه به ۲۵۰ بیمه‌شده خدمت می‌دهد.",
     ],
-    ids=["note-16-and-18", "article-20", "seventh-plan", "plan-7", "news-id"],
+    ids=["note-16-and-18", "article-20", "seventh-plan", "plan-7", "news-id", "branches-listed", "branch-3"],
 )
 def test_labels_are_not_claims(text: str) -> None:
     assert values(text) == [250.0]
+
+
+def test_a_count_after_a_years_comma_is_a_claim() -> None:
+    assert values("در سال ۹۴، ۶۱ مصدوم ثبت شده است.") == [61.0]
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,8 @@ CODE_DIGITS = 5  # a bare run this long one word after a label word is a code (�
 WINDOW_TOKENS = 40  # tokens of its sentence read on each side of a figure
 METRE = "متر"
 UNIT_PREFIXES = ("کیلو", "مگا", "گیگا", "میلی")  # metric prefixes, written joined to the unit or apart
-RANGE_WORDS = frozenset({"تا", "الی"})  # «۱۰ تا ۱۵», «۷۷ الی ۸۲»
+RANGE_WORDS = frozenset({"تا", "الی"})
+LIST_JOINERS = frozenset({"و", "،", ","})  # «۹، ۲۲ و ۲۴»  # «۱۰ تا ۱۵», «۷۷ الی ۸۲»
 ITEM_WEIGHT_WINDOW = 6  # words before a mass that may name it an item's weight
 METRE_CONTEXT = 6  # tokens each side that tell length from area
 SMALL_WORD_NUMBER = 20  # below this, a number in words may be wording («سه نوع»)
@@ -253,8 +254,8 @@ def find_mentions(
         ):
             label_ends.add(span.end)
             continue
-        # «تبصره ۱۶ و ۱۸»: a bare number joined to a label's number is a label too.
-        if not counted and len(before) >= 2 and before[-1].key == "و" and before[-2].end in label_ends:
+        # «تبصره ۱۶ و ۱۸», «شعب ۹، ۲۲ و ۲۴»: a bare number joined to a label's number is a label too.
+        if not counted and len(before) >= 2 and before[-2].end in label_ends and _joins_labels(before[-1], after):
             label_ends.add(span.end)
             continue
         if _not_a_figure(span, before, after, unit_word):
@@ -288,6 +289,15 @@ def _unit_and_after(
             figure_end = after[0].end
             after = after[1:]
     return unit_word, figure_end, after
+
+
+def _joins_labels(joiner: Token, after: list[Token]) -> bool:
+    """Is a number after a label's number and ``joiner`` one more label? «و» always joins («تبصره ۱۶ و ۱۸»);
+    a comma only inside a list that goes on («شعب ۹، ۲۲ و ۲۴»), not before a count («در سال ۹۴، ۶۱ مصدوم»).
+    """
+    if joiner.key == "و":
+        return True
+    return joiner.text in LIST_JOINERS and bool(after) and after[0].text in LIST_JOINERS
 
 
 def _smaller_unit_after(
