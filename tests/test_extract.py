@@ -604,6 +604,19 @@ def test_omid_entrepreneurship_fund_is_not_the_qard_al_hasan_program(text: str) 
     assert only(text)["program"] == "general"
 
 
+def test_a_fund_is_a_qard_al_hasan_fund_only_in_news_that_names_them() -> None:
+    other = claims(
+        "به گزارش ایرنا، رئیس جهاد کشاورزی استان گفت: تاکنون ۱۴ صندوق توسعه بخش کشاورزی در استان تشکیل شده "
+        "است.\nوی افزود: این صندوق‌ها ۳ هزار و ۸۰۰ عضو دارند."
+    )
+    assert {r["program"] for r in other} == {"general"}
+    named = claims(
+        "به گزارش ایرنا، امسال ۱۲۰ صندوق قرض‌الحسنه در روستاهای استان تشکیل شد.\n"
+        "وی افزود: این صندوق‌ها ۳ هزار و ۸۰۰ عضو دارند."
+    )
+    assert {r["program"] for r in named} == {"qard_al_hasan_funds"}
+
+
 # --- Published date ------------------------------------------------------------------------
 
 ARTICLE_TAIL = "ایجاد ۵۰۰ شغل در روستاهای قزوین\nبه گزارش ایرنا، امسال ۵۰۰ شغل در روستاها ایجاد شد."

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -23,7 +24,7 @@ from dashboard.extract.figure_period import period_of
 from dashboard.extract.figures import is_restatement, significant_digits
 from dashboard.extract.mentions import find_mentions
 from dashboard.extract.places import province_in_sentence, speaks_for_the_nation
-from dashboard.extract.programs import program_of, programs_named
+from dashboard.extract.programs import named_in_article, program_of, programs_named
 from dashboard.extract.schema import CLAIM_COLUMNS
 from dashboard.extract.status import status_of
 from dashboard.extract.version import extractor_version
@@ -81,6 +82,7 @@ def extract_article(article: Article) -> list[dict]:
     # A national official quoted first, under a provincial dateline only, speaks of the whole country.
     national_story = meta.filed_from and bool(meta.speakers) and speaks_for_the_nation(meta.speakers[0][1])
     article_program = _article_program(folded, meta)
+    article_key = cache(lambda: match_key(folded))  # read only when a figure's program has weak cues
     rows: list[dict] = []
     for mention in mentions:
         si = sentences.index_of(mention.start)
@@ -101,6 +103,8 @@ def extract_article(article: Article) -> list[dict]:
             or (inherits and _paragraph_program(sentences, si, first))
             or (article_program if inherits else GENERAL)
         )
+        if program != GENERAL and not named_in_article(program, article_key()):
+            program = GENERAL
         rows.append(
             {
                 "document": article.document,

@@ -33,7 +33,7 @@ def _program_cues() -> dict[str, str]:
     """Cue keys (with their plural forms: «سرخوشه‌های», «دهکده‌ها») -> program key."""
     cues: dict[str, str] = {}
     for program in load_taxonomy().programs.values():
-        for cue in program.cues:
+        for cue in (*program.cues, *program.weak_cues):
             key = match_key(cue)
             for form in (key, *(key + suffix for suffix in PLURAL_SUFFIXES)):
                 cues.setdefault(form, program.key)
@@ -43,6 +43,22 @@ def _program_cues() -> dict[str, str]:
 @cache
 def _program_false_friends() -> frozenset[str]:
     return frozenset(match_key(f) for p in load_taxonomy().programs.values() for f in p.false_friends)
+
+
+def named_in_article(program: str, article_key: str) -> bool:
+    """Does the article (its match key, :func:`~dashboard.lang.persian.match_key`) name ``program`` by one
+    of its own cues? A program with weak cues only («صندوق») needs one: «۱۴ صندوق» in news of agricultural
+    development funds is no Qard-al-Hasan fund.
+
+    >>> named_in_article("qard_al_hasan_funds", match_key("۱۴ صندوق توسعه بخش کشاورزی تشکیل شد"))
+    False
+    >>> named_in_article("qard_al_hasan_funds", match_key("۱۴ صندوق قرض‌الحسنه تشکیل شد"))
+    True
+    """
+    spec = load_taxonomy().programs.get(program)
+    if spec is None or not spec.weak_cues:
+        return True
+    return any(match_key(cue) in article_key for cue in spec.cues)
 
 
 def programs_named(kt: KeyedText, lo: int = 0, hi: int | None = None) -> list[tuple[int, str]]:

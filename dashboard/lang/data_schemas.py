@@ -94,6 +94,7 @@ class ProgramEntry(_Strict):
     fa: Word
     en: Word
     cues: WordList | None = None
+    weak_cues: WordList | None = None
     false_friends: WordList | None = None
 
 

@@ -57,6 +57,8 @@ class Program:
     en: str
     cues: tuple[str, ...]
     false_friends: tuple[str, ...] = ()
+    # Cues that name the program only in an article that names it by one of ``cues`` too.
+    weak_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ def load_metrics(path: Path) -> dict[str, Metric]:
 def load_programs(path: Path) -> dict[str, Program]:
     """Read ``programs.yaml`` (shape: :class:`~dashboard.lang.data_schemas.ProgramsFile`)."""
     return {
-        key: Program(key, e.fa, e.en, tuple(e.cues or ()), tuple(e.false_friends or ()))
+        key: Program(key, e.fa, e.en, tuple(e.cues or ()), tuple(e.false_friends or ()), tuple(e.weak_cues or ()))
         for key, e in load_data_file(path, ProgramsFile, TaxonomyError).root.items()
     }
 
