@@ -617,6 +617,13 @@ def test_a_fund_is_a_qard_al_hasan_fund_only_in_news_that_names_them() -> None:
     assert {r["program"] for r in named} == {"qard_al_hasan_funds"}
 
 
+def test_a_power_plant_is_solar_only_in_news_that_says_so() -> None:
+    rows = claims("به گزارش ایرنا، نیروگاه سیکل ترکیبی استان با ۸۲۰ میلیارد ریال هزینه راه‌اندازی شد.")
+    assert [r["program"] for r in rows] == ["general"]
+    rows = claims("به گزارش ایرنا، امسال ۳۰۰ نیروگاه خورشیدی خانگی نصب شد.\nاین نیروگاه‌ها ۲۰ میلیارد ریال هزینه داشت.")
+    assert {r["program"] for r in rows} == {"solar_plants"}
+
+
 # --- Published date ------------------------------------------------------------------------
 
 ARTICLE_TAIL = "ایجاد ۵۰۰ شغل در روستاهای قزوین\nبه گزارش ایرنا، امسال ۵۰۰ شغل در روستاها ایجاد شد."
