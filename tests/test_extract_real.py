@@ -1,7 +1,7 @@
 """The extractor on real news, measured with the shared scorer: a ratchet of floors per real set.
 
 The real articles are read from ``../shared/corpus/wild`` (they are never copied into the repo); the
-gold is ``../shared/corpus/real_dev_gold.json`` and our own ``tests/gold/real_sample_gold.json``.
+gold is ``../shared/corpus/real_dev_gold.json`` and our own ``tests/gold/real_*_gold.json``.
 Raise a floor when the extractor gets better; never lower one.
 """
 
@@ -19,12 +19,14 @@ GOLD = {
     "real_dev": SHARED / "corpus" / "real_dev_gold.json",
     "real_sample": REPO / "tests" / "gold" / "real_sample_gold.json",
     "real_holdout": REPO / "tests" / "gold" / "real_holdout_gold.json",
+    "real_holdout2": REPO / "tests" / "gold" / "real_holdout2_gold.json",
 }
 # The scores reached so far on each set (value F1, full-claim F1, and each field's accuracy).
 FLOORS = {
-    "real_dev": {"f1": 0.96, "full_f1": 0.85, "province": 0.96, "status": 0.93, "metric": 0.98, "program": 0.99},
-    "real_sample": {"f1": 0.93, "full_f1": 0.76, "province": 0.93, "status": 0.94, "metric": 0.95, "program": 0.99},
-    "real_holdout": {"f1": 0.90, "full_f1": 0.73, "province": 0.87, "status": 0.95, "metric": 0.97, "program": 0.96},
+    "real_dev": {"f1": 0.96, "full_f1": 0.86, "province": 0.96, "status": 0.93, "metric": 0.98, "program": 0.99},
+    "real_sample": {"f1": 0.94, "full_f1": 0.78, "province": 0.93, "status": 0.94, "metric": 0.95, "program": 0.99},
+    "real_holdout": {"f1": 0.90, "full_f1": 0.76, "province": 0.87, "status": 0.97, "metric": 0.97, "program": 0.99},
+    "real_holdout2": {"f1": 0.87, "full_f1": 0.64, "province": 0.89, "status": 0.85, "metric": 0.95, "program": 0.99},
 }
 
 pytestmark = pytest.mark.skipif(not (SCORER.exists() and WILD.exists()), reason="../shared/corpus/wild not found")
