@@ -436,6 +436,12 @@ def test_a_county_or_city_places_the_figure_in_its_province(text: str, province:
     assert only(text)["province"] == province
 
 
+def test_letters_in_arabic_presentation_forms_read_as_plain_letters() -> None:
+    """Text copied from a PDF keeps shaped letters («ﻓﺮدﯾﺲ»): the county and the province are still found."""
+    claim = only("ﻓﺮﻣﺎﻧﺪه اﻧﺘﻈﺎﻣﯽ ﺷﻬﺮﺳﺘﺎن ﻓﺮدﯾﺲ گفت: برای ۳۸ واحد صنفی اخطاریه پلمب صادر شد.")
+    assert claim["province"] == "Alborz"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 ZWNJ = "\u200c"
@@ -16,19 +17,31 @@ PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 
 # One-to-one folds, so offsets in the folded text equal offsets in the original.
-_CHAR_FOLD = str.maketrans(
-    {
-        "ي": "ی",
-        "ى": "ی",
-        "ك": "ک",
-        "ۀ": "ه",
-        "ة": "ه",
-        "\u200f": ZWNJ,  # right-to-left mark used as a joiner break in some feeds
-        "\u200d": ZWNJ,
-        "\u00a0": " ",
-        **{a: p for a, p in zip(ARABIC_DIGITS, PERSIAN_DIGITS, strict=False)},
-    }
-)
+_LETTER_FOLD = {
+    "ي": "ی",
+    "ى": "ی",
+    "ك": "ک",
+    "ۀ": "ه",
+    "ة": "ه",
+    "\u200f": ZWNJ,  # right-to-left mark used as a joiner break in some feeds
+    "\u200d": ZWNJ,
+    "\u00a0": " ",
+    **{a: p for a, p in zip(ARABIC_DIGITS, PERSIAN_DIGITS, strict=False)},
+}
+
+
+def _presentation_forms() -> dict[str, str]:
+    """Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF), the shaped letters text copied from a PDF
+    keeps («ﻓﺮدﯾﺲ» for «فردیس»), folded to the letter each stands for when that is one letter."""
+    forms = {}
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)):
+        plain = unicodedata.normalize("NFKC", chr(code))
+        if len(plain) == 1 and plain != chr(code):
+            forms[chr(code)] = _LETTER_FOLD.get(plain, plain)
+    return forms
+
+
+_CHAR_FOLD = str.maketrans({**_presentation_forms(), **_LETTER_FOLD})
 _TO_ASCII_DIGITS = str.maketrans(
     {**{p: str(i) for i, p in enumerate(PERSIAN_DIGITS)}, **{a: str(i) for i, a in enumerate(ARABIC_DIGITS)}}
 )
