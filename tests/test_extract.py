@@ -555,6 +555,9 @@ def test_announcements_and_needs_in_the_present_are_planned(text: str) -> None:
         "۴۵ درصد اعضای این صندوق‌ها را بانوان روستایی تشکیل می‌دهند.",
         "سالانه ۳۰ هزار تن زعفران در این استان تولید می‌شود.",
         "ماهانه ۴ میلیارد تومان مستمری به این خانواده‌ها پرداخت می‌شود.",
+        "صادرات این استان بیشتر شامل محصولات نفتی به ارزش ۳ میلیارد دلار می‌شود.",
+        "ماموران موفق شدند ۵۳ نفر را در این رابطه دستگیر کنند.",
+        "گازرسانی به روستای دهلق با اعتبار ۵۱۳ میلیون تومان از جمله پروژه‌های قابل افتتاح در روز پنجم بود.",
     ],
     ids=[
         "habitual",
@@ -565,6 +568,9 @@ def test_announcements_and_needs_in_the_present_are_planned(text: str) -> None:
         "constitute",
         "produced-every-year",
         "paid-every-month",
+        "consists-of",
+        "they-managed-to",
+        "were-the-ones-to-open",
     ],
 )
 def test_habits_states_and_totals_in_the_present_are_reported(text: str) -> None:

@@ -12,6 +12,7 @@ from dashboard.extract.figure_period import period_cues
 from dashboard.lang.cues import load_cues
 from dashboard.text.keyed_text import KeyedText
 
+PAST_COPULAS = frozenset({"بود", "بودند", "بوده", "بودهاست"})  # match keys of «بود», «بوده است»
 PURPOSE = frozenset({"با", "به"})  # «با هدف», «به منظور»: a purpose, not a plan
 
 
@@ -39,8 +40,11 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
     if any(end >= clause_lo - 1 for _start, end, _k in kt.find(cues.achieved_modal, lo, verb_end)):
         return "reported"
     governing = [c for c in kt.find(cues.planned_governing, lo, clause_lo) if c[1] >= clause_lo - 1]
+    past_copula = verb is not None and kt.tokens[verb].key in PAST_COPULAS
+    ready = kt.find(cues.ready_to_open, clause_lo, verb_end) and not past_copula
     if (
         governing
+        or ready
         or _plan_cues(kt, clause_lo, first)
         or _plan_cues(kt, lead, verb_end)
         or kt.find(cues.planned_verbs, lead, verb_end)
@@ -121,8 +125,9 @@ def _needed(kt: KeyedText, last: int, verb: int) -> bool:
 def _announces_change(kt: KeyedText, verb: int) -> bool:
     """An imperfective present of a change: «ساخته می‌شود», «افزایش می‌یابد», «ایجاد می‌کند»."""
     cues = load_cues()
-    if verb > 0 and kt.tokens[verb - 1].key in cues.stative_predicates:
-        return False  # «شامل می‌شود», «محسوب می‌شود»: a state
+    clause_lo, _hi = clause_bounds(kt, verb, verb + 1)
+    if any(t.key in cues.stative_predicates for t in kt.tokens[clause_lo:verb]):
+        return False  # «شامل می‌شود», «محسوب می‌شود», «شامل ... به ارزش ۱۰ میلیارد دلار می‌شود»: a state
     stem = kt.tokens[verb].key[2:]  # «میشود» -> «شود»
     for ending in ("ند", "د"):
         if stem.endswith(ending) and stem[: -len(ending)] in cues.inchoative_stems:

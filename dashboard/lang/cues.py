@@ -50,6 +50,7 @@ _WORD_LISTS = (
     "provincial_titles",
     "planned_before",
     "plan_false_friends",
+    "ready_to_open",
     "in_progress",
     "planned_verbs",
     "future_time",
@@ -115,6 +116,7 @@ class Cues:
     provincial_titles: frozenset[str]
     planned_before: frozenset[str]
     plan_false_friends: frozenset[str]
+    ready_to_open: frozenset[str]
     in_progress: frozenset[str]
     planned_verbs: frozenset[str]
     future_time: frozenset[str]
