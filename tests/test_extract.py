@@ -189,6 +189,55 @@ def test_a_weight_class_or_one_items_weight_is_not_a_claim(text: str) -> None:
     assert claims(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("برای دادرسی یک هزینه ۴ هزار یورویی پرداخت شد.", 4000, "EUR"),
+        ("مطالبات ۱۱ هزار دلاری این مربی تسویه شد.", 11000, "USD"),
+        ("برای این طرح اعتباری بالغ بر صد میلیارد تومانی هزینه شد.", 1e12, "IRR"),
+        ("دادگاه محکومیت ۲.۱ میلیارد ریالی برای قاچاقچیان صادر کرد.", 2.1e9, "IRR"),
+    ],
+    ids=["cost-in-euros", "claims-in-dollars", "credit-in-toman", "fine-in-rials"],
+)
+def test_an_adjective_of_money_after_a_noun_of_an_amount_is_that_amount(text: str, value: float, unit: str) -> None:
+    claim = only(text)
+    assert (claim["value"], claim["unit"], claim["metric"]) == (value, unit, "money")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "به ۲۰۰ نفر وام ۵۰ میلیون تومانی پرداخت شد.",
+        "قیمت هر کیلوگرم گوشت مرغ در استان به ۱۴ هزار ریال رسید و ۲۰۰ نفر وام گرفتند.",
+        "هر بشکه نفت برنت ۵۶ دلار فروخته شد و ۲۰۰ نفر وام گرفتند.",
+        "بیش از دو سوم مصدومان مرد بودند و ۲۰۰ نفر وام گرفتند.",
+        "این برنامه از ۱۲ لغایت ۱۴ اردیبهشت اجرا شد و ۲۰۰ نفر وام گرفتند.",
+        "سخنران با اشاره به آیه ۱۸۶ سوره آل عمران گفت ۲۰۰ نفر وام گرفتند.",
+    ],
+    ids=["each-loans-size", "price-per-kilo", "price-per-barrel", "a-share-in-words", "date-range", "verse"],
+)
+def test_sizes_prices_shares_and_verses_are_not_claims(text: str) -> None:
+    assert values(text) == [200.0]
+
+
+def test_a_monthly_amount_is_not_a_price() -> None:
+    assert values("این صندوق‌ها هر ماه ۲ میلیارد ریال وام می‌دهند.") == [2e9]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("این باشگاه ۱۳۵ میلیون ریال سعودی (تقریبا ۱۰۰۰ میلیارد تومان) بدهی دارد.", [(135e6, "other")]),
+        ("فیفا ۱۲۰ میلیون دلار (۹۱ میلیون پوند / ۱۰۲ میلیون یورو) درآمد داشت.", [(120e6, "USD")]),
+        ("صادرات استان به ۳ میلیارد دلار (معادل ۱۲۰ هزار میلیارد ریال) رسید.", [(3e9, "USD")]),
+        ("برای این طرح ۲۰ میلیارد ریال (۱۰ میلیارد از محل استانی) هزینه شد.", [(2e10, "IRR"), (1e10, "IRR")]),
+    ],
+    ids=["riyal-to-toman", "dollars-to-pounds-and-euros", "equal-to", "a-part-in-brackets"],
+)
+def test_a_conversion_in_brackets_is_not_a_claim_of_its_own(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(r["value"], r["unit"]) for r in claims(text)] == expected
+
+
 # --- Qualifiers ----------------------------------------------------------------------------
 
 

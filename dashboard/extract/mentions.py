@@ -38,8 +38,14 @@ CODE_DIGITS = 5  # a bare run this long one word after a label word is a code (�
 WINDOW_TOKENS = 40  # tokens of its sentence read on each side of a figure
 METRE = "متر"
 UNIT_PREFIXES = ("کیلو", "مگا", "گیگا", "میلی")  # metric prefixes, written joined to the unit or apart
-RANGE_WORDS = frozenset({"تا", "الی"})
+RANGE_WORDS = frozenset({"تا", "الی", "لغایت"})
+AMOUNT_UNITS = frozenset({"IRR", "USD", "EUR", "other"})  # money, and other countries' money in `other`
+# «(تقریبا ...»: a bracket right after an amount opens its conversion; «/» or «،» goes on with it.
+CONVERSION_OPENS = re.compile(r"\s*[(\[]\s*(تقریبا|تقریباً|حدود|معادل|برابر با|یعنی)?\s*")
+CONVERSION_GOES_ON = re.compile(r"\s*[/،,]\s*(?:و\s*)?")
 LIST_JOINERS = frozenset({"و", "،", ","})  # «۹، ۲۲ و ۲۴»  # «۱۰ تا ۱۵», «۷۷ الی ۸۲»
+PER_ITEM_WINDOW = 7  # words before a price that may name the item it is each of
+PER_ITEM_UNITS = frozenset({"IRR", "USD", "EUR", "other", "tonne"})
 ITEM_WEIGHT_WINDOW = 6  # words before a mass that may name it an item's weight
 METRE_CONTEXT = 6  # tokens each side that tell length from area
 SMALL_WORD_NUMBER = 20  # below this, a number in words may be wording («سه نوع»)
@@ -70,6 +76,20 @@ class _Lexicon:
     units: dict[str, UnitWord]  # match key -> unit word
     heads: dict[str, str]  # match key of a head phrase -> metric key
     max_head_tokens: int
+    currency_adjectives: dict[str, UnitWord]  # «دلاری», «یورویی», «تومانی» -> the currency
+
+
+def _currency_adjectives(units: dict[str, UnitWord]) -> dict[str, UnitWord]:
+    """The adjective of each currency word: «دلار» → «دلاری», «یورو» → «یورویی».
+
+    >>> sorted(_currency_adjectives({"یورو": UnitWord("یورو", "EUR", 1, True)}))
+    ['یورویی']
+    """
+    forms = {}
+    for key, unit in units.items():
+        if unit.is_currency and " " not in unit.word:
+            forms[key + ("یی" if key.endswith(("و", "ا")) else "ی")] = unit
+    return forms
 
 
 def _unit_parts(word: str) -> list[str]:
@@ -103,7 +123,8 @@ def _lexicon() -> _Lexicon:
     for key, metric_key in list(heads.items()):
         for suffix in (*PLURAL_SUFFIXES, "ی"):
             heads.setdefault(key + suffix, metric_key)
-    return _Lexicon(tax, load_cues(), unit_re, {match_key(w): u for w, u in tax.units.items()}, heads, longest)
+    units = {match_key(w): u for w, u in tax.units.items()}
+    return _Lexicon(tax, load_cues(), unit_re, units, heads, longest, _currency_adjectives(units))
 
 
 def _strip_plural(key: str) -> str:
@@ -174,6 +195,13 @@ def _qualifier_before(tokens: list[Token], i: int) -> str:
     return ""
 
 
+def _before_qualifier(tokens: list[Token]) -> int:
+    """Where the words before a figure end once a hedge is set aside: «اعتباری بالغ بر ۱۰۰ میلیون»
+    → the index after «اعتباری»."""
+    qualifier = _qualifier_before(tokens, len(tokens))
+    return len(tokens) - (len(qualifier.replace(ZWNJ, " ").split()) if qualifier else 0)
+
+
 def _ends_with(tokens: list[Token], i: int, keys: frozenset[str]) -> bool:
     """Do the tokens just before index ``i`` end with one of ``keys`` (up to three tokens)?"""
     for n in (1, 2, 3):
@@ -235,6 +263,13 @@ def find_mentions(
             at_end = kt.first_from(figure_end)
             after = kt.tokens[at_end : at_end + WINDOW_TOKENS]
             skip_next = True
+        adjective = lex.currency_adjectives.get(after[0].key) if unit_word is None and after else None
+        if adjective is not None:
+            # «هزینه ۴ هزار یورویی» is an amount; «وام ۵۰ میلیون تومانی», «جریمه ۱۲۷ دلاری» of each one
+            # is a size: an adjective of money counts only after a noun of an amount.
+            if not _ends_with(before, _before_qualifier(before), cues.amount_nouns):
+                continue
+            unit_word, figure_end, after = adjective, after[0].end, after[1:]
         # Ranges «۱۰ تا ۱۵ نفره», «بین ۲۰ تا ۴۰ عضو», «آیات ۷۷ الی ۸۲»: an attribute, not a claim.
         if (
             after
@@ -267,7 +302,31 @@ def find_mentions(
         if mention.metric == "other" and span.has_words and span.value < SMALL_WORD_NUMBER and _is_wording(span, after):
             continue
         mentions.append(mention)
-    return mentions
+    return _without_conversions(text, mentions)
+
+
+def _without_conversions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions less the amounts that convert the one before them in brackets: «۱۳۵ میلیون ریال سعودی
+    (تقریبا ۱۰۰۰ میلیارد تومان)», «۱۲۰ میلیون دلار (۹۱ میلیون پوند / ۱۰۲ میلیون یورو)».
+    """
+    kept: list[Mention] = []
+    converting = False
+    previous: Mention | None = None
+    for mention in mentions:
+        if previous is not None and mention.unit in AMOUNT_UNITS and previous.unit in AMOUNT_UNITS:
+            between = text[previous.end : mention.start]
+            opens = CONVERSION_OPENS.fullmatch(between)
+            # A bracket after an amount converts it to another currency, or says so («معادل»); «۲۰ میلیارد
+            # ریال (۱۰ میلیارد از محل استانی)» is a part of it, not a conversion.
+            converting = bool(opens and (opens.group(1) or mention.unit != previous.unit)) or (
+                converting and CONVERSION_GOES_ON.fullmatch(between) is not None
+            )
+        else:
+            converting = False
+        previous = mention
+        if not converting:
+            kept.append(mention)
+    return kept
 
 
 def _unit_and_after(
@@ -353,9 +412,32 @@ def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], uni
             return True
     if unit_word is not None and unit_word.unit == "tonne" and _weighs_one_item(before):
         return True
+    if unit_word is not None and unit_word.unit in PER_ITEM_UNITS and _each_items(before):
+        return True
+    if span.has_words and 0 < span.value < 1:
+        return True  # «دو سوم مصدومان», «یک بیستم مبلغ»: a share, not a count
     if span.has_words and span.value == 1 and match_key(span.text) == "یک":
         return unit_word is None and not (after and after[0].key in cues.classifiers)  # «یک درصد» counts
     return span.value == 0 or (not span.has_words and span.text.isdigit() and len(span.text) >= ID_DIGITS)
+
+
+def _each_items(before: list[Token]) -> bool:
+    """Is a price or a ration each item's? «هر» and a noun that is not a time among the few words of its
+    clause before it: «قیمت هر کیلوگرم گوشت مرغ ۱۴ هزار ریال», but not «هر ماه ۲ میلیارد ریال».
+
+    >>> from dashboard.text.keyed_text import tokenize
+    >>> _each_items(tokenize("قیمت هر کیلوگرم گوشت مرغ")), _each_items(tokenize("این صندوق‌ها هر ماه"))
+    (True, False)
+    """
+    cues = _lexicon().cues
+    window = before[-PER_ITEM_WINDOW:]
+    for i in range(len(window) - 1, -1, -1):
+        token = window[i]
+        if not token.is_word and token.text in "،,؛:.()":
+            return False
+        if token.key in cues.per_item and i + 1 < len(window):
+            return window[i + 1].key not in cues.time_nouns
+    return False
 
 
 def _weighs_one_item(before: list[Token]) -> bool:

@@ -29,6 +29,9 @@ _WORD_LISTS = (
     "approximate_qualifiers",
     "anaphora_before",
     "money_nouns",
+    "amount_nouns",
+    "per_item",
+    "time_nouns",
     "person_counter",
     "people_plurals",
     "index_words",
@@ -94,6 +97,9 @@ class Cues:
     approximate_qualifiers: frozenset[str]
     anaphora_before: frozenset[str]
     money_nouns: frozenset[str]
+    amount_nouns: frozenset[str]
+    per_item: frozenset[str]
+    time_nouns: frozenset[str]
     person_counter: frozenset[str]
     people_plurals: frozenset[str]
     index_words: frozenset[str]
