@@ -1063,6 +1063,12 @@ def test_an_article_about_another_country_gives_no_claims() -> None:
         # One passing mention of Tehran in a story about another country.
         "آزمایش موشکی کره شمالی\n\nکره شمالی ۳ موشک جدید آزمایش کرد.\nکارشناسان ژاپن ۴۰ پایگاه را شناسایی کردند. "
         "کره جنوبی ۱۲ هزار نیرو را به حالت آماده‌باش درآورد.\nبرخی رسانه‌ها از همکاری پیونگ‌یانگ و تهران سخن گفتند.",
+        # A foreign city or league, no country named.
+        "اخراج سرمربی شیکاگو\n\nسرمربی تیم بسکتبال شیکاگو پس از ۱۲ باخت پیاپی در ان‌بی‌ای اخراج شد.",
+        # A foreign company's product.
+        "نت‌بوک تازه اینتل\n\nاینتل نت‌بوکی با ۲ گیگابایت حافظه و ۱۰ ساعت شارژ به بازار فرستاد.",
+        # Saudi riyals are no Iranian money.
+        "بدهی باشگاه‌های عربستان\n\nباشگاه الاتحاد با ۱۴۰ میلیون ریال بدهی، بدهکارترین باشگاه عربستان است.",
     ],
 )
 def test_an_article_with_no_iranian_anchor_about_another_country_gives_no_claims(text: str) -> None:
