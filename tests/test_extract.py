@@ -220,6 +220,20 @@ def test_sizes_prices_shares_and_verses_are_not_claims(text: str) -> None:
     assert values(text) == [200.0]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("در این حادثه تنها یک مورد شکستگی ثبت شد.", [1.0]),
+        ("امسال بهره‌برداری از یک کارگاه تولیدی و ۲ پارک آغاز شد.", [1.0, 2.0]),
+        ("وی در یک جلسه گفت ۲ پارک افتتاح شد.", [2.0]),
+        ("شهردار نباید تنها یک آدم سیاسی باشد و ۲ پارک افتتاح شد.", [2.0]),
+    ],
+    ids=["only-one-case", "opening-one-workshop", "a-meeting", "only-a-person"],
+)
+def test_one_counts_only_when_it_counts(text: str, expected: list[float]) -> None:
+    assert values(text) == expected
+
+
 def test_a_monthly_amount_is_not_a_price() -> None:
     assert values("این صندوق‌ها هر ماه ۲ میلیارد ریال وام می‌دهند.") == [2e9]
 

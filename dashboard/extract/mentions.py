@@ -44,6 +44,7 @@ AMOUNT_UNITS = frozenset({"IRR", "USD", "EUR", "other"})  # money, and other cou
 CONVERSION_OPENS = re.compile(r"\s*[(\[]\s*(تقریبا|تقریباً|حدود|معادل|برابر با|یعنی)?\s*")
 CONVERSION_GOES_ON = re.compile(r"\s*[/،,]\s*(?:و\s*)?")
 LIST_JOINERS = frozenset({"و", "،", ","})  # «۹، ۲۲ و ۲۴»  # «۱۰ تا ۱۵», «۷۷ الی ۸۲»
+ONLY = frozenset({"تنها", "فقط"})  # «تنها یک مورد»: «یک» counts
 PER_ITEM_WINDOW = 7  # words before a price that may name the item it is each of
 PER_ITEM_UNITS = frozenset({"IRR", "USD", "EUR", "other", "tonne"})
 ITEM_WEIGHT_WINDOW = 6  # words before a mass that may name it an item's weight
@@ -417,8 +418,31 @@ def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], uni
     if span.has_words and 0 < span.value < 1:
         return True  # «دو سوم مصدومان», «یک بیستم مبلغ»: a share, not a count
     if span.has_words and span.value == 1 and match_key(span.text) == "یک":
-        return unit_word is None and not (after and after[0].key in cues.classifiers)  # «یک درصد» counts
+        if unit_word is not None or (after and after[0].key in cues.classifiers):
+            return False  # «یک درصد», «یک فروند بالگرد» count
+        return not _one_counted(before, after)
     return span.value == 0 or (not span.has_words and span.text.isdigit() and len(span.text) >= ID_DIGITS)
+
+
+def _one_counted(before: list[Token], after: list[Token]) -> bool:
+    """Is «یک» a count rather than the article «a»? Before a counted noun or a counter, after «تنها» or
+    «فقط» («تنها یک مورد شکستگی») or an event that opens or builds it («بهره‌برداری از یک ایستگاه»).
+
+    >>> from dashboard.text.keyed_text import tokenize
+    >>> _one_counted(tokenize("در این حادثه تنها"), tokenize("مورد شکستگی ثبت شد"))
+    True
+    >>> _one_counted(tokenize("شهردار نباید تنها"), tokenize("آدم سیاسی باشد"))
+    False
+    >>> _one_counted(tokenize("وی در"), tokenize("جلسه گفت"))
+    False
+    """
+    cues = _lexicon().cues
+    counted = match_head(after, 0) is not None or bool(after and after[0].key in cues.counters)
+    if _qualifier_before(before, len(before)) in ONLY:
+        return counted
+    words = [t.key for t in before[-2:]]
+    event = bool(words) and (words[-1] in cues.event_nouns or (words[-1] == "از" and words[0] in cues.event_nouns))
+    return event and counted
 
 
 def _each_items(before: list[Token]) -> bool:
