@@ -152,6 +152,7 @@ def test_money_with_no_currency_anywhere_is_toman() -> None:
         ("نرخ بیکاری در روستاها 12% کاهش یافت.", 12, "percent", "percent"),
         ("در این طرح ۳۵۰ هکتار زمین زیر کشت رفت.", 350, "ha", "area"),
         ("در این طرح ۴۰۰ تن محصول برداشت شد.", 400, "tonne", "other"),
+        ("برای این طرح ۵۰۰ میلیون تومن هزینه شد.", 5e9, "IRR", "money"),
         ("ماموران ۱۲ کیلو تریاک کشف کردند.", 0.012, "tonne", "other"),
         ("ماموران ۴۳ کیلو و ۴۵۰ گرم هروئین کشف کردند.", 0.04345, "tonne", "other"),
         ("در این انبار ۲ تن و ۳۰۰ کیلوگرم برنج توزیع شد.", 2.3, "tonne", "other"),
@@ -168,6 +169,7 @@ def test_money_with_no_currency_anywhere_is_toman() -> None:
         "ascii-percent",
         "hectare",
         "tonne",
+        "spoken-toman",
         "kilo",
         "kilos-and-grams",
         "tonnes-and-kilograms",
@@ -213,8 +215,19 @@ def test_an_adjective_of_money_after_a_noun_of_an_amount_is_that_amount(text: st
         "بیش از دو سوم مصدومان مرد بودند و ۲۰۰ نفر وام گرفتند.",
         "این برنامه از ۱۲ لغایت ۱۴ اردیبهشت اجرا شد و ۲۰۰ نفر وام گرفتند.",
         "سخنران با اشاره به آیه ۱۸۶ سوره آل عمران گفت ۲۰۰ نفر وام گرفتند.",
+        "هر چهار متهم آزاد شدند و ۲۰۰ نفر وام گرفتند.",
+        "کشور در دو راهی انتخاب مانده و ۲۰۰ نفر وام گرفتند.",
     ],
-    ids=["each-loans-size", "price-per-kilo", "price-per-barrel", "a-share-in-words", "date-range", "verse"],
+    ids=[
+        "each-loans-size",
+        "price-per-kilo",
+        "price-per-barrel",
+        "a-share-in-words",
+        "date-range",
+        "verse",
+        "all-four",
+        "crossroads",
+    ],
 )
 def test_sizes_prices_shares_and_verses_are_not_claims(text: str) -> None:
     assert values(text) == [200.0]

@@ -415,6 +415,8 @@ def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], uni
         return True
     if unit_word is not None and unit_word.unit in PER_ITEM_UNITS and _each_items(before):
         return True
+    if span.has_words and before and before[-1].key == "هر":
+        return True  # «هر دو رهبر», «هر چهار متهم»: all of them, said of people already counted
     if span.has_words and 0 < span.value < 1:
         return True  # «دو سوم مصدومان», «یک بیستم مبلغ»: a share, not a count
     if span.has_words and span.value == 1 and match_key(span.text) == "یک":
