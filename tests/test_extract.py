@@ -217,6 +217,8 @@ def test_an_adjective_of_money_after_a_noun_of_an_amount_is_that_amount(text: st
         "سخنران با اشاره به آیه ۱۸۶ سوره آل عمران گفت ۲۰۰ نفر وام گرفتند.",
         "هر چهار متهم آزاد شدند و ۲۰۰ نفر وام گرفتند.",
         "کشور در دو راهی انتخاب مانده و ۲۰۰ نفر وام گرفتند.",
+        "ایران در مذاکره با 1+5 حضور یافت و ۲۰۰ نفر وام گرفتند.",
+        "در روز سیزده بدر ۲۰۰ نفر وام گرفتند.",
     ],
     ids=[
         "each-loans-size",
@@ -227,6 +229,8 @@ def test_an_adjective_of_money_after_a_noun_of_an_amount_is_that_amount(text: st
         "verse",
         "all-four",
         "crossroads",
+        "five-plus-one",
+        "a-holiday",
     ],
 )
 def test_sizes_prices_shares_and_verses_are_not_claims(text: str) -> None:
@@ -245,6 +249,11 @@ def test_sizes_prices_shares_and_verses_are_not_claims(text: str) -> None:
 )
 def test_one_counts_only_when_it_counts(text: str, expected: list[float]) -> None:
     assert values(text) == expected
+
+
+def test_a_polluting_plant_is_no_dwelling_and_cents_are_no_count() -> None:
+    assert only("طبق آمار ۱۳۵ واحد بزرگ آلاینده در استان شناسایی شده است.")["metric"] != "housing_units"
+    assert only("قیمت سویا ۱۵ سنت افت کرد.")["unit"] == "other"
 
 
 def test_a_monthly_amount_is_not_a_price() -> None:

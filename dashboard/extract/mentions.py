@@ -397,14 +397,14 @@ def _unit_at(text: str, index: int) -> tuple[NumberSpan, UnitWord | None, int]:
 def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], unit_word: UnitWord | None) -> bool:
     """Numbers that are never figures, whatever their context says.
 
-    Part of a code or a date («۱۴۰۲/۰۵», «کد-۱۲»); a date part, duration or attribute before a word such
+    Part of a code, a date or a name («۱۴۰۲/۰۵», «کد-۱۲», «۵+۱»); a date part, duration or attribute before a word such
     as «سال», «ساله», «ربیع‌الاول» or glued to its noun («۱۰ساله»); a bare «یک», which is the article
     «a» («یک شرکت») unless a unit or a classifier counts with it («یک درصد», «یک فروند بالگرد»); zero, a
     counter («۰ نظر»);
     a long run of digits with no separator, an identifier («سامانه پیامکی ۳۰۰۰۴۵۶۷۸۹»).
     """
     cues = _lexicon().cues
-    if before and before[-1].text in "/-:#" and before[-1].end == span.start:
+    if before and before[-1].text in "/-:#+" and before[-1].end == span.start:
         return True
     if unit_word is None and after and after[0].is_word:
         counter = after[0].key in cues.counters or after[0].key in cues.person_counter  # «۴۶۳نفر», «۱۰۰مورد»
@@ -605,8 +605,9 @@ def _index_sentence(before: list[Token]) -> bool:
 
 
 def _counter_names_another_kind(after: list[Token]) -> bool:
-    """Does the word after «واحد» name units that are not dwellings («صنعتی», «تولیدی», «دانشگاه»)?"""
-    return len(after) > 1 and after[1].key in _lexicon().cues.non_dwelling_units
+    """Do the words after «واحد» name units that are not dwellings («صنعتی», «بزرگ آلاینده», «دانشگاه»)?"""
+    kinds = _lexicon().cues.non_dwelling_units
+    return any(t.key in kinds for t in after[1:3])  # «واحد صنعتی», «واحد بزرگ آلاینده»
 
 
 def _people_in_tonnes(unit_word: UnitWord, after: list[Token]) -> bool:
