@@ -256,6 +256,19 @@ def test_a_polluting_plant_is_no_dwelling_and_cents_are_no_count() -> None:
     assert only("قیمت سویا ۱۵ سنت افت کرد.")["unit"] == "other"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "با بهره‌برداری از این طرح و اشتغال‌زایی مستقیم ۱۵۰ نفر، ظرفیت کارخانه افزایش یافت.",
+        "این پروژه‌ها با اشتغال به کار ۶ نفر و بهره‌مندی خانوارها افتتاح شد.",
+        "با افتتاح این پروژه‌ها برای ۲ هزار نفر فرصت شغلی ایجاد شده است.",
+    ],
+    ids=["direct-jobs", "employment-before-a-benefit", "job-opportunities-after"],
+)
+def test_people_counted_by_the_jobs_they_got(text: str) -> None:
+    assert only(text)["metric"] == "jobs"
+
+
 def test_a_monthly_amount_is_not_a_price() -> None:
     assert values("این صندوق‌ها هر ماه ۲ میلیارد ریال وام می‌دهند.") == [2e9]
 

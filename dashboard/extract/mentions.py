@@ -51,6 +51,7 @@ ITEM_WEIGHT_WINDOW = 6  # words before a mass that may name it an item's weight
 METRE_CONTEXT = 6  # tokens each side that tell length from area
 SMALL_WORD_NUMBER = 20  # below this, a number in words may be wording («سه نوع»)
 LOOKAHEAD_TOKENS = 14
+NEAR_ROLE_TOKENS = 3  # a role word this close before «N نفر» is the figure's own
 ROLE_TOKENS = 30  # how far a person count looks for its role word, up to its clause's verb
 
 
@@ -635,8 +636,14 @@ def _role_at(tokens: list[Token], i: int) -> str | None:
 
 
 def _person_role(before: list[Token], after: list[Token]) -> str:
-    """Metric for «N نفر»: a role word later in its clause («... عضو شده‌اند»), else earlier in it
-    («تعداد اعضای این صندوق‌ها به N نفر رسیده»)."""
+    """Metric for «N نفر»: a role word right before it («اشتغال‌زایی مستقیم ۱۵۰ نفر»), else later in its
+    clause («... عضو شده‌اند»), else earlier in it («تعداد اعضای این صندوق‌ها به N نفر رسیده»)."""
+    near = before[-NEAR_ROLE_TOKENS:]
+    masked_near = _role_false_friends(near)
+    for i in range(len(near) - 1, -1, -1):
+        metric = None if i in masked_near else _role_at(near, i)
+        if metric:
+            return metric
     window: list[Token] = []
     for token in after[1:ROLE_TOKENS]:
         if token.text in ".؟!؛:":
