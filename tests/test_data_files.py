@@ -227,13 +227,6 @@ def _entry_keys() -> dict[str, frozenset[str]]:
     return found
 
 
-# Entries outside their home file, to move when their readers change (the list only shrinks): the
-# extractor's cue lists name the months again.
-KNOWN_COPIES: dict[str, set[str]] = {
-    # year_before and not_claim_after (a month name after a figure makes it a day of the month)
-    "extraction_cues.yaml": {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر"}
-    | {"دی", "بهمن", "اسفند"},
-}
 JALALI_MONTHS = [spellings[0] for _, spellings in sorted(_yaml("jalali_months.yaml")["months"].items())]
 NUMBER_WORDS_1_TO_10 = ["یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده"]
 
@@ -243,8 +236,7 @@ NUMBER_WORDS_1_TO_10 = ["یک", "دو", "سه", "چهار", "پنج", "شش", "�
     [*((m, "jalali_months.yaml") for m in JALALI_MONTHS), *((w, "number_words.yaml") for w in NUMBER_WORDS_1_TO_10)],
 )
 def test_month_names_and_number_words_live_in_one_file(word: str, home: str) -> None:
-    copies = {name for name, words in KNOWN_COPIES.items() if _key(word) in {_key(w) for w in words}}
-    assert sorted(_files_listing(word)) == sorted({home} | copies)
+    assert _files_listing(word) == [home]
 
 
 def test_no_period_cue_is_written_both_with_and_without_a_number() -> None:
