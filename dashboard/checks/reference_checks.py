@@ -27,6 +27,7 @@ import pandas as pd
 
 from dashboard.checks.claim_rows import records
 from dashboard.checks.comparability import evidence, figure_context
+from dashboard.checks.cue_words import cue_words
 from dashboard.checks.findings import Finding
 from dashboard.extract.figures import show
 from dashboard.extract.periods import CUMULATIVE
@@ -51,10 +52,10 @@ def claim_year(claim: dict, config: CheckConfig) -> tuple[str, str] | None:
     explicit = _YEAR.search(to_ascii_digits(context))
     if explicit:
         return explicit.group(1), context[explicit.start() : explicit.end()]
-    this_year = config.words(SECTION, "this_year_words").search(context)
+    this_year = cue_words(config, SECTION, "this_year_words").search(context)
     published = to_jalali(claim.get("published")) if str(claim.get("published") or "").strip() else None
     if this_year and published is not None:
-        return str(published.year), this_year.group(0).strip()
+        return str(published.year), this_year.text.strip()
     return None
 
 

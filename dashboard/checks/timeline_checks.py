@@ -23,12 +23,12 @@ import pandas as pd
 
 from dashboard.checks.claim_rows import records
 from dashboard.checks.comparability import comparable, evidence
+from dashboard.checks.cue_words import cue_words
 from dashboard.checks.findings import Finding
 from dashboard.extract.figures import arithmetic, same_figure, show, significant_digits
 from dashboard.extract.periods import CUMULATIVE, PERIOD
 from dashboard.lang.check_config import CheckConfig, load_check_config
 from dashboard.lang.i18n import metric_label, province_label
-from dashboard.lang.persian import fold_text
 from dashboard.lang.taxonomy import NATIONAL, load_taxonomy
 from dashboard.present.formatting import to_jalali
 
@@ -225,7 +225,7 @@ def repeated_claim(df: pd.DataFrame, config: CheckConfig | None = None) -> list[
     cycle = pd.Timedelta(days=config.number(None, "news_cycle_days"))
     min_value = config.number("repeated_claim", "min_value")
     min_sig = int(config.number(None, "restatement_min_significant_digits"))
-    new_wording = config.words("repeated_claim", "new_wording")
+    new_wording = cue_words(config, "repeated_claim", "new_wording")
     min_digits = config.number("repeated_claim", "min_significant_digits")
     rows = _reported(df, config, "repeated_claim")
     rows = rows[rows["date"].notna() & (rows["value"] >= min_value)]
@@ -233,7 +233,7 @@ def repeated_claim(df: pd.DataFrame, config: CheckConfig | None = None) -> list[
     out = []
     for (province, program, metric, unit), group in _groups(rows).items():
         for later in group:
-            if later["period"] == CUMULATIVE or not new_wording.search(fold_text(later["quote"])):
+            if later["period"] == CUMULATIVE or new_wording.search(later["quote"]) is None:
                 continue
             earlier = [
                 e
