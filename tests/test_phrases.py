@@ -4,6 +4,7 @@ checks reading a figure's clause, its period and its numbers exactly as the extr
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -85,7 +86,7 @@ def test_a_number_slot_takes_no_word_that_is_not_a_number() -> None:
 def test_hits_are_in_order_and_never_overlap(text) -> None:
     cues = phrases(("ب", "ب پ", "ا ب", "# ب", "تک"))
     hits = cues.finditer(text)
-    assert all(a.end <= b.start for a, b in zip(hits, hits[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(hits))
     for hit in hits:
         assert 0 <= hit.start < hit.end <= len(text)
 

@@ -23,6 +23,7 @@ from dashboard.checks.claim_text import (
     Occurrence,
     clause_bounds,
     head_follows,
+    jalali_years,
     occurrences,
     sentence_of,
     text_numbers,
@@ -122,14 +123,10 @@ def _complete_list(art: _Article, parts: list[Occurrence], seg: tuple[int, int],
     return True
 
 
-def _category_count(match_text: str, config: CheckConfig) -> int | None:
-    words = config.number_words()
-    for token in match_text.split():
-        if to_ascii_digits(token).isdigit():
-            return int(to_ascii_digits(token))
-        if token in words:
-            return words[token]
-    return None
+def _category_count(match_text: str) -> int | None:
+    """How many categories «در سه دسته» names, read by the number finder."""
+    numbers = text_numbers(match_text)
+    return int(numbers[0].value) if numbers else None
 
 
 @cache
@@ -179,7 +176,7 @@ def _breakdowns(art: _Article, config: CheckConfig) -> list[_Breakdown]:
             add(total, parts, _complete_list(art, parts, (cue.start, b), config), at(cue))
         # «این ۳۱۰ صندوق در سه دسته …؛ ۱۲۰ …، ۹۵ … و ۸۰ …»: the parts make the whole when they number three.
         for cue in cats.finditer(art.text, a, b):
-            count = _category_count(art.folded[cue.start : cue.end], config)
+            count = _category_count(cue.text)
             before = [o for o in art.in_sentence(i) if o.end <= cue.start]
             if not before or count is None:
                 continue
@@ -211,9 +208,6 @@ def _breakdowns(art: _Article, config: CheckConfig) -> list[_Breakdown]:
     return list(found.values())
 
 
-_YEAR = re.compile(r"(?<![0-9])1[34][0-9]{2}(?![0-9])")
-
-
 def _names_total(art: _Article, cue: Hit, total: dict) -> bool:
     """«از این تعداد تذکر، …»: a noun right after the cue, then a comma, must be the total's own noun."""
     m = re.match(r"\s*([^\W\d_]+)\s*[،,]", art.folded[cue.end : cue.end + 40])
@@ -227,7 +221,7 @@ def _period_marks(art: _Article, o: Occurrence, config: CheckConfig) -> frozense
     after = art.folded[o.end : b].split()[:10]
     window = to_ascii_digits(" ".join([*before, *after]))
     words = {hit.text.strip() for hit in period_words(PERIOD).finditer(window)}
-    return frozenset(words | set(_YEAR.findall(window)))
+    return frozenset(words | {str(int(n.value)) for n in jalali_years(window)})
 
 
 def _sum_findings(art: _Article, config: CheckConfig) -> list[Finding]:

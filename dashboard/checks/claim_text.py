@@ -78,6 +78,18 @@ def text_numbers(text: str) -> tuple[NumberSpan, ...]:
     return tuple(n for n in find_numbers(text) if n.kind == "number")
 
 
+JALALI_YEARS = range(1300, 1500)  # a year written in four digits («۱۴۰۲»)
+
+
+def jalali_years(text: str) -> list[NumberSpan]:
+    """The Jalali years written in ``text``: numbers in four digits from 1300 to 1499 (not «۱٬۴۰۲»).
+
+    >>> [n.text for n in jalali_years("در سال ۱۴۰۲ حدود ۱٬۴۰۰ شغل و ۲۰۲۳")]
+    ['۱۴۰۲']
+    """
+    return [n for n in text_numbers(text) if n.text.isdigit() and len(n.text) == 4 and int(n.value) in JALALI_YEARS]
+
+
 def mention_positions(text: str, mention: str) -> list[int]:
     """Every start of ``mention`` in ``text`` where it is a whole figure: its number is one the number finder
     reads there, not part of a longer one («۳۱۰» is not in «۲٬۳۱۰», «هزار و ۲۵۰» not in «۱۰ هزار و ۲۵۰»).

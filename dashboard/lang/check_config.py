@@ -17,9 +17,7 @@ from typing import Any
 
 from dashboard.lang.datafiles import read_yaml_mapping
 from dashboard.lang.errors import UserError
-from dashboard.lang.number_words import TEEN, UNIT, load_number_words
 from dashboard.lang.paths import DATA_DIR
-from dashboard.lang.persian import fold_text
 
 CHECKS_FILE = DATA_DIR / "checks.yaml"
 PERIOD_CUES_FILE = DATA_DIR / "period_cues.yaml"
@@ -68,14 +66,6 @@ class CheckConfig:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise UserError(f"{self.periods_path}: '{key}' must be a list of words")
         return tuple(value)
-
-    def number_words(self) -> dict[str, int]:
-        """The words for one to ten of ``data/number_words.yaml`` (a count of categories: «در سه دسته»)."""
-        return {
-            fold_text(word): value
-            for word, (kind, value) in load_number_words().words.items()
-            if kind in (UNIT, TEEN) and 1 <= value <= 10
-        }
 
 
 @cache
