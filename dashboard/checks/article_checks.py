@@ -69,6 +69,20 @@ class _Article:
         a, b = self.spans[i]
         return [o for o in self.occ if a <= o.start < b]
 
+    def finding(
+        self,
+        kind: str,
+        claim: dict,
+        values: list[float],
+        message: tuple[str, str],
+        quotes: list[str],
+        basis: tuple[str, str],
+    ) -> Finding:
+        """A finding of this article on ``claim``'s province, program and metric; ``message`` and ``basis``
+        in Persian, then English."""
+        where = (str(claim["province"]), str(claim["program"]), str(claim["metric"]))
+        return Finding(kind, [self.document], *where, values, *message, quotes, *basis)
+
 
 def _hedged(claims: list[dict]) -> bool:
     return any(str(c.get("qualifier", "") or "").strip() for c in claims)
@@ -258,21 +272,8 @@ def _sum_findings(art: _Article, config: CheckConfig) -> list[Finding]:
         whole_en = "; the list is complete (closed by «و»)" if bd.exhaustive else ""
         basis_fa = f"چرا قابل مقایسه‌اند: «{bd.cue}» اجزا را به همان کل در همین خبر وصل می‌کند {whole_fa}".strip()
         basis_en = f"Why comparable: «{bd.cue}» ties the parts to that total in the same article{whole_en}"
-        out.append(
-            Finding(
-                "sum_mismatch",
-                [art.document],
-                str(total_claim["province"]),
-                str(total_claim["program"]),
-                metric,
-                [*values, total],
-                fa,
-                en,
-                quotes,
-                basis_fa + ".",
-                basis_en + ".",
-            )
-        )
+        basis = (basis_fa + ".", basis_en + ".")
+        out.append(art.finding("sum_mismatch", total_claim, [*values, total], (fa, en), quotes, basis))
     return out
 
 
@@ -499,19 +500,7 @@ def _product_finding(
     size_words = art.text[size.start : size.end].strip()
     basis_fa = f"چرا قابل مقایسه‌اند: «{size_words}» ظرفیت هر واحد از همان {show(n, 'count', 'fa')} واحد است."
     basis_en = f"Why comparable: «{size_words}» is the size of each of the same {show(n, 'count', 'en')} units."
-    return Finding(
-        "product_mismatch",
-        [art.document],
-        str(c["province"]),
-        str(c["program"]),
-        str(c["metric"]),
-        [n, size.watts, stated],
-        fa,
-        en,
-        quotes,
-        basis_fa,
-        basis_en,
-    )
+    return art.finding("product_mismatch", c, [n, size.watts, stated], (fa, en), quotes, (basis_fa, basis_en))
 
 
 # --- unit_misuse --------------------------------------------------------------------------
@@ -558,21 +547,11 @@ def _misuse_findings(art: _Article, config: CheckConfig) -> list[Finding]:
             f"“{phrase}”: {show(c['value'], 'W', 'en')} is a unit of power, not energy; "
             "electricity produced per day or year is measured in kWh or MWh."
         )
-        out.append(
-            Finding(
-                "unit_misuse",
-                [art.document],
-                str(c["province"]),
-                str(c["program"]),
-                str(c["metric"]),
-                [float(c["value"])],
-                fa,
-                en,
-                [art.sentence_text(o.start)],
-                f"چرا: واژهٔ زمانی و «برق/تولید» کنار رقم توان آمده: «{phrase}».",
-                f"Why: a per-time word and electricity wording sit next to a power figure: «{phrase}».",
-            )
+        basis = (
+            f"چرا: واژهٔ زمانی و «برق/تولید» کنار رقم توان آمده: «{phrase}».",
+            f"Why: a per-time word and electricity wording sit next to a power figure: «{phrase}».",
         )
+        out.append(art.finding("unit_misuse", c, [float(c["value"])], (fa, en), [art.sentence_text(o.start)], basis))
     return out
 
 

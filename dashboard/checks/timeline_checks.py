@@ -22,7 +22,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.checks.claim_rows import records
-from dashboard.checks.comparability import comparable, evidence
+from dashboard.checks.comparability import Basis, comparable, evidence
 from dashboard.checks.cue_words import cue_words
 from dashboard.checks.findings import Finding
 from dashboard.extract.figures import arithmetic, same_figure, show, significant_digits
@@ -199,21 +199,27 @@ def shrinking_total(df: pd.DataFrame, config: CheckConfig | None = None) -> list
                 "not shrink unless the later figure counts only part of it (say, only the units still working)."
             )
             out.append(
-                Finding(
-                    "shrinking_total",
-                    [first["document"], later["document"]],
-                    province,
-                    program,
-                    metric,
-                    [old, new],
-                    fa,
-                    en,
-                    [first["quote"], later["quote"]],
-                    basis.fa,
-                    basis.en,
-                )
+                _pair_finding("shrinking_total", first, later, (province, program, metric), [old, new], fa, en, basis)
             )
     return out
+
+
+def _pair_finding(
+    kind: str,
+    first: dict,
+    later: dict,
+    about: tuple[str, str, str],
+    values: list[float],
+    fa: str,
+    en: str,
+    basis: Basis,
+) -> Finding:
+    """A finding on two reports of one figure: an earlier one and a later one, with why they are comparable.
+    ``about`` is the group's province, program and metric."""
+    province, program, metric = about
+    quotes = [first["quote"], later["quote"]]
+    documents = [first["document"], later["document"]]
+    return Finding(kind, documents, province, program, metric, values, fa, en, quotes, basis.fa, basis.en)
 
 
 # --- repeated_claim -----------------------------------------------------------------------
@@ -259,19 +265,8 @@ def repeated_claim(df: pd.DataFrame, config: CheckConfig | None = None) -> list[
                 f"{province_label(province, 'en')}, first reported in {_where(first, 'en')}, is announced again "
                 f"as new {days} days later in {_where(later, 'en')}."
             )
+            values = [float(first["value"]), value]
             out.append(
-                Finding(
-                    "repeated_claim",
-                    [first["document"], later["document"]],
-                    province,
-                    program,
-                    metric,
-                    [float(first["value"]), value],
-                    fa,
-                    en,
-                    [first["quote"], later["quote"]],
-                    basis.fa,
-                    basis.en,
-                )
+                _pair_finding("repeated_claim", first, later, (province, program, metric), values, fa, en, basis)
             )
     return out
