@@ -25,7 +25,7 @@ from dashboard.checks.claim_text import (
     head_follows,
     jalali_years,
     occurrences,
-    sentence_of,
+    sentences,
     text_numbers,
 )
 from dashboard.checks.cue_words import cue_words
@@ -36,7 +36,6 @@ from dashboard.lang.check_config import CheckConfig, load_check_config
 from dashboard.lang.i18n import metric_label, province_label
 from dashboard.lang.persian import fold_text, to_ascii_digits
 from dashboard.lang.taxonomy import NATIONAL, load_taxonomy
-from dashboard.text.nlp import sentence_spans
 from dashboard.text.phrases import Hit, Phrases, phrases
 
 
@@ -59,7 +58,7 @@ class _Article:
         return c["metric"], c["unit"], head
 
     def sentence(self, pos: int) -> int:
-        return sentence_of(self.spans, pos)
+        return sentences(self.text).index_of(pos)
 
     def sentence_text(self, pos: int) -> str:
         i = self.sentence(pos)
@@ -567,7 +566,7 @@ def with_text_figures(claims: list[dict], text: str, config: CheckConfig) -> lis
     claims lack is read from the text when the head noun after it is that of a count claim
     of the article (its metric, unit and status are taken from that claim).
     """
-    spans = _breakdown_sentences(text, sentence_spans(text), config)
+    spans = _breakdown_sentences(text, sentences(text).spans, config)
     if not spans:
         return claims
     counts = [c for c in claims if c["unit"] == "count" and str(c["metric_fa"]).strip()]
@@ -589,7 +588,7 @@ def with_text_figures(claims: list[dict], text: str, config: CheckConfig) -> lis
 def check_article(document: str, claims: list[dict], text: str, config: CheckConfig | None = None) -> list[Finding]:
     """Every in-article finding for one document; ``claims`` are its prepared rows as records."""
     config = config or load_check_config()
-    spans = sentence_spans(text)
+    spans = sentences(text).spans
     folded = fold_text(text)
     art = _Article(document, text, folded, claims, spans, occurrences(text, claims))
     fuller = with_text_figures(claims, text, config)

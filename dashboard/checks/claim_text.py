@@ -33,16 +33,14 @@ class Occurrence:
     row: int
 
 
-def sentence_of(spans: list[tuple[int, int]], pos: int) -> int:
-    """Index of the sentence (of :func:`dashboard.text.nlp.sentence_spans`) holding ``pos``; -1 when none."""
-    for i, (a, b) in enumerate(spans):
-        if a <= pos < b:
-            return i
-    return -1
-
-
 @lru_cache(maxsize=256)
-def _sentences(text: str) -> Sentences:
+def sentences(text: str) -> Sentences:
+    """The sentences of ``text`` (the one splitter), each tokenized once when asked for.
+
+    >>> s = sentences("۱۰ صندوق راه‌اندازی شد. وی گفت: ۲ طرح دیگر.")
+    >>> s.index_of(30), s.index_of(100)
+    (1, -1)
+    """
     return Sentences(text, sentence_spans(text))
 
 
@@ -55,11 +53,11 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     >>> t[a:b]
     'تاکنون ۳ هزار شغل ایجاد کرده‌اند'
     """
-    sentences = _sentences(text)
-    i = sentences.index_of(start)
+    found = sentences(text)
+    i = found.index_of(start)
     if i < 0:
         return start, end
-    kt = sentences.keyed(i)
+    kt = found.keyed(i)
     first = kt.first_from(start)
     if first >= len(kt.tokens):
         return start, end
