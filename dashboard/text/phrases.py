@@ -150,7 +150,7 @@ class Phrases:
         return bool(kt.tokens) and any(i == 0 and j == len(kt.tokens) for i, j, _ in self.find(kt))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _keyed(text: str) -> KeyedText:
     """``text`` with a ZWNJ read as a space, tokenized once: the checks look in one article many times."""
     return KeyedText(fold_text(text))
