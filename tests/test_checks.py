@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.checks.claim_text import sentence_of
+from dashboard.checks.claim_text import sentences
 from dashboard.checks.consistency import ISSUE_COLUMNS, KINDS, find_issues
 from dashboard.extract.pipeline import extract_article
 from dashboard.lang.check_config import load_check_config
@@ -71,7 +71,7 @@ def test_the_extractor_and_the_checks_end_a_sentence_at_a_mark_glued_to_the_next
     spans = sentence_spans(text)
     assert len(spans) == 2 and len(claims) == 2
     for claim in claims:
-        a, b = spans[sentence_of(spans, int(claim["start"]))]
+        a, b = spans[sentences(text).index_of(int(claim["start"]))]
         assert claim["quote"] == text[a:b]
 
 

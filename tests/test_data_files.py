@@ -8,6 +8,7 @@ ignored), so «سال‌های» and «سالهای» are one word there.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -185,9 +186,17 @@ def test_no_county_is_also_a_province_or_listed_twice() -> None:
 
 # --- lists that contradict each other --------------------------------------------------------------
 
-# (file, list, list): a word in both would be read both ways.
+# (file, list, list): a word in both would be read both ways. A list inside a section is named with dots.
 CONTRADICTIONS: list[tuple[str, str, str]] = [
     ("period_cues.yaml", "cumulative", "period"),
+    ("checks.yaml", "comparable.narrowing_words", "comparable.cumulative_words"),
+    ("checks.yaml", "unit_misuse.energy_words", "unit_misuse.capacity_growth_words"),
+    ("checks.yaml", "sum_mismatch.partial", "sum_mismatch.remainder"),
+    ("checks.yaml", "sum_mismatch.back_reference", "sum_mismatch.total_before"),
+    ("html_page.yaml", "lead_tokens", "boilerplate_tokens"),
+    ("html_page.yaml", "date_tokens", "boilerplate_tokens"),
+    ("html_page.yaml", "lead_tokens", "date_tokens"),
+    ("html_page.yaml", "drop_tags", "outside_tags"),
     ("extraction_cues.yaml", "national_markers", "this_province"),
     ("extraction_cues.yaml", "national_titles", "provincial_titles"),
     ("extraction_cues.yaml", "foreign_countries", "iran_markers"),
@@ -202,9 +211,33 @@ CONTRADICTIONS: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(("name", "one", "other"), CONTRADICTIONS, ids=lambda v: str(v))
 def test_no_word_is_claimed_by_two_lists_that_contradict(name: str, one: str, other: str) -> None:
-    data = _yaml(name)
-    both = {_key(w) for w in data[one]} & {_key(w) for w in data[other]}
+    lists = dict(_word_lists(_yaml(name)))
+    both = {_key(w) for w in lists[one]} & {_key(w) for w in lists[other]}
     assert not both, f"{name}: in both {one} and {other}: {sorted(both)}"
+
+
+# (file, mapping, field): each entry of the mapping owns its words in ``field``; a word owned by two entries
+# would send a figure to either («صندوق» of two programs, «بسیج» of two organisations).
+OWNERSHIPS: list[tuple[str, str, str]] = [
+    ("metrics.yaml", "", "heads"),
+    ("programs.yaml", "", "cues"),
+    ("checks.yaml", "comparable.organisations", "fa"),
+    ("jalali_months.yaml", "months", ""),
+    ("jalali_months.yaml", "gregorian_months", ""),
+    ("extraction_cues.yaml", "person_roles", ""),
+]
+
+
+@pytest.mark.parametrize(("name", "mapping", "field"), OWNERSHIPS, ids=lambda v: str(v))
+def test_no_word_belongs_to_two_entries(name: str, mapping: str, field: str) -> None:
+    entries: Any = _yaml(name)
+    for part in filter(None, mapping.split(".")):
+        entries = entries[part]
+    owner: dict[str, Any] = {}
+    for entry, value in entries.items():
+        words = value.get(field, []) if field else value
+        for word in words:
+            assert owner.setdefault(_key(word), entry) == entry, f"{name}: «{word}» of {entry} and {owner[_key(word)]}"
 
 
 # --- one home for the months and the number words ----------------------------------------------------
@@ -227,13 +260,6 @@ def _entry_keys() -> dict[str, frozenset[str]]:
     return found
 
 
-# Entries outside their home file, to move when their readers change (the list only shrinks): the
-# extractor's cue lists name the months again.
-KNOWN_COPIES: dict[str, set[str]] = {
-    # year_before and not_claim_after (a month name after a figure makes it a day of the month)
-    "extraction_cues.yaml": {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر"}
-    | {"دی", "بهمن", "اسفند"},
-}
 JALALI_MONTHS = [spellings[0] for _, spellings in sorted(_yaml("jalali_months.yaml")["months"].items())]
 NUMBER_WORDS_1_TO_10 = ["یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده"]
 
@@ -243,8 +269,7 @@ NUMBER_WORDS_1_TO_10 = ["یک", "دو", "سه", "چهار", "پنج", "شش", "�
     [*((m, "jalali_months.yaml") for m in JALALI_MONTHS), *((w, "number_words.yaml") for w in NUMBER_WORDS_1_TO_10)],
 )
 def test_month_names_and_number_words_live_in_one_file(word: str, home: str) -> None:
-    copies = {name for name, words in KNOWN_COPIES.items() if _key(word) in {_key(w) for w in words}}
-    assert sorted(_files_listing(word)) == sorted({home} | copies)
+    assert _files_listing(word) == [home]
 
 
 def test_no_period_cue_is_written_both_with_and_without_a_number() -> None:
@@ -255,3 +280,72 @@ def test_no_period_cue_is_written_both_with_and_without_a_number() -> None:
     after_number = {_key(w.replace("#", " ")) for w in listed if w.strip().startswith("#")}
     plain = {_key(w) for w in listed if "#" not in w}
     assert not after_number & plain
+
+
+# --- two files that say the same thing agree ----------------------------------------------------------
+
+
+def test_every_county_is_in_a_province_of_the_province_file() -> None:
+    provinces = {p.key for p in load_tsv_rows(DATA_DIR / "provinces.tsv", SCHEMAS["provinces.tsv"])}  # type: ignore[attr-defined]
+    counties = load_tsv_rows(DATA_DIR / "counties.tsv", SCHEMAS["counties.tsv"])
+    unknown = {c.province for c in counties} - provinces  # type: ignore[attr-defined]
+    assert not unknown, f"counties.tsv: provinces not in provinces.tsv: {sorted(unknown)}"
+
+
+def test_the_province_file_agrees_with_its_source_table() -> None:
+    """``geo/provinces.csv`` is where ``provinces.tsv`` came from: the same codes, names, capitals and centroids."""
+    rows = load_tsv_rows(DATA_DIR / "provinces.tsv", SCHEMAS["provinces.tsv"])
+    ours = {r.iso: (r.key, r.name_fa, r.capital_fa, r.centroid_lat, r.centroid_lon) for r in rows}  # type: ignore[attr-defined]
+    with (DATA_DIR / "geo" / "provinces.csv").open(encoding="utf-8", newline="") as f:
+        source = {
+            r["iso"]: (r["name_en"], r["name_fa"], r["capital_fa"], float(r["centroid_lat"]), float(r["centroid_lon"]))
+            for r in csv.DictReader(f)
+        }
+    assert ours == source
+
+
+def test_the_checks_name_only_metrics_and_units_the_taxonomy_has() -> None:
+    metrics = set(_yaml("metrics.yaml"))
+    units = {u["unit"] for table in ("currencies", "units") for u in _yaml("units.yaml")[table].values()} | {"count"}
+    for where, words in _word_lists(_yaml("checks.yaml")):
+        if where.endswith(("_metrics", "skip_metrics")):
+            assert set(words) <= metrics, f"checks.yaml: {where}: {sorted(set(words) - metrics)} are no metrics"
+        if where.endswith("skip_units"):
+            assert set(words) <= units, f"checks.yaml: {where}: {sorted(set(words) - units)} are no units"
+
+
+def test_a_running_total_word_of_the_checks_is_no_one_period_word() -> None:
+    """«تاکنون» in checks.yaml makes figures comparable as running totals; period_cues.yaml must not call
+    the same words one period's."""
+    running = {_key(w) for w in _yaml("checks.yaml")["comparable"]["cumulative_words"]}
+    one_period = {_key(w) for w in _yaml("period_cues.yaml")["period"]}
+    assert not running & one_period
+
+
+# --- every data file is checked ------------------------------------------------------------------------
+
+# What this module checks of each file beyond its schema (every YAML file's lists and keys are also checked for
+# repeats): adding a data file means adding its integrity test and naming it here.
+INTEGRITY: dict[str, str] = {
+    "checks.yaml": "contradicting lists, organisations' names, metrics, units and period words of other files",
+    "counties.tsv": "no county twice or also a province; every province known",
+    "extraction_cues.yaml": "contradicting lists, person roles, month names and number words kept elsewhere",
+    "html_page.yaml": "contradicting token and tag lists",
+    "jalali_months.yaml": "one home of the month names, a spelling of one month only",
+    "labels.yaml": "keys that are one word",
+    "metrics.yaml": "a head of one metric only",
+    "number_words.yaml": "one home of the number words",
+    "outlets.yaml": "a spelling of one outlet only",
+    "period_cues.yaml": "contradicting lists, a cue with and without a number, the checks' running-total words",
+    "programs.yaml": "a cue of one program only",
+    "provinces.tsv": "agrees with geo/provinces.csv",
+    "units.yaml": "the units the checks skip exist",
+    "geo/provinces.csv": "agrees with provinces.tsv",
+    "geo/iran_provinces.geojson": "its provinces are the province file's (tests/test_taxonomy.py)",
+}
+
+
+def test_every_data_file_has_its_integrity_test() -> None:
+    files = {p.relative_to(DATA_DIR).as_posix() for p in DATA_DIR.rglob("*") if p.is_file() and p.name != "README.md"}
+    files -= {"claims.sqlite", *(f for f in files if f.startswith("claims.sqlite"))}
+    assert files == set(INTEGRITY)

@@ -68,13 +68,6 @@ def test_province_names_variants_and_capitals_are_unambiguous() -> None:
             assert seen.setdefault(key, p.key) == p.key, f"{name} names two provinces"
 
 
-def test_metric_heads_do_not_name_two_metrics() -> None:
-    seen: dict[str, str] = {}
-    for m in load_taxonomy().metrics.values():
-        for head in m.heads:
-            assert seen.setdefault(match_key(head), m.key) == m.key, f"{head} is a head of two metrics"
-
-
 def test_cue_file_loads_and_person_roles_are_metrics() -> None:
     cues = load_cues()
     assert set(cues.person_roles) <= set(load_taxonomy().metrics)

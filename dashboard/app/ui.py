@@ -6,11 +6,14 @@ The language lives in the URL (``?lang=en``; Persian when absent) like the filte
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
-from dashboard.app import urlstate
+from dashboard.app import queries, urlstate
 from dashboard.lang.i18n import DEFAULT_LANG, norm_lang, t
+from dashboard.present import downloads
 from dashboard.present.formatting import to_persian_digits
 
 LANG_KEY = "ui_lang"
@@ -58,6 +61,33 @@ mark.claim { background: #ffe08a; color: inherit; padding: 0 .15em; border-radiu
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+CSV_ICON, README_ICON = ":material/download:", ":material/description:"
+
+
+def download(
+    container: Any,
+    label: str,
+    data: str | bytes | Callable[[], str | bytes],
+    file_name: str,
+    key: str,
+    *,
+    csv: bool = True,
+) -> None:
+    """A download button for a CSV (or, with ``csv=False``, a README as plain text); ``data`` may be a function,
+    so a large file is built only when clicked. Clicking leaves the page as it is."""
+    mime, icon = ("text/csv", CSV_ICON) if csv else ("text/plain", README_ICON)
+    container.download_button(label, data=data, file_name=file_name, mime=mime, on_click="ignore", key=key, icon=icon)
+
+
+def full_table_download(container: Any, full: Any, state: Any, today: Any, language: str, key: str) -> None:
+    """The button for every stored claim as CSV with its provenance (the claims and the about pages)."""
+
+    def data() -> bytes:  # built only when clicked
+        return downloads.csv_bytes(queries.with_provenance(full))
+
+    download(container, t("download_full", language), data, downloads.export_filename(state, today, full=True), key)
 
 
 def md(text: object) -> str:

@@ -19,17 +19,24 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from dashboard.checks.claim_text import Occurrence, clause_bounds, head_follows, occurrences, sentence_of
+from dashboard.checks.claim_text import (
+    Occurrence,
+    clause_bounds,
+    head_follows,
+    jalali_years,
+    occurrences,
+    sentences,
+    text_numbers,
+)
+from dashboard.checks.cue_words import cue_words
 from dashboard.checks.findings import Finding
 from dashboard.extract.figures import arithmetic, show
-from dashboard.lang.check_config import CheckConfig, cue_regex, load_check_config
+from dashboard.extract.periods import PERIOD, period_words
+from dashboard.lang.check_config import CheckConfig, load_check_config
 from dashboard.lang.i18n import metric_label, province_label
 from dashboard.lang.persian import fold_text, to_ascii_digits
 from dashboard.lang.taxonomy import NATIONAL, load_taxonomy
-from dashboard.quantities.numbers import find_numbers
-from dashboard.text.nlp import sentence_spans
-
-_NUMBER_TOKEN = re.compile(r"[0-9۰-۹]+(?:[٬,][0-9۰-۹]{3})*(?:[٫./][0-9۰-۹]+)?")
+from dashboard.text.phrases import Hit, Phrases, phrases
 
 
 @dataclass
@@ -51,7 +58,7 @@ class _Article:
         return c["metric"], c["unit"], head
 
     def sentence(self, pos: int) -> int:
-        return sentence_of(self.spans, pos)
+        return sentences(self.text).index_of(pos)
 
     def sentence_text(self, pos: int) -> str:
         i = self.sentence(pos)
@@ -60,6 +67,20 @@ class _Article:
     def in_sentence(self, i: int) -> list[Occurrence]:
         a, b = self.spans[i]
         return [o for o in self.occ if a <= o.start < b]
+
+    def finding(
+        self,
+        kind: str,
+        claim: dict,
+        values: list[float],
+        message: tuple[str, str],
+        quotes: list[str],
+        basis: tuple[str, str],
+    ) -> Finding:
+        """A finding of this article on ``claim``'s province, program and metric; ``message`` and ``basis``
+        in Persian, then English."""
+        where = (str(claim["province"]), str(claim["program"]), str(claim["metric"]))
+        return Finding(kind, [self.document], *where, values, *message, quotes, *basis)
 
 
 def _hedged(claims: list[dict]) -> bool:
@@ -110,35 +131,31 @@ def _complete_list(art: _Article, parts: list[Occurrence], seg: tuple[int, int],
         return False
     a, b = seg
     for key in ("partial", "remainder"):
-        if config.words("sum_mismatch", key).search(art.folded, a, b):
+        if cue_words(config, "sum_mismatch", key).search(art.text, a, b):
             return False
     return True
 
 
-def _category_count(match_text: str, config: CheckConfig) -> int | None:
-    words = config.number_words()
-    for token in match_text.split():
-        if to_ascii_digits(token).isdigit():
-            return int(to_ascii_digits(token))
-        if token in words:
-            return words[token]
-    return None
+def _category_count(match_text: str) -> int | None:
+    """How many categories «در سه دسته» names, read by the number finder."""
+    numbers = text_numbers(match_text)
+    return int(numbers[0].value) if numbers else None
 
 
 @cache
-def _category_regex(config: CheckConfig) -> re.Pattern[str]:
+def _category_words(config: CheckConfig) -> Phrases:
     """«در سه دسته», «در ۴ بخش»: a number of categories the parts should match."""
     before = config.word_list("sum_mismatch", "categories_before")
-    return cue_regex([f"{b} # {c}" for b in before for c in config.word_list("sum_mismatch", "categories")])
+    return phrases(tuple(f"{b} # {c}" for b in before for c in config.word_list("sum_mismatch", "categories")))
 
 
 def _breakdowns(art: _Article, config: CheckConfig) -> list[_Breakdown]:
     lookback = int(config.number("sum_mismatch", "lookback_sentences"))
-    back = config.words("sum_mismatch", "back_reference")
-    share = config.words("sum_mismatch", "share_after_part")
-    cats = _category_regex(config)
-    total_word = config.words("sum_mismatch", "total_before")
-    relative_word = config.words("sum_mismatch", "relative")
+    back = cue_words(config, "sum_mismatch", "back_reference")
+    share = cue_words(config, "sum_mismatch", "share_after_part")
+    cats = _category_words(config)
+    total_word = cue_words(config, "sum_mismatch", "total_before")
+    relative_word = cue_words(config, "sum_mismatch", "relative")
     window = int(config.number("sum_mismatch", "total_window_words"))
     found: dict[tuple, _Breakdown] = {}
 
@@ -153,62 +170,60 @@ def _breakdowns(art: _Article, config: CheckConfig) -> list[_Breakdown]:
         a, _, b = cue.partition(":")
         return int(a), int(b)
 
-    def at(match: re.Match[str]) -> str:
-        return f"{match.start()}:{match.end()}"
+    def at(hit: Hit) -> str:
+        return f"{hit.start}:{hit.end}"
 
     for i, (a, b) in enumerate(art.spans):
         # «از این تعداد ۲٬۱۰۰ شغل …، ۱٬۸۰۰ شغل … و ۹۰۰ شغل …»: parts of the figure before.
-        cues = list(back.finditer(art.folded, a, b))
+        cues = back.finditer(art.text, a, b)
         for n, cue in enumerate(cues):
-            stop = cues[n + 1].start() if n + 1 < len(cues) else b
-            after = [o for o in art.in_sentence(i) if cue.end() <= o.start < stop]
+            stop = cues[n + 1].start if n + 1 < len(cues) else b
+            after = [o for o in art.in_sentence(i) if cue.end <= o.start < stop]
             if not after:
                 continue
             key = art.key(after[0])
-            parts = _same_key_after(art, cue.end(), stop, key)
-            total = _nearest_total(art, cue.start(), key, {p.row for p in parts}, max(0, i - lookback))
+            parts = _same_key_after(art, cue.end, stop, key)
+            total = _nearest_total(art, cue.start, key, {p.row for p in parts}, max(0, i - lookback))
             if total is not None and not _names_total(art, cue, art.claim(total)):
                 continue
-            add(total, parts, _complete_list(art, parts, (cue.start(), b), config), at(cue))
+            add(total, parts, _complete_list(art, parts, (cue.start, b), config), at(cue))
         # «این ۳۱۰ صندوق در سه دسته …؛ ۱۲۰ …، ۹۵ … و ۸۰ …»: the parts make the whole when they number three.
-        for cue in cats.finditer(art.folded, a, b):
-            count = _category_count(art.folded[cue.start() : cue.end()], config)
-            before = [o for o in art.in_sentence(i) if o.end <= cue.start()]
+        for cue in cats.finditer(art.text, a, b):
+            count = _category_count(cue.text)
+            before = [o for o in art.in_sentence(i) if o.end <= cue.start]
             if not before or count is None:
                 continue
             total = before[-1]
-            parts = _same_key_after(art, cue.end(), b, art.key(total))
-            complete = len(parts) == count >= 2 and not config.words("sum_mismatch", "partial").search(art.folded, a, b)
+            parts = _same_key_after(art, cue.end, b, art.key(total))
+            partial = cue_words(config, "sum_mismatch", "partial").search(art.text, a, b)
+            complete = len(parts) == count >= 2 and not partial
             add(total, parts, complete, at(cue))
         # «در مجموع ۵ هزار شغل ایجاد شد که ۳ هزار شغل از … و ۲ هزار و ۴۵۰ شغل از …»: a named total broken down.
         for o in art.in_sentence(i):
             lead = " ".join(art.folded[a : o.start].split()[-window:])
-            relative = total_word.search(lead) and relative_word.search(art.folded, o.end, b)
-            if not relative:
+            relative = relative_word.search(art.text, o.end, b) if total_word.search(lead) else None
+            if relative is None:
                 continue
-            parts = _same_key_after(art, relative.end(), b, art.key(o))
-            named = total_word.search(art.folded, max(a, o.start - 60), o.start)
-            cue_at = f"{named.start()}:{relative.end()}" if named else at(relative)
+            parts = _same_key_after(art, relative.end, b, art.key(o))
+            named = total_word.search(art.text, max(a, o.start - 60), o.start)
+            cue_at = f"{named.start}:{relative.end}" if named else at(relative)
             add(o, parts, _complete_list(art, parts, (o.start, b), config), cue_at)
         # «۲۴۲ میلیارد تومان … که ۱۵۸ میلیارد تومان آن … و ۸۴ میلیارد تومان …»: shares of the total before.
         for o in art.in_sentence(i):
             tail = art.folded[o.end : min(b, o.end + 24)].split()
-            if not any(share.fullmatch(w) for w in tail[:2]):
+            if not any(share.whole(w) for w in tail[:2]):
                 continue
             key = art.key(o)
             total = _nearest_total(art, o.start, key, {o.row}, i)
             parts = _same_key_after(art, o.start, b, key)
-            word = share.search(art.folded, o.end, min(b, o.end + 24))
+            word = share.search(art.text, o.end, min(b, o.end + 24))
             add(total, parts, _complete_list(art, parts, (o.start, b), config), at(word) if word else "0:0")
     return list(found.values())
 
 
-_YEAR = re.compile(r"(?<![0-9])1[34][0-9]{2}(?![0-9])")
-
-
-def _names_total(art: _Article, cue: re.Match[str], total: dict) -> bool:
+def _names_total(art: _Article, cue: Hit, total: dict) -> bool:
     """«از این تعداد تذکر، …»: a noun right after the cue, then a comma, must be the total's own noun."""
-    m = re.match(r"\s*([^\W\d_]+)\s*[،,]", art.folded[cue.end() : cue.end() + 40])
+    m = re.match(r"\s*([^\W\d_]+)\s*[،,]", art.folded[cue.end : cue.end + 40])
     return m is None or m.group(1) in fold_text(str(total.get("metric_fa", "") or ""))
 
 
@@ -218,8 +233,8 @@ def _period_marks(art: _Article, o: Occurrence, config: CheckConfig) -> frozense
     before = art.folded[a : o.start].split()[-6:]
     after = art.folded[o.end : b].split()[:10]
     window = to_ascii_digits(" ".join([*before, *after]))
-    words = {m.group(0).strip() for m in config.period_words("period").finditer(window)}
-    return frozenset(words | set(_YEAR.findall(window)))
+    words = {hit.text.strip() for hit in period_words(PERIOD).finditer(window)}
+    return frozenset(words | {str(int(n.value)) for n in jalali_years(window)})
 
 
 def _sum_findings(art: _Article, config: CheckConfig) -> list[Finding]:
@@ -256,28 +271,15 @@ def _sum_findings(art: _Article, config: CheckConfig) -> list[Finding]:
         whole_en = "; the list is complete (closed by «و»)" if bd.exhaustive else ""
         basis_fa = f"چرا قابل مقایسه‌اند: «{bd.cue}» اجزا را به همان کل در همین خبر وصل می‌کند {whole_fa}".strip()
         basis_en = f"Why comparable: «{bd.cue}» ties the parts to that total in the same article{whole_en}"
-        out.append(
-            Finding(
-                "sum_mismatch",
-                [art.document],
-                str(total_claim["province"]),
-                str(total_claim["program"]),
-                metric,
-                [*values, total],
-                fa,
-                en,
-                quotes,
-                basis_fa + ".",
-                basis_en + ".",
-            )
-        )
+        basis = (basis_fa + ".", basis_en + ".")
+        out.append(art.finding("sum_mismatch", total_claim, [*values, total], (fa, en), quotes, basis))
     return out
 
 
 def _lower_bound(claim: dict, config: CheckConfig) -> bool:
     """Whether the claim's hedge makes it a lower bound («بیش از ۹ هزار»)."""
     qualifier = fold_text(str(claim.get("qualifier", "") or ""))
-    return bool(qualifier.strip()) and bool(config.words(None, "lower_bound_words").search(qualifier))
+    return bool(qualifier.strip()) and cue_words(config, None, "lower_bound_words").search(qualifier) is not None
 
 
 def _province_share_findings(art: _Article, config: CheckConfig) -> list[Finding]:
@@ -375,19 +377,24 @@ def _power_words() -> list[tuple[str, float]]:
 
 
 def _numbers(text: str) -> list[tuple[int, int, float]]:
-    """(start, end, value) of each plain number in ``text``, read by the extractor's own number finder.
+    """(start, end, value) of each number in ``text`` (:func:`text_numbers`, the extractor's number finder).
 
     Only for what the stored claims cannot give: a per-item size the extractor leaves out as an attribute
     («۵ کیلوواتی»), and a part of a breakdown that no claim covers (see :func:`with_text_figures`).
     """
-    return [(n.start, n.end, float(n.value)) for n in find_numbers(text) if n.kind == "number"]
+    return [(n.start, n.end, float(n.value)) for n in text_numbers(text)]
+
+
+def _digits_between(text: str, start: int, end: int) -> list[tuple[int, int, float]]:
+    """The numbers written in digits inside ``text[start:end]`` («۵ کیلووات», not «هر یک از»)."""
+    return [n for n in _numbers(text) if start <= n[0] and n[1] <= end and text[n[0]].isdigit()]
 
 
 def _sizes(art: _Article, config: CheckConfig) -> list[_Size]:
     """Per-item power sizes: «۵ کیلوواتی», «هر یک از این نیروگاه‌ها ۵ کیلووات ظرفیت دارد»."""
     suffix = fold_text(str(config.section("product_mismatch").get("adjective_suffix", "ی")))
-    distributive = config.words("product_mismatch", "distributive")
-    ranges = config.words("product_mismatch", "range_words")
+    distributive = cue_words(config, "product_mismatch", "distributive")
+    ranges = cue_words(config, "product_mismatch", "range_words")
     sizes = []
     for start, end, value in _numbers(art.text):
         rest = art.folded[end:].lstrip()
@@ -400,11 +407,10 @@ def _sizes(art: _Article, config: CheckConfig) -> list[_Size]:
         if after.lstrip().startswith("ساعت") or after.startswith(" ساعت"):
             continue  # energy (kWh), not a size
         adjective = after.startswith(suffix) and not after[len(suffix) : len(suffix) + 1].isalpha()
-        clause_start, _ = clause_bounds(art.folded, start, end)
-        lead = art.folded[clause_start:start]
+        clause_start, _ = clause_bounds(art.text, start, end)
         # Only the words after the last number before this one can make it a per-item size.
-        last_number = list(_NUMBER_TOKEN.finditer(lead))
-        lead = " ".join(lead[last_number[-1].end() if last_number else 0 :].split()[-8:])
+        last_number = _digits_between(art.text, clause_start, start)
+        lead = " ".join(art.folded[last_number[-1][1] if last_number else clause_start : start].split()[-8:])
         near = " ".join(lead.split()[-2:]) + " " + " ".join(after.split()[:1])
         if ranges.search(near):
             continue
@@ -414,8 +420,8 @@ def _sizes(art: _Article, config: CheckConfig) -> list[_Size]:
 
 
 def _lower_bound_near(art: _Article, o: Occurrence, config: CheckConfig) -> bool:
-    a, b = clause_bounds(art.folded, o.start, o.end)
-    return bool(config.words(None, "lower_bound_words").search(art.folded, a, b))
+    a, b = clause_bounds(art.text, o.start, o.end)
+    return cue_words(config, None, "lower_bound_words").search(art.text, a, b) is not None
 
 
 def _product_findings(art: _Article, config: CheckConfig) -> list[Finding]:
@@ -493,28 +499,16 @@ def _product_finding(
     size_words = art.text[size.start : size.end].strip()
     basis_fa = f"چرا قابل مقایسه‌اند: «{size_words}» ظرفیت هر واحد از همان {show(n, 'count', 'fa')} واحد است."
     basis_en = f"Why comparable: «{size_words}» is the size of each of the same {show(n, 'count', 'en')} units."
-    return Finding(
-        "product_mismatch",
-        [art.document],
-        str(c["province"]),
-        str(c["program"]),
-        str(c["metric"]),
-        [n, size.watts, stated],
-        fa,
-        en,
-        quotes,
-        basis_fa,
-        basis_en,
-    )
+    return art.finding("product_mismatch", c, [n, size.watts, stated], (fa, en), quotes, (basis_fa, basis_en))
 
 
 # --- unit_misuse --------------------------------------------------------------------------
 
 
 def _misuse_findings(art: _Article, config: CheckConfig) -> list[Finding]:
-    time_words = config.words("unit_misuse", "time_words")
-    energy = config.words("unit_misuse", "energy_words")
-    growth = config.words("unit_misuse", "capacity_growth_words")
+    time_words = cue_words(config, "unit_misuse", "time_words")
+    energy = cue_words(config, "unit_misuse", "energy_words")
+    growth = cue_words(config, "unit_misuse", "capacity_growth_words")
     max_gap = int(config.number("unit_misuse", "max_gap_words"))
     window = int(config.number("unit_misuse", "energy_window_words"))
     out, seen = [], set()
@@ -522,26 +516,26 @@ def _misuse_findings(art: _Article, config: CheckConfig) -> list[Finding]:
         c = art.claim(o)
         if c["unit"] != "W" or o.row in seen:
             continue
-        a, b = clause_bounds(art.folded, o.start, o.end)
-        before = [m for m in time_words.finditer(art.folded, a, o.start)]
+        a, b = clause_bounds(art.text, o.start, o.end)
+        before = time_words.finditer(art.text, a, o.start)
         phrase_start = None
         if before:
-            gap = art.folded[before[-1].end() : o.start]
-            if len(gap.split()) <= max_gap and not _NUMBER_TOKEN.search(gap):
-                phrase_start = before[-1].start()
+            gap = art.folded[before[-1].end : o.start]
+            if len(gap.split()) <= max_gap and not _digits_between(art.text, before[-1].end, o.start):
+                phrase_start = before[-1].start
         after_words = art.folded[o.end : b].split()
         after_text = " ".join(after_words[:window])
         right = " ".join(after_words[:3])
-        after_match = time_words.match(right) if right else None
+        after_match = time_words.starts(right) if right else None
         if phrase_start is None and after_match is None:
             continue
-        if not energy.search(after_text) or growth.search(after_text):
+        if energy.search(after_text) is None or growth.search(after_text) is not None:
             continue
         seen.add(o.row)
         end = (
             o.end
             + (len(art.folded[o.end : b]) - len(art.folded[o.end : b].lstrip()))
-            + (after_match.end() if after_match else 0)
+            + (after_match.end if after_match else 0)
         )
         phrase = art.text[phrase_start if phrase_start is not None else o.start : end].strip()
         fa = (
@@ -552,28 +546,17 @@ def _misuse_findings(art: _Article, config: CheckConfig) -> list[Finding]:
             f"“{phrase}”: {show(c['value'], 'W', 'en')} is a unit of power, not energy; "
             "electricity produced per day or year is measured in kWh or MWh."
         )
-        out.append(
-            Finding(
-                "unit_misuse",
-                [art.document],
-                str(c["province"]),
-                str(c["program"]),
-                str(c["metric"]),
-                [float(c["value"])],
-                fa,
-                en,
-                [art.sentence_text(o.start)],
-                f"چرا: واژهٔ زمانی و «برق/تولید» کنار رقم توان آمده: «{phrase}».",
-                f"Why: a per-time word and electricity wording sit next to a power figure: «{phrase}».",
-            )
+        basis = (
+            f"چرا: واژهٔ زمانی و «برق/تولید» کنار رقم توان آمده: «{phrase}».",
+            f"Why: a per-time word and electricity wording sit next to a power figure: «{phrase}».",
         )
+        out.append(art.finding("unit_misuse", c, [float(c["value"])], (fa, en), [art.sentence_text(o.start)], basis))
     return out
 
 
 def _breakdown_sentences(text: str, spans: list[tuple[int, int]], config: CheckConfig) -> list[tuple[int, int]]:
-    folded = fold_text(text)
-    cues = [config.words("sum_mismatch", "back_reference")]
-    return [(a, b) for a, b in spans if any(c.search(folded, a, b) for c in cues)]
+    back = cue_words(config, "sum_mismatch", "back_reference")
+    return [(a, b) for a, b in spans if back.search(text, a, b) is not None]
 
 
 def with_text_figures(claims: list[dict], text: str, config: CheckConfig) -> list[dict]:
@@ -583,7 +566,7 @@ def with_text_figures(claims: list[dict], text: str, config: CheckConfig) -> lis
     claims lack is read from the text when the head noun after it is that of a count claim
     of the article (its metric, unit and status are taken from that claim).
     """
-    spans = _breakdown_sentences(text, sentence_spans(text), config)
+    spans = _breakdown_sentences(text, sentences(text).spans, config)
     if not spans:
         return claims
     counts = [c for c in claims if c["unit"] == "count" and str(c["metric_fa"]).strip()]
@@ -605,7 +588,7 @@ def with_text_figures(claims: list[dict], text: str, config: CheckConfig) -> lis
 def check_article(document: str, claims: list[dict], text: str, config: CheckConfig | None = None) -> list[Finding]:
     """Every in-article finding for one document; ``claims`` are its prepared rows as records."""
     config = config or load_check_config()
-    spans = sentence_spans(text)
+    spans = sentences(text).spans
     folded = fold_text(text)
     art = _Article(document, text, folded, claims, spans, occurrences(text, claims))
     fuller = with_text_figures(claims, text, config)

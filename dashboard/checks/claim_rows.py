@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.checks.claim_text import claim_clause, mention_positions
+from dashboard.checks.cue_words import cue_words
 from dashboard.extract.periods import effective_period, is_cumulative
 from dashboard.lang.check_config import load_check_config
 from dashboard.lang.errors import UserError
@@ -93,4 +94,4 @@ def is_per_item(clause: str, mention: str) -> bool:
         return False
     window = int(config.number(None, "per_item_window_words"))
     lead = " ".join(fold_text(clause[: found[0]]).split()[-window:])
-    return bool(config.words(None, "per_item_words").search(lead))
+    return cue_words(config, None, "per_item_words").search(lead) is not None

@@ -2,7 +2,9 @@
 
 A figure may be written more than once («۳۱۰ صندوق … این ۳۱۰ صندوق در سه دسته»); the
 claims table keeps one row for it, so the checks look the figure up again by its
-``mention`` and, for counts, by the head noun after it (``metric_fa``).
+``mention`` and, for counts, by the head noun after it (``metric_fa``). Both the clause
+(:func:`dashboard.extract.clauses.figure_clause`) and the numbers (:func:`text_numbers`, the
+extractor's number finder) are read as the extractor reads them.
 
 >>> text = "۳۱۰ صندوق فعال است. این ۳۱۰ صندوق در سه دسته‌اند."
 >>> mention_positions(text, "۳۱۰")
@@ -11,15 +13,15 @@ claims table keeps one row for it, so the checks look the figure up again by its
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from dashboard.extract.clauses import figure_clause
 from dashboard.lang.persian import fold_text, match_key
-
-_CLAUSE_END = re.compile(r"[،,؛;:.!?؟\n]|(?<![^\W\d_])که(?![^\W\d_])")
-_DIGIT = re.compile(r"[0-9۰-۹٠-٩]")
-_NUMBER_JOINERS = "٬,٫./"
+from dashboard.quantities.numbers import NumberSpan, find_numbers
+from dashboard.text.keyed_text import Sentences
+from dashboard.text.nlp import sentence_spans
 
 
 @dataclass(frozen=True)
@@ -31,54 +33,78 @@ class Occurrence:
     row: int
 
 
-def sentence_of(spans: list[tuple[int, int]], pos: int) -> int:
-    """Index of the sentence (of :func:`dashboard.text.nlp.sentence_spans`) holding ``pos``; -1 when none."""
-    for i, (a, b) in enumerate(spans):
-        if a <= pos < b:
-            return i
-    return -1
+@lru_cache(maxsize=256)
+def sentences(text: str) -> Sentences:
+    """The sentences of ``text`` (the one splitter), each tokenized once when asked for.
+
+    >>> s = sentences("۱۰ صندوق راه‌اندازی شد. وی گفت: ۲ طرح دیگر.")
+    >>> s.index_of(30), s.index_of(100)
+    (1, -1)
+    """
+    return Sentences(text, sentence_spans(text))
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``text[start:end]``: up to the nearest comma, colon, «که» or sentence end.
+    """The clause around the figure ``text[start:end]``, as the extractor reads a figure's clause
+    (:func:`dashboard.extract.clauses.figure_clause`): cut at its verbs, a comma, «که» or the sentence's end.
 
     >>> t = "۴۴۵ صندوق داریم، که تاکنون ۳ هزار شغل ایجاد کرده‌اند."
     >>> a, b = clause_bounds(t, 27, 33)
     >>> t[a:b]
-    ' تاکنون ۳ هزار شغل ایجاد کرده\u200cاند'
+    'تاکنون ۳ هزار شغل ایجاد کرده‌اند'
     """
-    left = 0
-    for match in _CLAUSE_END.finditer(text, 0, start):
-        left = match.end()
-    right_match = _CLAUSE_END.search(text, end)
-    right = right_match.start() if right_match else len(text)
-    return left, right
+    found = sentences(text)
+    i = found.index_of(start)
+    if i < 0:
+        return start, end
+    kt = found.keyed(i)
+    first = kt.first_from(start)
+    if first >= len(kt.tokens):
+        return start, end
+    last = max(first + 1, min(kt.index_at(end - 1) + 1, len(kt.tokens)))
+    lo, hi = figure_clause(kt, first, last)
+    return kt.tokens[lo].start, kt.tokens[hi - 1].end
 
 
-def _glued(text: str, start: int, end: int) -> bool:
-    """Whether the span is part of a longer number or word."""
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    if _DIGIT.match(after) or (after in _NUMBER_JOINERS and end + 1 < len(text) and _DIGIT.match(text[end + 1])):
-        return True
-    if _DIGIT.match(before) or (before in _NUMBER_JOINERS and start >= 2 and _DIGIT.match(text[start - 2])):
-        return True
-    if before.isalpha() and start > 0:
-        return True
-    # «۱۰ هزار و ۲۵۰» holds «هزار و ۲۵۰»: a number just before means a longer figure.
-    head = text[max(0, start - 12) : start].rstrip()
-    return bool(head) and bool(_DIGIT.match(head[-1])) and not text[start:end][:1].isdigit()
+@lru_cache(maxsize=256)
+def text_numbers(text: str) -> tuple[NumberSpan, ...]:
+    """The numbers written in ``text``, found by the extractor's number finder (dates, phones and ids left out).
+
+    >>> [(n.text, n.value) for n in text_numbers("۱۸۰ نیروگاه پنج کیلوواتی در ۱۴۰۲/۰۵/۰۱")]
+    [('۱۸۰', 180.0), ('پنج', 5.0)]
+    """
+    return tuple(n for n in find_numbers(text) if n.kind == "number")
+
+
+JALALI_YEARS = range(1300, 1500)  # a year written in four digits («۱۴۰۲»)
+
+
+def jalali_years(text: str) -> list[NumberSpan]:
+    """The Jalali years written in ``text``: numbers in four digits from 1300 to 1499 (not «۱٬۴۰۲»).
+
+    >>> [n.text for n in jalali_years("در سال ۱۴۰۲ حدود ۱٬۴۰۰ شغل و ۲۰۲۳")]
+    ['۱۴۰۲']
+    """
+    return [n for n in text_numbers(text) if n.text.isdigit() and len(n.text) == 4 and int(n.value) in JALALI_YEARS]
 
 
 def mention_positions(text: str, mention: str) -> list[int]:
-    """Every start of ``mention`` in ``text`` that is a whole figure (not inside a longer number)."""
+    """Every start of ``mention`` in ``text`` where it is a whole figure: its number is one the number finder
+    reads there, not part of a longer one («۳۱۰» is not in «۲٬۳۱۰», «هزار و ۲۵۰» not in «۱۰ هزار و ۲۵۰»).
+
+    >>> mention_positions("۲٬۳۱۰ و ۳۱۰ صندوق و ۳ هزار و ۴۰۰ شغل", "۳۱۰"), mention_positions("۳ هزار و ۴۰۰", "۳ هزار")
+    ([8], [])
+    """
     mention = mention.strip()
     if not mention:
         return []
+    lead = text_numbers(mention)
+    length = lead[0].end if lead and lead[0].start == 0 else len(mention)
+    numbers = {(n.start, n.end) for n in text_numbers(text)}
     folded, needle = fold_text(text), fold_text(mention)
     found, at = [], folded.find(needle)
     while at >= 0:
-        if not _glued(folded, at, at + len(needle)):
+        if (at, at + length) in numbers:
             found.append(at)
         at = folded.find(needle, at + 1)
     return found

@@ -29,18 +29,17 @@ True
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from dashboard.checks.claim_text import clause_bounds, mention_positions
-from dashboard.lang.check_config import CheckConfig, cue_regex, load_check_config
+from dashboard.checks.cue_words import cue_words
+from dashboard.lang.check_config import CheckConfig, load_check_config
 from dashboard.lang.errors import UserError
-from dashboard.lang.persian import fold_text
+from dashboard.text.phrases import Phrases, phrases
 
 SECTION = "comparable"
-_LETTER = r"[^\W\d_]"
 
 
 # How a confident place was read (the claims' ``province_basis``), in Persian and English.
@@ -69,20 +68,14 @@ class Basis:
     en: str
 
 
-@cache
-def _whole_words(config: CheckConfig, key: str) -> re.Pattern[str]:
-    """The cue regex of ``comparable.key`` that also ends at a word's end («فعال» is not «فعالیت»)."""
-    return re.compile(cue_regex(config.word_list(SECTION, key)).pattern + rf"(?!{_LETTER})")
-
-
 @dataclass(frozen=True)
 class Organisation:
-    """One organisation: its key, English name, Persian names (the first is shown) and their regex."""
+    """One organisation: its key, English name and Persian names (the first is shown, all are looked for)."""
 
     key: str
     en: str
     fa: str
-    pattern: re.Pattern[str]
+    names: Phrases
 
 
 @cache
@@ -100,14 +93,21 @@ def organisations(config: CheckConfig | None = None) -> tuple[Organisation, ...]
             raise UserError(f"{config.checks_path}: '{SECTION}.organisations.{key}' needs 'en' and a list 'fa'")
         if not all(isinstance(n, str) and n.strip() for n in names):
             raise UserError(f"{config.checks_path}: '{SECTION}.organisations.{key}.fa' must be a list of names")
-        pattern = re.compile(cue_regex(names).pattern + rf"(?!{_LETTER})")
-        out.append(Organisation(str(key), en.strip(), names[0], pattern))
+        out.append(Organisation(str(key), en.strip(), names[0], phrases(tuple(names))))
     return tuple(out)
 
 
+def organisations_in(text: str, config: CheckConfig | None = None) -> tuple[Organisation, ...]:
+    """The organisations ``text`` names, in the order of ``data/checks.yaml``.
+
+    >>> [o.key for o in organisations_in("مدیرکل بهزیستی و کمیته امداد استان")]
+    ['emdad', 'behzisti']
+    """
+    return tuple(o for o in organisations(config or load_check_config()) if o.names.search(text) is not None)
+
+
 def _organisations(text: str, config: CheckConfig) -> frozenset[str]:
-    folded = fold_text(text)
-    return frozenset(o.key for o in organisations(config) if o.pattern.search(folded))
+    return frozenset(o.key for o in organisations_in(text, config))
 
 
 def figure_context(claim: Mapping) -> str:
@@ -128,17 +128,17 @@ def figure_context(claim: Mapping) -> str:
 def evidence(claim: Mapping, config: CheckConfig | None = None) -> Evidence:
     """What the text says about one figure (see the module's docstring)."""
     config = config or load_check_config()
-    context = fold_text(figure_context(claim))
+    context = figure_context(claim)
     basis = str(claim.get("province_basis", "") or "")
-    narrowing = tuple(m.group(0).strip() for m in _whole_words(config, "narrowing_words").finditer(context))
-    cumulative = _whole_words(config, "cumulative_words").search(context)
+    narrowing = tuple(hit.text.strip() for hit in cue_words(config, SECTION, "narrowing_words").finditer(context))
+    cumulative = cue_words(config, SECTION, "cumulative_words").search(context)
     orgs = _organisations(str(claim.get("quote", "") or "") + "\n" + str(claim.get("speaker", "") or ""), config)
     if not orgs:
         orgs = _organisations(str(claim.get("title", "") or ""), config)
     return Evidence(
         place_confident=basis in config.word_list(SECTION, "confident_place"),
         narrowing=narrowing,
-        cumulative=cumulative.group(0).strip() if cumulative else "",
+        cumulative=cumulative.text.strip() if cumulative else "",
         organisations=orgs,
     )
 

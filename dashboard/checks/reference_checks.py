@@ -21,23 +21,23 @@ verify, never an accusation by itself: the two may count differently.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from dashboard.checks.claim_rows import records
+from dashboard.checks.claim_text import jalali_years
 from dashboard.checks.comparability import evidence, figure_context
+from dashboard.checks.cue_words import cue_words
 from dashboard.checks.findings import Finding
 from dashboard.extract.figures import show
 from dashboard.extract.periods import CUMULATIVE
 from dashboard.lang.check_config import CheckConfig, load_check_config
 from dashboard.lang.i18n import metric_label, province_label
-from dashboard.lang.persian import fold_text, to_ascii_digits
+from dashboard.lang.persian import fold_text
 from dashboard.present.formatting import localize, to_jalali
 
 SECTION = "unverified_against_reference"
 KIND = "unverified_against_reference"
-_YEAR = re.compile(r"سال\s*(1[34][0-9]{2})(?![0-9])")
+YEAR_WORD = "سال"  # «در سال ۱۴۰۲»: the year a figure is about
 
 
 def claim_year(claim: dict, config: CheckConfig) -> tuple[str, str] | None:
@@ -48,13 +48,14 @@ def claim_year(claim: dict, config: CheckConfig) -> tuple[str, str] | None:
     ('1402', 'سال ۱۴۰۲')
     """
     context = fold_text(figure_context(claim))
-    explicit = _YEAR.search(to_ascii_digits(context))
-    if explicit:
-        return explicit.group(1), context[explicit.start() : explicit.end()]
-    this_year = config.words(SECTION, "this_year_words").search(context)
+    for year in jalali_years(context):
+        before = context[: year.start].rstrip()
+        if before.endswith(YEAR_WORD) and not before[: -len(YEAR_WORD)][-1:].isalpha():
+            return str(int(year.value)), context[len(before) - len(YEAR_WORD) : year.end]
+    this_year = cue_words(config, SECTION, "this_year_words").search(context)
     published = to_jalali(claim.get("published")) if str(claim.get("published") or "").strip() else None
     if this_year and published is not None:
-        return str(published.year), this_year.group(0).strip()
+        return str(published.year), this_year.text.strip()
     return None
 
 

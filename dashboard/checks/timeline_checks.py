@@ -22,13 +22,13 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.checks.claim_rows import records
-from dashboard.checks.comparability import comparable, evidence
+from dashboard.checks.comparability import Basis, comparable, evidence
+from dashboard.checks.cue_words import cue_words
 from dashboard.checks.findings import Finding
 from dashboard.extract.figures import arithmetic, same_figure, show, significant_digits
 from dashboard.extract.periods import CUMULATIVE, PERIOD
 from dashboard.lang.check_config import CheckConfig, load_check_config
 from dashboard.lang.i18n import metric_label, province_label
-from dashboard.lang.persian import fold_text
 from dashboard.lang.taxonomy import NATIONAL, load_taxonomy
 from dashboard.present.formatting import to_jalali
 
@@ -199,21 +199,27 @@ def shrinking_total(df: pd.DataFrame, config: CheckConfig | None = None) -> list
                 "not shrink unless the later figure counts only part of it (say, only the units still working)."
             )
             out.append(
-                Finding(
-                    "shrinking_total",
-                    [first["document"], later["document"]],
-                    province,
-                    program,
-                    metric,
-                    [old, new],
-                    fa,
-                    en,
-                    [first["quote"], later["quote"]],
-                    basis.fa,
-                    basis.en,
-                )
+                _pair_finding("shrinking_total", first, later, (province, program, metric), [old, new], fa, en, basis)
             )
     return out
+
+
+def _pair_finding(
+    kind: str,
+    first: dict,
+    later: dict,
+    about: tuple[str, str, str],
+    values: list[float],
+    fa: str,
+    en: str,
+    basis: Basis,
+) -> Finding:
+    """A finding on two reports of one figure: an earlier one and a later one, with why they are comparable.
+    ``about`` is the group's province, program and metric."""
+    province, program, metric = about
+    quotes = [first["quote"], later["quote"]]
+    documents = [first["document"], later["document"]]
+    return Finding(kind, documents, province, program, metric, values, fa, en, quotes, basis.fa, basis.en)
 
 
 # --- repeated_claim -----------------------------------------------------------------------
@@ -225,7 +231,7 @@ def repeated_claim(df: pd.DataFrame, config: CheckConfig | None = None) -> list[
     cycle = pd.Timedelta(days=config.number(None, "news_cycle_days"))
     min_value = config.number("repeated_claim", "min_value")
     min_sig = int(config.number(None, "restatement_min_significant_digits"))
-    new_wording = config.words("repeated_claim", "new_wording")
+    new_wording = cue_words(config, "repeated_claim", "new_wording")
     min_digits = config.number("repeated_claim", "min_significant_digits")
     rows = _reported(df, config, "repeated_claim")
     rows = rows[rows["date"].notna() & (rows["value"] >= min_value)]
@@ -233,7 +239,7 @@ def repeated_claim(df: pd.DataFrame, config: CheckConfig | None = None) -> list[
     out = []
     for (province, program, metric, unit), group in _groups(rows).items():
         for later in group:
-            if later["period"] == CUMULATIVE or not new_wording.search(fold_text(later["quote"])):
+            if later["period"] == CUMULATIVE or new_wording.search(later["quote"]) is None:
                 continue
             earlier = [
                 e
@@ -259,19 +265,8 @@ def repeated_claim(df: pd.DataFrame, config: CheckConfig | None = None) -> list[
                 f"{province_label(province, 'en')}, first reported in {_where(first, 'en')}, is announced again "
                 f"as new {days} days later in {_where(later, 'en')}."
             )
+            values = [float(first["value"]), value]
             out.append(
-                Finding(
-                    "repeated_claim",
-                    [first["document"], later["document"]],
-                    province,
-                    program,
-                    metric,
-                    [float(first["value"]), value],
-                    fa,
-                    en,
-                    [first["quote"], later["quote"]],
-                    basis.fa,
-                    basis.en,
-                )
+                _pair_finding("repeated_claim", first, later, (province, program, metric), values, fa, en, basis)
             )
     return out

@@ -122,3 +122,29 @@ def _chained_participle(kt: KeyedText, i: int, next_verb: int) -> bool:
     if len(between) > CHAIN_MAX_TOKENS or any(not t.is_word for t in between):
         return False
     return not kt.find(load_cues().planned_governing, i + 2, next_verb + 1)
+
+
+FIGURE_CLAUSE_JOINTS = frozenset({"،", ",", "؛", ";", ":", ".", "!", "?", "؟", "که"})  # token keys
+
+
+def figure_clause(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
+    """The words that qualify the figure at tokens ``[first, last)``: its clause (:func:`clause_bounds`),
+    cut further at a comma or «که». The period of a figure («تاکنون», «امسال») is read here, and so are
+    the checks' cue words around it.
+
+    >>> kt = KeyedText("۴۴۵ صندوق داریم، که تاکنون ۳ هزار شغل ایجاد کرده‌اند و ۲ طرح در دست اجراست")
+    >>> lo, hi = figure_clause(kt, 6, 8)
+    >>> " ".join(t.text for t in kt.tokens[lo:hi])
+    'تاکنون ۳ هزار شغل ایجاد کرده\u200cاند'
+    """
+    return kt.memo(("figure_clause", first, last), lambda: _compute_figure_clause(kt, first, last))
+
+
+def _compute_figure_clause(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
+    lo, hi = clause_bounds(kt, first, last)
+    start, end = first, last
+    while start > lo and kt.tokens[start - 1].key not in FIGURE_CLAUSE_JOINTS:
+        start -= 1
+    while end < hi and kt.tokens[end].key not in FIGURE_CLAUSE_JOINTS:
+        end += 1
+    return start, end

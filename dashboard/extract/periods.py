@@ -14,18 +14,25 @@ the same clause, since «از ابتدای سال تاکنون» bounds the runn
 from __future__ import annotations
 
 from dashboard.lang.check_config import load_check_config
-from dashboard.lang.persian import fold_text
+from dashboard.text.phrases import Phrases, phrases
 
 CUMULATIVE, PERIOD, UNKNOWN = "cumulative", "period", ""
 
 
+def period_words(kind: str) -> Phrases:
+    """The cues of ``data/period_cues.yaml`` that make a figure ``cumulative`` or one ``period``'s.
+
+    >>> period_words("period").search("در بیست سال اخیر").text
+    'بیست سال اخیر'
+    """
+    return phrases(load_check_config().period_list(kind))
+
+
 def period_from_words(clause: str) -> str:
     """``period`` when a period cue is in ``clause``, else ``cumulative`` for a cumulative cue, else ``''``."""
-    config = load_check_config()
-    folded = fold_text(clause)
-    if config.period_words("period").search(folded):
+    if period_words(PERIOD).search(clause):
         return PERIOD
-    if config.period_words("cumulative").search(folded):
+    if period_words(CUMULATIVE).search(clause):
         return CUMULATIVE
     return UNKNOWN
 

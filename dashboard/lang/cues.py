@@ -1,7 +1,12 @@
 """The extractor's word lists (``data/extraction_cues.yaml``), loaded once as match keys.
 
+Month names are not listed there: they come from their own file (:mod:`dashboard.lang.months`), so
+«۷ آذر» and «آذر ۱۴۰۲» are dates with every spelling the date reader knows.
+
 >>> cues = load_cues()
 >>> "تبصره" in cues.label_before
+True
+>>> "آذر" in cues.year_before and "آذرماه" in cues.not_claim_after
 True
 """
 
@@ -12,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from dashboard.lang.datafiles import read_yaml_mapping
+from dashboard.lang.months import jalali_month_words, month_words
 from dashboard.lang.paths import DATA_DIR
 from dashboard.lang.persian import match_key
 from dashboard.lang.taxonomy import TaxonomyError
@@ -177,6 +183,8 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
     keyed = {name: frozenset(match_key(w) for w in words) for name, words in lists.items()}
     keyed["planned_before"] = with_suffixes(keyed["planned_before"])
     keyed["agreement_cues"] = with_suffixes(keyed["agreement_cues"])
+    keyed["year_before"] |= jalali_month_words()  # «آذر ۱۴۰۲»
+    keyed["not_claim_after"] |= month_words()  # «۷ آذر», «۱۲ رمضان»
     return Cues(
         **{name: keyed[name] for name in _WORD_LISTS if name not in ("qualifiers", "source_stop")},
         qualifiers={match_key(w): w for w in lists["qualifiers"]},

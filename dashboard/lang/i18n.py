@@ -15,15 +15,15 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from dashboard.lang.data_schemas import JalaliMonthsFile, LabelsFile
+from dashboard.lang.data_schemas import LabelsFile
 from dashboard.lang.datafiles import DataFileError, load_data_file
+from dashboard.lang.months import load_months
 from dashboard.lang.paths import DATA_DIR
 from dashboard.lang.taxonomy import NATIONAL, load_taxonomy
 
 LANGS = ("fa", "en")
 DEFAULT_LANG = "fa"
 LABELS_FILE = DATA_DIR / "labels.yaml"
-MONTHS_FILE = DATA_DIR / "jalali_months.yaml"
 
 
 class LabelError(DataFileError):
@@ -66,7 +66,7 @@ def t_list(key: str, lang: str = DEFAULT_LANG) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _month_names() -> dict[str, list[str]]:
-    table = load_data_file(MONTHS_FILE, JalaliMonthsFile, LabelError)
+    table = load_months()
     return {"fa": [table.months[m][0] for m in range(1, 13)], "en": list(table.month_names_en)}
 
 

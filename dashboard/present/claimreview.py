@@ -22,9 +22,8 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.checks.comparability import organisations
+from dashboard.checks.comparability import organisations_in
 from dashboard.lang.errors import UserError
-from dashboard.lang.persian import fold_text
 
 # Ratings on a 1-5 scale (worst to best); «unverifiable» has a name but no number.
 RATINGS: dict[str, tuple[int | None, str, str]] = {
@@ -40,8 +39,8 @@ def _text(value: Any) -> str:
 
 
 def _organisation_of(text: str) -> str:
-    folded = fold_text(text)
-    return next((o.fa for o in organisations() if o.pattern.search(folded)), "")
+    named = organisations_in(text)
+    return named[0].fa if named else ""
 
 
 def _claim_author(row: dict) -> dict[str, Any]:

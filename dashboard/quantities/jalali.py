@@ -25,12 +25,8 @@ from typing import Any
 
 import jdatetime
 
-from dashboard.lang.data_schemas import JalaliMonthsFile
-from dashboard.lang.datafiles import DataFileError, load_data_file
-from dashboard.lang.paths import DATA_DIR
+from dashboard.lang.months import MONTHS_FILE, load_months
 from dashboard.lang.persian import ZWNJ, fold_chars, to_ascii_digits
-
-MONTHS_FILE = DATA_DIR / "jalali_months.yaml"
 
 JALALI_YEARS = range(1200, 1500)
 GREGORIAN_YEARS = range(1901, 2200)
@@ -82,7 +78,7 @@ class _Patterns:
 def load_month_table(path: Path = MONTHS_FILE) -> dict[str, Any]:
     """The data file as a dict (months, month_suffix, weekdays, labels); raises a ValueError naming the file
     and the problem when it does not fit :class:`~dashboard.lang.data_schemas.JalaliMonthsFile`."""
-    return load_data_file(path, JalaliMonthsFile, DataFileError).model_dump()
+    return load_months(path).model_dump()
 
 
 @lru_cache(maxsize=1)

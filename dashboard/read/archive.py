@@ -93,6 +93,27 @@ def iter_members(
     yield from _members(archive, document, path, suffixes, _Budget(limits), prefix="", depth=0, key=key)
 
 
+def _refusal(
+    info: zipfile.ZipInfo, nested: bool, depth: int, limits: ZipLimits
+) -> tuple[str, str, dict[str, int]] | None:
+    """Why a member is not read, from its header alone (message, code, params), or None when it may be."""
+    if info.flag_bits & 0x1:
+        return "encrypted member, not read", "encrypted_member", {}
+    if nested and depth >= MAX_NESTING:
+        return (
+            f"a zip nested more than {MAX_NESTING} deep inside another, not read",
+            "zip_too_deep",
+            {"depth": MAX_NESTING},
+        )
+    if info.file_size > limits.member_bytes:
+        sizes = f"{info.file_size:,} bytes, limit {limits.member_bytes:,}"
+        message = f"member is larger than the size limit ({sizes})"
+        return message, "member_too_big", {"size": info.file_size, "limit": limits.member_bytes}
+    if info.file_size >= limits.ratio_floor and info.file_size > limits.ratio * max(info.compress_size, 1):
+        return "compressed too well to be text (a zip bomb?), not read", "zip_bomb", {}
+    return None
+
+
 def _members(
     archive: str | Path | IO[bytes],
     document: str,
@@ -139,32 +160,10 @@ def _members(
                 continue
             if _hidden(name) or (_suffix(name) not in suffixes and not nested):
                 continue
-            if info.flag_bits & 0x1:
-                yield ReadProblem(path, where, "encrypted member, not read", code="encrypted_member")
-                continue
-            if nested and depth >= MAX_NESTING:
-                yield ReadProblem(
-                    path,
-                    where,
-                    f"a zip nested more than {MAX_NESTING} deep inside another, not read",
-                    code="zip_too_deep",
-                    params={"depth": MAX_NESTING},
-                )
-                continue
-            if info.file_size > limits.member_bytes:
-                sizes = f"{info.file_size:,} bytes, limit {limits.member_bytes:,}"
-                yield ReadProblem(
-                    path,
-                    where,
-                    f"member is larger than the size limit ({sizes})",
-                    code="member_too_big",
-                    params={"size": info.file_size, "limit": limits.member_bytes},
-                )
-                continue
-            if info.file_size >= limits.ratio_floor and info.file_size > limits.ratio * max(info.compress_size, 1):
-                yield ReadProblem(
-                    path, where, "compressed too well to be text (a zip bomb?), not read", code="zip_bomb"
-                )
+            refused = _refusal(info, nested, depth, limits)
+            if refused is not None:
+                message, code, params = refused
+                yield ReadProblem(path, where, message, code=code, params=params)
                 continue
             if budget.total + info.file_size > limits.total_bytes:
                 yield ReadProblem(

@@ -27,25 +27,10 @@ def main() -> None:
     state = FilterState()
     n_articles = int(df["document"].nunique())
     c1, c2 = st.columns(2)
-    c1.download_button(
-        t("download_full", lang),
-        data=lambda: downloads.csv_bytes(queries.with_provenance(df)),
-        file_name=downloads.export_filename(state, today, full=True),
-        mime="text/csv",
-        on_click="ignore",
-        key="about_dl_full",
-        icon=":material/download:",
-    )
+    ui.full_table_download(c1, df, state, today, lang, "about_dl_full")
     readme = downloads.readme_text(df, state, today, full=True, n_articles=n_articles)
-    c2.download_button(
-        t("download_readme", lang),
-        data=readme,
-        file_name=downloads.export_filename(state, today, full=True, ext="txt").replace("claims_", "README_claims_", 1),
-        mime="text/plain",
-        on_click="ignore",
-        key="about_dl_readme",
-        icon=":material/description:",
-    )
+    readme_name = downloads.export_filename(state, today, full=True, ext="txt").replace("claims_", "README_claims_", 1)
+    ui.download(c2, t("download_readme", lang), readme, readme_name, "about_dl_readme", csv=False)
     with st.expander("README", expanded=False):
         st.code(readme, language=None)
 

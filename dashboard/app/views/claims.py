@@ -23,32 +23,21 @@ def download_row(view: pd.DataFrame, full: pd.DataFrame, state, lang: str) -> No
     n_articles = int(full["document"].nunique())
     row = st.container(horizontal=True, gap="small", key="downloads")
     c1 = c2 = c3 = row
-    c1.download_button(
+    ui.download(
+        c1,
         t("download_filtered", lang),
-        data=lambda: downloads.csv_bytes(queries.with_provenance(view)),
-        file_name=downloads.export_filename(state, today),
-        mime="text/csv",
-        on_click="ignore",
-        key="dl_filtered",
-        icon=":material/download:",
+        lambda: downloads.csv_bytes(queries.with_provenance(view)),
+        downloads.export_filename(state, today),
+        "dl_filtered",
     )
-    c2.download_button(
-        t("download_full", lang),
-        data=lambda: downloads.csv_bytes(queries.with_provenance(full)),
-        file_name=downloads.export_filename(state, today, full=True),
-        mime="text/csv",
-        on_click="ignore",
-        key="dl_full",
-        icon=":material/download:",
-    )
-    c3.download_button(
+    ui.full_table_download(c2, full, state, today, lang, "dl_full")
+    ui.download(
+        c3,
         t("download_readme", lang),
-        data=lambda: downloads.readme_text(view, state, today, n_articles=n_articles),
-        file_name=downloads.export_filename(state, today, ext="txt").replace("claims_", "README_claims_", 1),
-        mime="text/plain",
-        on_click="ignore",
-        key="dl_readme",
-        icon=":material/description:",
+        lambda: downloads.readme_text(view, state, today, n_articles=n_articles),
+        downloads.export_filename(state, today, ext="txt").replace("claims_", "README_claims_", 1),
+        "dl_readme",
+        csv=False,
     )
 
 

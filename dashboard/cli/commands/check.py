@@ -16,6 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from dashboard.cli.commands import add_db_option
 from dashboard.lang.errors import UserError
 
 
@@ -32,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "per finding (UTF-8 with BOM) and prints a count per kind. FILE '-' writes the CSV to stdout.",
     )
     parser.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write ('-' for stdout)")
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    add_db_option(parser)
     parser.add_argument(
         "--all", action="store_true", help="include the findings a reviewer dismissed (left out by default)"
     )

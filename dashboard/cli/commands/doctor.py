@@ -15,6 +15,7 @@ import argparse
 import sqlite3
 from pathlib import Path
 
+from dashboard.cli.commands import add_db_option
 from dashboard.lang.errors import UserError
 
 
@@ -27,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "what it holds and, when it is damaged, how to recover. --rescue NEW copies every article that can "
         "still be read, with its claims, into a new database. Exit 1 when the database is damaged.",
     )
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    add_db_option(parser)
     parser.add_argument("--rescue", metavar="NEW", help="copy every readable article into this new database file")
     parser.set_defaults(func=run)
 

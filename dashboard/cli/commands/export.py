@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from dashboard.cli.commands import add_db_option
 from dashboard.lang.errors import UserError
 
 
@@ -30,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--claimreview", metavar="FILE", help="write the rated claims as ClaimReview JSON-LD")
     parser.add_argument("--org", help="the reviewing organisation (default: the one set in the app)")
     parser.add_argument("--org-url", help="the reviewing organisation's address (default: the one set in the app)")
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 

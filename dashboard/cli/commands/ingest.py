@@ -15,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from dashboard.cli.commands import add_db_option
 from dashboard.lang.errors import UserError
 
 
@@ -28,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "replaces its claims. Exit 1 when any input or article was skipped.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or zip archives")
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    add_db_option(parser)
     parser.add_argument("--workers", type=int, metavar="N", help="extraction processes (default: all cores)")
     parser.add_argument("--max-mb", type=float, default=20.0, metavar="N", help="skip files larger than N MB (20)")
     parser.add_argument("--if-empty", action="store_true", help="do nothing when the database already has articles")

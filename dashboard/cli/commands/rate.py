@@ -14,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from dashboard.cli.commands import add_db_option
 from dashboard.lang.errors import UserError
 
 
@@ -37,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--note", default="", help="why: what the evidence shows")
     parser.add_argument("--url", default="", help="the evidence's address (http:// or https://)")
     parser.add_argument("--by", default="", metavar="NAME", help="who rated it")
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 

@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from dashboard.cli.commands import add_db_option
 from dashboard.lang.errors import UserError
 
 
@@ -26,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("file", metavar="FILE", help="the CSV file")
     parser.add_argument("--name", help="the table's name (default: the file's name)")
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import sqlite3
 
+from dashboard.cli.commands import add_db_option
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``stats`` command."""
@@ -18,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="show how many articles and claims are stored, by province, program and metric",
         description="Show the articles and claims stored, claims by province, program and metric, and the last ingest.",
     )
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 
