@@ -1,7 +1,12 @@
-"""Cumulative or one-period: read from the extractor's ``period`` and the words around a figure.
+"""Cumulative or one-period: a figure's running total («تاکنون») or one period's count («امسال»), read
+from the words of its clause, by the extractor (:func:`period_of`) and the checks alike.
 
 Cue words live in ``data/period_cues.yaml``. A period cue wins over a cumulative one in
 the same clause, since «از ابتدای سال تاکنون» bounds the running total to this year.
+
+>>> from dashboard.text.keyed_text import KeyedText
+>>> period_of(KeyedText("تاکنون ۴ هزار نیروگاه نصب شده"), 1, 2)
+'cumulative'
 
 >>> period_from_words("تاکنون ۴ هزار و ۸۰۰ نیروگاه نصب شده")
 'cumulative'
@@ -13,7 +18,9 @@ the same clause, since «از ابتدای سال تاکنون» bounds the runn
 
 from __future__ import annotations
 
+from dashboard.extract.clauses import figure_clause
 from dashboard.lang.check_config import load_check_config
+from dashboard.text.keyed_text import KeyedText
 from dashboard.text.phrases import Phrases, phrases
 
 CUMULATIVE, PERIOD, UNKNOWN = "cumulative", "period", ""
@@ -26,6 +33,18 @@ def period_words(kind: str) -> Phrases:
     'بیست سال اخیر'
     """
     return phrases(load_check_config().period_list(kind))
+
+
+def period_of(kt: KeyedText, first: int, last: int) -> str:
+    """``cumulative`` («تاکنون»، «در مجموع») or ``period`` («امسال»، «در یک سال») for the figure at tokens
+    ``[first, last)``, or ``""``: read from its clause (:func:`~dashboard.extract.clauses.figure_clause`).
+    """
+    lo, hi = figure_clause(kt, first, last)
+    if period_words(PERIOD).find(kt, lo, hi):
+        return PERIOD
+    if period_words(CUMULATIVE).find(kt, lo, hi):
+        return CUMULATIVE
+    return UNKNOWN
 
 
 def period_from_words(clause: str) -> str:

@@ -20,9 +20,9 @@ import pandas as pd
 
 from dashboard.extract.article_meta import ArticleMeta, find_speakers, lead_span, read_article_meta, title_span
 from dashboard.extract.bounds import split_plausible
-from dashboard.extract.figure_period import period_of
 from dashboard.extract.figures import is_restatement, significant_digits
 from dashboard.extract.mentions import find_mentions
+from dashboard.extract.periods import period_of
 from dashboard.extract.places import province_in_sentence, speaks_for_the_nation
 from dashboard.extract.programs import named_in_article, program_of, programs_named
 from dashboard.extract.schema import CLAIM_COLUMNS

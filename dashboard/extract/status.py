@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from dashboard.extract.clauses import clause_bounds, is_past, punct_bounds, verb_after
-from dashboard.extract.figure_period import period_cues
+from dashboard.extract.periods import CUMULATIVE, period_words
 from dashboard.lang.cues import load_cues
 from dashboard.text.keyed_text import KeyedText
 
@@ -57,7 +57,7 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
     # «از احداث ...» announces, unless the sentence (after its colon too) counts the figure so far or
     # places it in the past («در یک سال گذشته»).
     if _announced_event(kt, first, clause_lo, verb) and not (
-        kt.find(period_cues().cumulative) or kt.find(cues.past_time)
+        period_words(CUMULATIVE).find(kt) or kt.find(cues.past_time)
     ):
         return "planned"
     if verb is None:
@@ -73,7 +73,7 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
     narrated = before is not None and before.is_word and is_past(before.key)
     now = (
         kt.find(cues.present_now, lo, verb)
-        or kt.find(period_cues().cumulative, clause_lo, verb)
+        or period_words(CUMULATIVE).find(kt, clause_lo, verb)
         or (kt.find(cues.habitual_time, clause_lo, verb) and kt.tokens[verb - 1].key not in cues.event_nouns)
     )
     if key.startswith("می") and not now:
