@@ -546,8 +546,10 @@ def test_letters_in_arabic_presentation_forms_read_as_plain_letters() -> None:
         "با آمدن بهار ۳۰ واحد مسکونی در روستاها تحویل شد.",
         "در پرتو نور ایمان ۳۰ واحد مسکونی به مددجویان تحویل شد.",
         "همزمان با روز قدس ۳۰ واحد مسکونی به مددجویان تحویل شد.",
+        "در کنار تاکستان روستا ۳۰ واحد مسکونی به مددجویان تحویل شد.",
+        "پس از تلاوت سوره مبارکه فتح ۳۰ واحد مسکونی به مددجویان تحویل شد.",
     ],
-    ids=["spring", "light", "quds-day"],
+    ids=["spring", "light", "quds-day", "vineyard", "blessed-sura"],
 )
 def test_a_county_name_that_is_a_common_word_needs_a_place_cue(text: str) -> None:
     assert only(text)["province"] == "National"
