@@ -269,6 +269,22 @@ def test_people_counted_by_the_jobs_they_got(text: str) -> None:
     assert only(text)["metric"] == "jobs"
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "تا پایان امسال ۵۰۰ نیروگاه در روستاهایی که برق ندارند نصب می‌شود که ظرفیت آنها ۲.۵ مگاوات خواهد بود.",
+            "planned",
+        ),
+        ("امسال ۵۰۰ نیروگاه در روستاهایی که برق ندارند نصب شد که ظرفیت آنها ۲.۵ مگاوات است.", "reported"),
+        ("واردات استان بیشتر شامل محصولات نفتی به ارزش ۱۰.۳ میلیارد دلار می‌شود که ۱۱ درصد کمتر است.", "reported"),
+    ],
+    ids=["verb-after-a-relative-clause", "past-verb-after-a-relative-clause", "decimal-point-inside-the-clause"],
+)
+def test_the_status_comes_from_the_figures_own_verb(text: str, status: str) -> None:
+    assert claims(text)[0]["status"] == status
+
+
 def test_a_monthly_amount_is_not_a_price() -> None:
     assert values("این صندوق‌ها هر ماه ۲ میلیارد ریال وام می‌دهند.") == [2e9]
 

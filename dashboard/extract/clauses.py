@@ -29,12 +29,33 @@ def punct_bounds(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
 
 def _compute_punct_bounds(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
     lo = first
-    while lo > 0 and kt.tokens[lo - 1].text not in CLAUSE_ENDS:
+    while lo > 0 and not _ends_clause(kt, lo - 1, CLAUSE_ENDS):
         lo -= 1
     hi = last
-    while hi < len(kt.tokens) and kt.tokens[hi].text not in CLAUSE_ENDS:
+    while hi < len(kt.tokens) and not _ends_clause(kt, hi, CLAUSE_ENDS):
         hi += 1
     return lo, hi
+
+
+def _ends_clause(kt: KeyedText, i: int, marks: frozenset[str] | str) -> bool:
+    """Is token ``i`` one of the punctuation ``marks`` that end a clause? Not a point or a comma inside a
+    number («۱۰.۳ میلیارد دلار», «12,500»), which the tokenizer splits off the digits around it.
+
+    >>> kt = KeyedText("۱۰.۳ میلیارد دلار شد. سپس")
+    >>> _ends_clause(kt, 1, "."), _ends_clause(kt, 6, ".")
+    (False, True)
+    """
+    tokens = kt.tokens
+    if tokens[i].text not in marks:
+        return False
+    inside = (
+        0 < i < len(tokens) - 1
+        and tokens[i - 1].text.isdigit()
+        and tokens[i + 1].text.isdigit()
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i].end == tokens[i + 1].start
+    )
+    return not inside
 
 
 def clause_bounds(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
@@ -47,13 +68,13 @@ def _compute_clause_bounds(kt: KeyedText, first: int, last: int) -> tuple[int, i
     lo = first
     while lo > 0:
         prev = kt.tokens[lo - 1]
-        if prev.text in CLAUSE_ENDS or (prev.is_word and is_finite_verb(prev.key)):
+        if _ends_clause(kt, lo - 1, CLAUSE_ENDS) or (prev.is_word and is_finite_verb(prev.key)):
             break
         lo -= 1
     hi = last
     while hi < len(kt.tokens):
         token = kt.tokens[hi]
-        if token.text in CLAUSE_ENDS:
+        if _ends_clause(kt, hi, CLAUSE_ENDS):
             break
         hi += 1
         if token.is_word and is_finite_verb(token.key):
@@ -65,7 +86,7 @@ def phrase_end(kt: KeyedText, lo: int, hi: int) -> int:
     """Index of the first verb or comma at or after ``lo`` (``hi`` when none): the end of the noun phrase."""
     for i in range(lo, hi):
         token = kt.tokens[i]
-        if token.text in "،," or (token.is_word and is_finite_verb(token.key)):
+        if _ends_clause(kt, i, "،,") or (token.is_word and is_finite_verb(token.key)):
             return i
     return hi
 
@@ -88,19 +109,22 @@ def verb_after(kt: KeyedText, lo: int, hi: int) -> tuple[int | None, int]:
     the words of that clause are not the figure's."""
     verbs = [i for i in range(lo, hi) if _is_verb_token(kt.tokens[i])]
     start = lo
+    skipped = -2
     for n, i in enumerate(verbs):
         if n + 1 < len(verbs) and _chained_participle(kt, i, verbs[n + 1]):
             continue
-        if n + 1 < len(verbs) and _ends_a_relative_clause(kt, lo, i):
-            start = i + 1
+        # The verb right after a skipped one is the rest of its group («کلنگ‌زنی شده بود»).
+        if n + 1 < len(verbs) and (skipped == i - 1 or _ends_a_relative_clause(kt, start, i)):
+            start, skipped = i + 1, i
             continue
         return i, start
     return None, start
 
 
 def _ends_a_relative_clause(kt: KeyedText, lo: int, verb: int) -> bool:
-    """Does the verb at ``verb`` close a «که» clause opened after the figure (at ``lo``)? Then the
-    figure's own verb comes after it."""
+    """Does the verb at ``verb`` close a «که» clause opened since ``lo`` (the figure, or the verb of the
+    clause before)? Then the figure's own verb comes after it; a second «که» after that verb opens a
+    clause of its own («... که برق ندارند نصب می‌شود که ظرفیت آنها ... خواهد بود»)."""
     return any(t.key == "که" for t in kt.tokens[lo:verb])
 
 
@@ -143,8 +167,8 @@ def figure_clause(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
 def _compute_figure_clause(kt: KeyedText, first: int, last: int) -> tuple[int, int]:
     lo, hi = clause_bounds(kt, first, last)
     start, end = first, last
-    while start > lo and kt.tokens[start - 1].key not in FIGURE_CLAUSE_JOINTS:
+    while start > lo and not _ends_clause(kt, start - 1, FIGURE_CLAUSE_JOINTS):
         start -= 1
-    while end < hi and kt.tokens[end].key not in FIGURE_CLAUSE_JOINTS:
+    while end < hi and not _ends_clause(kt, end, FIGURE_CLAUSE_JOINTS):
         end += 1
     return start, end
