@@ -278,11 +278,22 @@ def test_people_counted_by_the_jobs_they_got(text: str) -> None:
         ),
         ("امسال ۵۰۰ نیروگاه در روستاهایی که برق ندارند نصب شد که ظرفیت آنها ۲.۵ مگاوات است.", "reported"),
         ("واردات استان بیشتر شامل محصولات نفتی به ارزش ۱۰.۳ میلیارد دلار می‌شود که ۱۱ درصد کمتر است.", "reported"),
+        ("سالانه ۱۴۴۷ تن محصول از این گیاهان در استان برداشت می\u200eشود.", "reported"),
     ],
-    ids=["verb-after-a-relative-clause", "past-verb-after-a-relative-clause", "decimal-point-inside-the-clause"],
+    ids=[
+        "verb-after-a-relative-clause",
+        "past-verb-after-a-relative-clause",
+        "decimal-point-inside-the-clause",
+        "left-to-right-mark-as-a-joiner",
+    ],
 )
 def test_the_status_comes_from_the_figures_own_verb(text: str, status: str) -> None:
     assert claims(text)[0]["status"] == status
+
+
+def test_tonnes_of_people() -> None:
+    claim = claims("تصادف پراید و پژو مرگ یک تن و مصدومیت سه تن دیگر را به دنبال داشت.")[-1]
+    assert (claim["value"], claim["unit"]) == (3.0, "count")
 
 
 def test_a_monthly_amount_is_not_a_price() -> None:

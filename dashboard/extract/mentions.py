@@ -612,11 +612,16 @@ def _counter_names_another_kind(after: list[Token]) -> bool:
 
 
 def _people_in_tonnes(unit_word: UnitWord, after: list[Token]) -> bool:
-    """«۳۰ تن از خبرنگاران»: «تن» before «از» and a plural of people counts persons, not tonnes.
+    """«۳۰ تن از خبرنگاران», «مصدومیت سه تن دیگر»: «تن» before «از» and a plural of people, or before
+    «دیگر», counts persons, not tonnes.
 
     People plurals end in «ان» («خبرنگاران», «مسئولان») or are «اعضا», «افراد»; «۳۰ تن از محصولات» weighs.
     """
-    if unit_word.unit != "tonne" or unit_word.factor != 1 or len(after) < 2 or after[0].key != "از":
+    if unit_word.unit != "tonne" or unit_word.factor != 1 or not after:
+        return False
+    if after[0].key == "دیگر":
+        return True
+    if len(after) < 2 or after[0].key != "از":
         return False
     noun = after[1].key
     return noun in _lexicon().cues.people_plurals or (noun.endswith("ان") and len(noun) > 4)

@@ -23,7 +23,8 @@ _LETTER_FOLD = {
     "ك": "ک",
     "ۀ": "ه",
     "ة": "ه",
-    "\u200f": ZWNJ,  # right-to-left mark used as a joiner break in some feeds
+    "\u200f": ZWNJ,  # right-to-left and left-to-right marks used as a joiner break in some feeds
+    "\u200e": ZWNJ,
     "\u200d": ZWNJ,
     "\u00a0": " ",
     **{a: p for a, p in zip(ARABIC_DIGITS, PERSIAN_DIGITS, strict=False)},
