@@ -296,6 +296,23 @@ def test_tonnes_of_people() -> None:
     assert (claim["value"], claim["unit"]) == (3.0, "count")
 
 
+@pytest.mark.parametrize(
+    ("lead", "outlet"),
+    [
+        ("به گزارش خبرنگار خبرگزاری سلامت(طبنا) زنجان ؛", "خبرگزاری سلامت"),
+        ("به گزارش خبرنگار اقتصادی خبرگزاری نمونه،", "خبرگزاری نمونه"),
+        ("به گزارش روابط عمومی سپاه امام سجاد (ع) هرمزگان،", "روابط عمومی سپاه امام سجاد (ع) هرمزگان"),
+    ],
+    ids=["abbreviation-in-brackets", "unknown-agency-after-its-reporter", "honorific-in-brackets"],
+)
+def test_the_outlet_ends_where_its_name_does(lead: str, outlet: str) -> None:
+    assert claims(f"{lead} امسال ۵۰۰ شغل در روستاها ایجاد شد.")[0]["source"] == outlet
+
+
+def test_a_figure_glued_to_the_speakers_colon_is_read() -> None:
+    assert values("وی اظهار کرد:۳هزار پنل خورشیدی در استان نصب شد و تفاهم‌نامه ۵ جانبه امضا شد.") == [3000.0]
+
+
 def test_a_monthly_amount_is_not_a_price() -> None:
     assert values("این صندوق‌ها هر ماه ۲ میلیارد ریال وام می‌دهند.") == [2e9]
 

@@ -52,11 +52,19 @@ class ArticleMeta:
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (offset, speaker); see find_speakers
 
 
+# A bracket that ends an outlet's name («خبرگزاری سلامت(طبنا)»), unless it holds an honorific that belongs
+# to it («روابط عمومی سپاه امام سجاد (ع) هرمزگان»).
+HONORIFIC_AHEAD = r"(?!\s*(?:ع|س|ص|ره|عج)\s*\))"
+
+
 @cache
 def _source_stop_re() -> re.Pattern[str]:
     """Where the outlet's name ends: a stop word standing alone («از», «در») or a stop mark («،»)."""
     parts = [
-        rf"(?:^|\s){re.escape(stop)}(?=\s|$)" if stop.isalpha() else re.escape(stop) for stop in load_cues().source_stop
+        rf"(?:^|\s){re.escape(stop)}(?=\s|$)"
+        if stop.isalpha()
+        else re.escape(stop) + (HONORIFIC_AHEAD if stop == "(" else "")
+        for stop in load_cues().source_stop
     ]
     return re.compile("|".join(parts))
 

@@ -406,7 +406,10 @@ def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], uni
     """
     cues = _lexicon().cues
     if before and before[-1].text in "/-:#+" and before[-1].end == span.start:
-        return True
+        # «۱۰:۳۰» is a time, but «اظهار کرد:۳هزار پنل» only lacks the space after the speaker's colon.
+        colon_after_words = before[-1].text == ":" and (len(before) < 2 or not before[-2].text.isdigit())
+        if not colon_after_words:
+            return True
     if unit_word is None and after and after[0].is_word:
         counter = after[0].key in cues.counters or after[0].key in cues.person_counter  # «۴۶۳نفر», «۱۰۰مورد»
         glued = after[0].start == span.end and not match_head(after, 0) and not counter  # «۱۰ساله»

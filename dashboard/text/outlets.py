@@ -6,6 +6,8 @@
 'خبرگزاری صدا و سیما مرکز اردبیل'
 >>> canonical_outlet("روابط عمومی اداره کل بهزیستی")
 'روابط عمومی اداره کل بهزیستی'
+>>> canonical_outlet("خبرنگار اقتصادی خبرگزاری نمونه")
+'خبرگزاری نمونه'
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from dashboard.lang.persian import fold_chars, match_key
 from dashboard.text.keyed_text import KeyedText
 
 OUTLETS_FILE = DATA_DIR / "outlets.yaml"
-BRANCH_WORDS = frozenset({"مرکز", "دفتر", "واحد", "شعبه"})  # «... مرکز اردبیل»: the outlet's regional office
+BRANCH_WORDS = frozenset({"مرکز", "دفتر", "واحد", "شعبه"})
+AGENCY = "خبرگزاری"  # «... مرکز اردبیل»: the outlet's regional office
 
 
 @cache
@@ -53,7 +56,9 @@ def canonical_outlet(outlet: str) -> str:
     kt = KeyedText(folded)
     hit = find_outlet(kt)
     if hit is None:
-        return outlet.strip()
+        # «خبرنگار اجتماعی خبرگزاری X»: an agency no list knows yet goes by «خبرگزاری» and its name.
+        agency = next((t.start for t in kt.tokens if t.key == AGENCY), None)
+        return folded[agency:].strip() if agency is not None else outlet.strip()
     _first, last, name = hit
     if last < len(kt.tokens) and kt.tokens[last].key in BRANCH_WORDS:
         return f"{name} {folded[kt.tokens[last].start :].strip()}"
