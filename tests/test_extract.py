@@ -313,6 +313,24 @@ def test_a_figure_glued_to_the_speakers_colon_is_read() -> None:
     assert values("وی اظهار کرد:۳هزار پنل خورشیدی در استان نصب شد و تفاهم‌نامه ۵ جانبه امضا شد.") == [3000.0]
 
 
+def test_a_figure_said_again_by_a_national_official_stays_in_its_province() -> None:
+    rows = claims(
+        "به گزارش ایرنا، رئیس کمیته امداد کشور در مراسم بهره‌برداری از ۲۷ نیروگاه خورشیدی در شهرستان خدابنده "
+        "سخن گفت.\nرئیس کمیته امداد کشور با بیان اینکه در این مراسم ۲۷ سامانه خورشیدی افتتاح شد، گفت: "
+        "در کشور ۹ هزار نیروگاه نصب شده است."
+    )
+    assert [(r["value"], r["province"]) for r in rows] == [(27.0, "Zanjan"), (9000.0, "National")]
+
+
+def test_each_plants_capacity_is_no_claim() -> None:
+    assert values("به گزارش ایرنا، ۵۰ نیروگاه نصب می‌شود و هر نیروگاه توان تولید پنج کیلووات برق را دارد.") == [50.0]
+
+
+def test_an_outlet_that_opens_the_lead_before_a_dash() -> None:
+    text = "احداث ۵۰ نیروگاه\nباشگاه خبرنگاران جوان - مدیرکل کمیته امداد گفت: ۵۰ نیروگاه نصب شد."
+    assert claims(text)[0]["source"] == "باشگاه خبرنگاران جوان"
+
+
 def test_a_monthly_amount_is_not_a_price() -> None:
     assert values("این صندوق‌ها هر ماه ۲ میلیارد ریال وام می‌دهند.") == [2e9]
 

@@ -29,6 +29,8 @@ SOURCE_RE = re.compile(r"به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)[\s\
 DATELINE_RE = re.compile(r"^\s*([^\W\d_][^\n،:\-–]{1,30}?)\s*[-–]\s", re.M)  # on any line of the head
 MAX_SOURCE_WORDS = 12
 DATELINE_OUTLET_RE = re.compile(r"^\s*[^\W\d_][^\n،:\-–]{1,30}?\s*[-–]\s*([^\n\-–،:]{2,30}?)\s*[-–]", re.M)
+# «باشگاه خبرنگاران جوان - مدیرکل ...»: a line that opens with the outlet and a dash.
+LEADING_OUTLET_RE = re.compile(r"^\s*([^\W\d_][^\n\-–،:]{1,30}?)\s*[-–]\s", re.M)
 HEAD_CHARS = 1000  # a dateline is near the top
 FOREIGN_OVER_IRAN = 2  # a story led by another country names it this many times as often as Iran
 _DIGIT = re.compile(r"\d")
@@ -101,13 +103,23 @@ def find_source(text: str) -> tuple[str, int, int] | None:
 
 
 def _dateline_outlet(text: str) -> tuple[str, int, int] | None:
-    """«تبریز- ایرنا- مدیرکل ...»: a known outlet between the dateline's dashes.
+    """«تبریز- ایرنا- مدیرکل ...»: a known outlet between the dateline's dashes, or opening a line before
+    a dash («باشگاه خبرنگاران جوان - مدیرکل ...»).
 
     >>> _dateline_outlet("تبریز- ایرنا- مدیرکل بهزیستی گفت")[0]
     'ایرنا'
+    >>> _dateline_outlet("تیتر خبر\\nباشگاه خبرنگاران جوان - مدیرکل بهزیستی گفت")[0]
+    'باشگاه خبرنگاران جوان'
+    >>> _dateline_outlet("تبریز - مدیرکل بهزیستی گفت") is None
+    True
     """
     for match in DATELINE_OUTLET_RE.finditer(text, 0, HEAD_CHARS):
         if find_outlet(KeyedText(fold_chars(match.group(1)))):
+            return match.group(1).strip(), match.start(1), match.end(1)
+    for match in LEADING_OUTLET_RE.finditer(text, 0, HEAD_CHARS):
+        kt = KeyedText(fold_chars(match.group(1)))
+        hit = find_outlet(kt)
+        if hit is not None and hit[0] == 0 and hit[1] == len(kt.tokens):  # the whole phrase is the outlet
             return match.group(1).strip(), match.start(1), match.end(1)
     return None
 

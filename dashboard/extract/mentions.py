@@ -46,7 +46,7 @@ CONVERSION_GOES_ON = re.compile(r"\s*[/،,]\s*(?:و\s*)?")
 LIST_JOINERS = frozenset({"و", "،", ","})  # «۹، ۲۲ و ۲۴»  # «۱۰ تا ۱۵», «۷۷ الی ۸۲»
 ONLY = frozenset({"تنها", "فقط"})  # «تنها یک مورد»: «یک» counts
 PER_ITEM_WINDOW = 7  # words before a price that may name the item it is each of
-PER_ITEM_UNITS = frozenset({"IRR", "USD", "EUR", "other", "tonne"})
+PER_ITEM_UNITS = frozenset({"IRR", "USD", "EUR", "other", "tonne", "W", "Wh", "m2", "ha"})
 ITEM_WEIGHT_WINDOW = 6  # words before a mass that may name it an item's weight
 METRE_CONTEXT = 6  # tokens each side that tell length from area
 SMALL_WORD_NUMBER = 20  # below this, a number in words may be wording («سه نوع»)
@@ -452,8 +452,9 @@ def _one_counted(before: list[Token], after: list[Token]) -> bool:
 
 
 def _each_items(before: list[Token]) -> bool:
-    """Is a price or a ration each item's? «هر» and a noun that is not a time among the few words of its
-    clause before it: «قیمت هر کیلوگرم گوشت مرغ ۱۴ هزار ریال», but not «هر ماه ۲ میلیارد ریال».
+    """Is a price, a ration or a size each item's? «هر» and a noun that is not a time among the few words of
+    its clause before it: «قیمت هر کیلوگرم گوشت مرغ ۱۴ هزار ریال», «هر نیروگاه توان تولید پنج کیلووات»,
+    but not «هر ماه ۲ میلیارد ریال».
 
     >>> from dashboard.text.keyed_text import tokenize
     >>> _each_items(tokenize("قیمت هر کیلوگرم گوشت مرغ")), _each_items(tokenize("این صندوق‌ها هر ماه"))

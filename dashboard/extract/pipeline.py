@@ -38,6 +38,7 @@ from dashboard.text.nlp import sentence_spans
 # A hash of the extractor's code and data files: after any change, ingesting again replaces the claims.
 EXTRACTOR_VERSION = extractor_version()
 GENERAL = "general"
+MIN_RESTATED_ELSEWHERE = 20  # an equal count this large, in a province and nationally, is one figure
 MIN_ROUNDING_STEP = 100  # «۱۲۳ هزار» restates ۱۲۳٬۱۸۲; «۴۲» does not restate ۴۵
 # Things counted for their own sake: a program named earlier in the paragraph is not theirs. Things no
 # metric knows (`other`: «۱۶ نفر مصدوم», «۸۰ مسجد») take no program from the paragraph or the headline either.
@@ -213,12 +214,22 @@ def _restates(row: dict, kept: dict) -> bool:
     return (hedged or row["_precise"] >= 2) and _is_rounding_of(row["value"], kept["value"])
 
 
+def _same_place(a: dict, b: dict) -> bool:
+    """The same province, or an equal value in a province and in the whole country; small counts («۶ نفر»,
+    «۸ کارگزاری») recur by chance, so they must name the same province."""
+    if a["province"] == b["province"]:
+        return True
+    return NATIONAL in (a["province"], b["province"]) and a["value"] == b["value"] >= MIN_RESTATED_ELSEWHERE
+
+
 def fold_restatements(rows: list[dict]) -> list[dict]:
     """One row per claim: repeats and rounded restatements fold into the most precise statement.
 
     Rows fold when metric, unit, province and program agree and the values are equal, or
     one is a rounding of the other; the kept row is the most precise one, preferring the body
-    over the headline.
+    over the headline. An equal figure placed once in a province and once only by default in the whole
+    country («رئیس کمیته امداد کشور ... ۲۷ سامانه» after «۲۷ نیروگاه ... در شهرستان خدابنده») is one
+    claim, in the province.
     """
     kept: list[dict] = []
     for row in sorted(rows, key=lambda r: (r["_heading"], -r["_precise"], r["start"])):
@@ -231,12 +242,14 @@ def fold_restatements(rows: list[dict]) -> list[dict]:
             for k in kept
             if k["metric"] == row["metric"]
             and k["unit"] == row["unit"]
-            and k["province"] == row["province"]
+            and _same_place(k, row)
             and (k["program"] == row["program"] or GENERAL in (k["program"], row["program"]))
             and _restates(row, k)
         ]
         if not same:
             kept.append(row)
+        elif same[0]["province"] == NATIONAL and row["province"] != NATIONAL:
+            same[0]["province"], same[0]["province_basis"] = row["province"], row["province_basis"]
     kept.sort(key=lambda r: r["start"])
     return kept
 
