@@ -219,6 +219,7 @@ def test_an_adjective_of_money_after_a_noun_of_an_amount_is_that_amount(text: st
         "کشور در دو راهی انتخاب مانده و ۲۰۰ نفر وام گرفتند.",
         "ایران در مذاکره با 1+5 حضور یافت و ۲۰۰ نفر وام گرفتند.",
         "در روز سیزده بدر ۲۰۰ نفر وام گرفتند.",
+        "برای خانواده‌های دارای سه فرزند ۲۰۰ نفر وام گرفتند.",
     ],
     ids=[
         "each-loans-size",
@@ -231,6 +232,7 @@ def test_an_adjective_of_money_after_a_noun_of_an_amount_is_that_amount(text: st
         "crossroads",
         "five-plus-one",
         "a-holiday",
+        "who-is-counted",
     ],
 )
 def test_sizes_prices_shares_and_verses_are_not_claims(text: str) -> None:
@@ -329,6 +331,10 @@ def test_each_plants_capacity_is_no_claim() -> None:
 def test_an_outlet_that_opens_the_lead_before_a_dash() -> None:
     text = "احداث ۵۰ نیروگاه\nباشگاه خبرنگاران جوان - مدیرکل کمیته امداد گفت: ۵۰ نیروگاه نصب شد."
     assert claims(text)[0]["source"] == "باشگاه خبرنگاران جوان"
+
+
+def test_what_a_place_has_is_a_claim() -> None:
+    assert values("این شهرستان دارای ۵۰ روستای محروم است.") == [50.0]
 
 
 def test_a_monthly_amount_is_not_a_price() -> None:

@@ -45,6 +45,8 @@ CONVERSION_OPENS = re.compile(r"\s*[(\[]\s*(تقریبا|تقریباً|حدود
 CONVERSION_GOES_ON = re.compile(r"\s*[/،,]\s*(?:و\s*)?")
 LIST_JOINERS = frozenset({"و", "،", ","})  # «۹، ۲۲ و ۲۴»  # «۱۰ تا ۱۵», «۷۷ الی ۸۲»
 ONLY = frozenset({"تنها", "فقط"})  # «تنها یک مورد»: «یک» counts
+HAVING = "دارای"
+EZAFE_PLURALS = ("های", "هایی")  # «خانواده‌های دارای ...»
 PER_ITEM_WINDOW = 7  # words before a price that may name the item it is each of
 PER_ITEM_UNITS = frozenset({"IRR", "USD", "EUR", "other", "tonne", "W", "Wh", "m2", "ha"})
 ITEM_WEIGHT_WINDOW = 6  # words before a mass that may name it an item's weight
@@ -421,6 +423,8 @@ def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], uni
         return True
     if span.has_words and before and before[-1].key == "هر":
         return True  # «هر دو رهبر», «هر چهار متهم»: all of them, said of people already counted
+    if _describes_a_group(before):
+        return True  # «خانواده‌های دارای سه فرزند»: who is counted, not a count
     if span.has_words and 0 < span.value < 1:
         return True  # «دو سوم مصدومان», «یک بیستم مبلغ»: a share, not a count
     if span.has_words and span.value == 1 and match_key(span.text) == "یک":
@@ -449,6 +453,20 @@ def _one_counted(before: list[Token], after: list[Token]) -> bool:
     words = [t.key for t in before[-2:]]
     event = bool(words) and (words[-1] in cues.event_nouns or (words[-1] == "از" and words[0] in cues.event_nouns))
     return event and counted
+
+
+def _describes_a_group(before: list[Token]) -> bool:
+    """Is the number part of a phrase that describes the people or things counted, «دارای» after a plural
+    in ezafe («خانواده‌های دارای سه فرزند», «افراد دارای ۲ معلول»)? «این شهرستان دارای ۵۰ روستا است» counts.
+
+    >>> from dashboard.text.keyed_text import tokenize
+    >>> _describes_a_group(tokenize("برای خانواده‌های دارای")), _describes_a_group(tokenize("این شهرستان دارای"))
+    (True, False)
+    """
+    if len(before) < 2 or before[-1].key != HAVING:
+        return False
+    noun = before[-2].key
+    return noun.endswith(EZAFE_PLURALS) or noun in _lexicon().cues.people_plurals
 
 
 def _each_items(before: list[Token]) -> bool:
