@@ -18,6 +18,8 @@ the same clause, since «از ابتدای سال تاکنون» bounds the runn
 
 from __future__ import annotations
 
+from functools import cache
+
 from dashboard.extract.clauses import figure_clause
 from dashboard.lang.check_config import load_check_config
 from dashboard.text.keyed_text import KeyedText
@@ -26,6 +28,7 @@ from dashboard.text.phrases import Phrases, phrases
 CUMULATIVE, PERIOD, UNKNOWN = "cumulative", "period", ""
 
 
+@cache
 def period_words(kind: str) -> Phrases:
     """The cues of ``data/period_cues.yaml`` that make a figure ``cumulative`` or one ``period``'s.
 

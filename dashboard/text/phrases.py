@@ -97,9 +97,16 @@ class Phrases:
             starts: dict[int, list[tuple[int, str]]] = {}
             for i, j, piece in kt.find(self.pieces, lo, hi):
                 starts.setdefault(i, []).append((j, piece))
+            numbers = None
             for parts in self.numbered:
                 cue = NUMBER.join(parts)
-                found += [(i, j, cue) for i in range(lo, hi) for j in self._ends(kt, parts, i, hi, starts)]
+                if parts[0]:  # the cue opens with words: only where those words start
+                    candidates: Iterable[int] = [i for i, ends in starts.items() if any(p == parts[0] for _, p in ends)]
+                else:  # it opens with the number: only where a number starts
+                    if numbers is None:
+                        numbers = [i for i in range(lo, hi) if number_end(kt, i, hi) is not None]
+                    candidates = numbers
+                found += [(i, j, cue) for i in candidates for j in self._ends(kt, parts, i, hi, starts)]
         return sorted(set(found))
 
     @staticmethod
