@@ -33,7 +33,7 @@ def snapshot(db: Path) -> tuple[Counter, Counter]:
     conn = store.connect(db)
     try:
         articles = Counter(
-            (d, h, t) for d, h, t in conn.execute("SELECT document, content_hash, text FROM articles").fetchall()
+            (d, h, t) for d, h, t in store.run(conn, "SELECT document, content_hash, text FROM articles").fetchall()
         )
         frame = store.claims_frame(conn)
         claims = Counter(tuple(row) for row in frame[list(CLAIM_COLUMNS)].itertuples(index=False, name=None))

@@ -103,9 +103,10 @@ def test_uploading_again_adds_a_version_and_keeps_the_old_one(tmp_path: Path) ->
         assert current_references(conn)["value"].tolist() == [19800.0]
         versions = versions_frame(conn)
         assert versions[["version", "current"]].values.tolist() == [[1, False], [2, True]]
-        old = conn.execute(
+        old = store.run(
+            conn,
             "SELECT f.value FROM reference_figures f JOIN reference_versions v ON v.id = f.version_id "
-            "WHERE v.version = 1"
+            "WHERE v.version = 1",
         ).fetchall()
         assert old == [(12500.0,)]
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from functools import cache
+import threading
 from pathlib import Path
 from typing import Any, Literal
 
@@ -135,10 +135,13 @@ def _postgres_engine(target: str, mode: Mode) -> sa.Engine:
     )
 
 
-@cache
-def _engine(target: str, mode: Mode, pid: int) -> sa.Engine:
-    del pid  # part of the key only: a forked process must not share its parent's pooled connections
-    return _postgres_engine(target, mode) if is_postgres(target) else _sqlite_engine(target, mode)
+# Engines by (target, mode, process id): a forked process must not share its parent's pooled connections.
+_ENGINES: dict[tuple[str, Mode, int], sa.Engine] = {}
+_LOCK = threading.Lock()
+
+
+def _key(target: str | Path) -> str:
+    return str(target).strip() if is_postgres(target) else str(target)
 
 
 def engine_for(target: str | Path, mode: Mode = "rw") -> sa.Engine:
@@ -147,4 +150,18 @@ def engine_for(target: str | Path, mode: Mode = "rw") -> sa.Engine:
     One engine per target, mode and process. Nothing is opened until a connection is asked for;
     :func:`dashboard.store.database.connect` checks and migrates the database, and names it in every error.
     """
-    return _engine(str(target).strip() if is_postgres(target) else str(target), mode, os.getpid())
+    key = (_key(target), mode, os.getpid())
+    with _LOCK:
+        engine = _ENGINES.get(key)
+        if engine is None:
+            make = _postgres_engine if is_postgres(key[0]) else _sqlite_engine
+            engine = _ENGINES[key] = make(key[0], mode)
+    return engine
+
+
+def dispose(target: str | Path) -> None:
+    """Close this process's pooled connections to ``target`` and forget its engines (a database about to be
+    dropped, a test's server about to stop)."""
+    with _LOCK:
+        for key in [k for k in _ENGINES if k[0] == _key(target) and k[2] == os.getpid()]:
+            _ENGINES.pop(key).dispose()

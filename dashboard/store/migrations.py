@@ -5,6 +5,12 @@ the schema from the previous version to this one. :func:`dashboard.store.databas
 the pending steps in order, each in its own transaction, and records every applied step
 in ``schema_version``. Never edit a released step: append a new one.
 
+SQLite files have existed since step 1, and every step's ``statements`` are SQLite's. A new
+PostgreSQL database starts at step :data:`POSTGRES_BASELINE`, created from
+:mod:`dashboard.store.tables` (the schema those steps end on); a step after it gives its
+``postgresql`` statements too, so both backends reach the same schema. A new step also changes
+:mod:`dashboard.store.tables`, which a test compares with what the steps build.
+
 Claims carry every column of :data:`dashboard.extract.schema.CLAIM_COLUMNS`, the article-level
 ones (``published``, ``source``, ``title``...) included, so a claim row reads as the CSV
 row it becomes (``document`` «a01.txt», ``value`` 180643, ``metric_fa`` «فرصت شغلی»).
@@ -22,6 +28,8 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    # The same change on PostgreSQL; None for the steps a new PostgreSQL database starts from.
+    postgresql: tuple[str, ...] | None = None
 
 
 # The bookkeeping table exists before any step runs.
@@ -219,3 +227,6 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 
 LATEST_VERSION = MIGRATIONS[-1].version
+
+# A new PostgreSQL database is created from dashboard.store.tables at this step.
+POSTGRES_BASELINE = 4

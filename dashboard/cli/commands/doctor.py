@@ -12,8 +12,9 @@ database; ingesting the article folders into that one again restores the rest.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from pathlib import Path
+
+import sqlalchemy as sa
 
 from dashboard.lang.errors import UserError
 
@@ -32,12 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _holdings(conn: sqlite3.Connection) -> str:
+def _holdings(conn: sa.Connection) -> str:
     from dashboard.store import database as store
 
     try:
         counts = store.counts(conn)
-    except sqlite3.DatabaseError as exc:
+    except sa.exc.DBAPIError as exc:
         return f"cannot count what it holds ({exc})"
     return f"{counts['articles']} articles, {counts['claims']} claims"
 
