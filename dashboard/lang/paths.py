@@ -9,6 +9,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = REPO_ROOT / "data"
 SEEDS_DIR = REPO_ROOT / "seeds"
 DEFAULT_DB = DATA_DIR / "claims.sqlite"
+DB_HELP = "database file or postgresql://user@host:port/db URL (default: $CLAIMS_DB or data/claims.sqlite)"
 
 
 def database_path() -> Path | str:

@@ -419,6 +419,8 @@ def _migrate_postgres(conn: sa.Connection) -> int:
 
     def step_up(conn: sa.Connection) -> int:
         version = schema_version(conn)
+        if version >= LATEST_VERSION:  # another process migrated first
+            return version
         if version == 0:
             tables.metadata.create_all(conn)
             conn.execute(tables.store_state.insert().values(key="writes", value=0))

@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from dashboard.lang.errors import UserError
+from dashboard.lang.paths import DB_HELP
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "what it holds and, when it is damaged, how to recover. --rescue NEW copies every article that can "
         "still be read, with its claims, into a new database. Exit 1 when the database is damaged.",
     )
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    parser.add_argument("--db", metavar="DB", help=DB_HELP)
     parser.add_argument("--rescue", metavar="NEW", help="copy every readable article into this new database file")
     parser.set_defaults(func=run)
 

@@ -11,6 +11,8 @@ import argparse
 
 import sqlalchemy as sa
 
+from dashboard.lang.paths import DB_HELP
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``stats`` command."""
@@ -19,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="show how many articles and claims are stored, by province, program and metric",
         description="Show the articles and claims stored, claims by province, program and metric, and the last ingest.",
     )
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    parser.add_argument("--db", metavar="DB", help=DB_HELP)
     parser.set_defaults(func=run)
 
 
