@@ -312,3 +312,34 @@ def test_both_backends_build_the_schema_the_tables_module_declares(conn):
         columns, indexes, unique = found[name]  # type: ignore[misc]
         found[name] = ([(c, n and not table.c[c].primary_key) for c, n in columns], indexes, unique)
     assert found == declared
+
+
+def test_a_server_that_cannot_be_reached_or_has_no_such_database_is_named_without_its_password(pg_server):
+    server = sa.make_url(pg_server)
+    missing = server.set(password="s3cret", database="no_such_claims").render_as_string(hide_password=False)
+    closed = server.set(password="s3cret", port=1).render_as_string(hide_password=False)
+    for url, what in ((missing, "no such database on the server"), (closed, "cannot reach the database server")):
+        with pytest.raises(UserError) as refused:
+            store.connect(url)
+        message = str(refused.value)
+        assert what in message and "\n" not in message
+        assert "s3cret" not in message and store.describe(url) in message and "***" in message
+
+
+def test_a_database_without_the_claims_tables_is_refused_by_readers_and_created_by_writers(pg_url):
+    with pytest.raises(UserError, match="holds no claims database yet"):
+        store.open_existing(pg_url)
+    with pytest.raises(UserError, match="holds no claims database yet"):
+        store.open_read_only(pg_url)
+    with store.connect(pg_url) as conn:
+        assert store.schema_version(conn) == MIGRATIONS[-1].version
+
+
+def test_a_read_only_postgresql_session_reads_and_refuses_to_write(pg_url):
+    with store.connect(pg_url) as conn:
+        store.write_articles(conn, [article("a01.txt", "h1", [claim("a01.txt", 120, "۱۲۰ فرصت", 6)])])
+    with store.open_read_only(pg_url) as reader:
+        assert store.counts(reader) == {"articles": 1, "claims": 1}
+        with pytest.raises(sa.exc.DBAPIError) as refused:
+            store.write_articles(reader, [article("a02.txt", "h2", [])])
+        assert store.is_read_only_error(refused.value)

@@ -55,7 +55,7 @@ def _article_ids(conn: sa.Connection) -> Iterator[int]:
 def _article_columns(conn: sa.Connection) -> tuple[str, ...]:
     """The columns to copy: a database from before article keys has no ``key``."""
     try:
-        present = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(articles)").fetchall()}
+        present = {column["name"] for column in sa.inspect(conn).get_columns("articles")}
     except sa.exc.DBAPIError:
         present = set()
     return (*_ARTICLE_COLUMNS, "key") if "key" in present else _ARTICLE_COLUMNS
