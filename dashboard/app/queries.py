@@ -28,7 +28,7 @@ NEWEST = "_newest"
 
 
 def db_path() -> str:
-    """The database file in use (``$CLAIMS_DB`` or ``data/claims.sqlite``)."""
+    """The database in use (``$CLAIMS_DB`` or ``data/claims.sqlite``): a file path or a PostgreSQL URL."""
     return str(database_path())
 
 
@@ -44,12 +44,14 @@ def open_db(path: str | None = None) -> sa.Connection:
 def read_only(path: str | None = None) -> bool:
     """Whether the database can only be read here: its file or its folder cannot be written
     (then the upload page is hidden and nothing is written)."""
-    target = Path(path or db_path())
-    if target.exists() and not os.access(target, os.W_OK):
-        return True
-    folder = target.parent if target.parent.exists() else None
-    if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
-        return True
+    target: str | Path = path or db_path()
+    if not store.is_postgres(target):
+        target = Path(target)
+        if target.exists() and not os.access(target, os.W_OK):
+            return True
+        folder = target.parent if target.parent.exists() else None
+        if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
+            return True
     try:
         store.connect(target).close()
     except store.ReadOnlyDatabase:
