@@ -14,7 +14,7 @@ from dashboard.lang.errors import UserError
 from dashboard.store import database as store
 from dashboard.store import tables
 from dashboard.store.export import claims_csv_bytes, plain_number, safe_cell
-from dashboard.store.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
+from dashboard.store.migrations import MIGRATIONS, POSTGRES_BASELINE, SCHEMA_VERSION_TABLE, Migration
 
 
 def claim(document: str, value: float, mention: str, start: int, **extra: object) -> dict[str, object]:
@@ -379,3 +379,20 @@ def test_the_same_text_written_at_once_under_two_names_is_stored_once(db_target)
     assert store.counts(writers[0]) == {"articles": rounds, "claims": rounds}
     for conn in writers:
         conn.close()
+
+
+def test_every_step_after_postgresql_began_says_how_to_take_a_postgresql_database_there():
+    assert all(step.postgresql is not None for step in MIGRATIONS if step.version > POSTGRES_BASELINE)
+
+
+def test_a_new_step_brings_a_database_of_the_previous_version_up_to_date_on_both_backends(db_target, monkeypatch):
+    with store.connect(db_target) as conn:
+        store.write_articles(conn, [article("a01.txt", "h1", [claim("a01.txt", 120, "۱۲۰ فرصت", 6)])])
+    index = "CREATE INDEX claims_status ON claims(status)"
+    step = Migration(len(MIGRATIONS) + 1, "claims by status", (index,), postgresql=(index,))
+    monkeypatch.setattr(store, "MIGRATIONS", (*MIGRATIONS, step))
+    monkeypatch.setattr(store, "LATEST_VERSION", step.version)
+    with store.connect(db_target) as conn:
+        assert store.schema_version(conn) == step.version
+        assert "claims_status" in {i["name"] for i in sa.inspect(conn).get_indexes("claims")}
+        assert store.counts(conn) == {"articles": 1, "claims": 1}

@@ -65,7 +65,7 @@ from dashboard.store.db_errors import (
     unreachable,
 )
 from dashboard.store.engine import describe, engine_for, is_postgres, text_hash
-from dashboard.store.migrations import LATEST_VERSION, MIGRATIONS, POSTGRES_BASELINE, SCHEMA_VERSION_TABLE
+from dashboard.store.migrations import LATEST_VERSION, MIGRATIONS, SCHEMA_VERSION_TABLE
 
 Connection = sa.Connection
 
@@ -324,8 +324,9 @@ def migrate(conn: sa.Connection) -> int:
 
 
 def _migrate_postgres(conn: sa.Connection) -> int:
-    """A new PostgreSQL database starts from :mod:`dashboard.store.tables` (the schema of step
-    :data:`POSTGRES_BASELINE`, recorded as its steps); later steps run their ``postgresql`` statements."""
+    """A new PostgreSQL database is created from :mod:`dashboard.store.tables` (the latest schema), every
+    step recorded as applied; one made by an older version runs the ``postgresql`` statements of the
+    steps after its own (PostgreSQL databases exist from step :data:`POSTGRES_BASELINE` on)."""
 
     def step_up(conn: sa.Connection) -> int:
         version = schema_version(conn)
@@ -334,9 +335,9 @@ def _migrate_postgres(conn: sa.Connection) -> int:
         if version == 0:
             tables.metadata.create_all(conn)
             conn.execute(tables.store_state.insert().values(key="writes", value=0))
-            for step in MIGRATIONS[:POSTGRES_BASELINE]:
+            for step in MIGRATIONS:
                 _record_step(conn, step.version, step.description)
-            return POSTGRES_BASELINE
+            return LATEST_VERSION
         step = MIGRATIONS[version]  # the next one (versions count from 1)
         for statement in step.postgresql or ():
             conn.exec_driver_sql(statement)
