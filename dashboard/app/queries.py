@@ -10,12 +10,12 @@ resource (not copied per run: pages must treat it as read-only), which keeps rer
 from __future__ import annotations
 
 import os
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import sqlalchemy as sa
 import streamlit as st
 
 from dashboard.lang.errors import UserError
@@ -28,11 +28,11 @@ NEWEST = "_newest"
 
 
 def db_path() -> str:
-    """The database file in use (``$CLAIMS_DB`` or ``data/claims.sqlite``)."""
+    """The database in use (``$CLAIMS_DB`` or ``data/claims.sqlite``): a file path or a PostgreSQL URL."""
     return str(database_path())
 
 
-def open_db(path: str | None = None) -> sqlite3.Connection:
+def open_db(path: str | None = None) -> sa.Connection:
     """The database for the pages to read: read-write (created or upgraded) when it can be, else
     read-only (a read-only file, or a file in a read-only folder)."""
     try:
@@ -44,17 +44,19 @@ def open_db(path: str | None = None) -> sqlite3.Connection:
 def read_only(path: str | None = None) -> bool:
     """Whether the database can only be read here: its file or its folder cannot be written
     (then the upload page is hidden and nothing is written)."""
-    target = Path(path or db_path())
-    if target.exists() and not os.access(target, os.W_OK):
-        return True
-    folder = target.parent if target.parent.exists() else None
-    if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
-        return True
+    target: str | Path = path or db_path()
+    if not store.is_postgres(target):
+        target = Path(target)
+        if target.exists() and not os.access(target, os.W_OK):
+            return True
+        folder = target.parent if target.parent.exists() else None
+        if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
+            return True
     try:
         store.connect(target).close()
     except store.ReadOnlyDatabase:
         return True
-    except (UserError, sqlite3.Error, OSError):  # another problem: database_problem names it
+    except (UserError, sa.exc.DBAPIError, OSError):  # another problem: database_problem names it
         return False
     return False
 
@@ -66,7 +68,7 @@ def database_problem(path: str | None = None) -> str | None:
         return _damage(path, version(path))
     except UserError as exc:  # the store's own message already names the file
         return str(exc)
-    except sqlite3.Error as exc:
+    except sa.exc.DBAPIError as exc:
         return store.explain(path, exc)
     except (OSError, ValueError) as exc:
         return f"{path}: {exc}"

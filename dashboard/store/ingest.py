@@ -4,8 +4,11 @@ The main process walks the inputs and hands single-article files (``.txt``, ``.h
 worker processes, which read them, skip those whose stored ``content_hash`` is unchanged
 and run :func:`dashboard.extract.pipeline.extract_article` on the rest; records of many-article
 files (JSONL, CSV, zip) are read by the main process as a stream and their extraction
-goes to the workers too. The main process is the only writer, storing whole articles in
-batches (one transaction per batch, each article complete in it). So:
+goes to the workers too. The main process is this ingest's only writer, storing whole articles
+in batches (one transaction per batch, each article complete in it). Several ingests may write
+into one PostgreSQL database at once (one per machine): the database's serializable transactions
+and its unique article keys keep each article stored once (see
+:func:`dashboard.store.database.write_articles`). So:
 
 - feeding the same files again adds nothing (``unchanged``);
 - an article whose text or metadata changed has its claims replaced (``replaced``);
@@ -30,7 +33,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sqlite3
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -39,6 +41,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from tqdm import tqdm
 
 from dashboard.lang.errors import UserError
@@ -202,14 +205,14 @@ def _prepare_workers(workers: int) -> None:
 class _Seen:
     """Files met in this ingest, kept in a temporary table so memory stays flat."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sa.Connection) -> None:
         self.conn = conn
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS ingest_files (path TEXT PRIMARY KEY)")
-        conn.execute("DELETE FROM temp.ingest_files")
+        store.run(conn, "CREATE TEMP TABLE IF NOT EXISTS ingest_files (path TEXT PRIMARY KEY)")
+        store.run(conn, "DELETE FROM ingest_files")
 
     def new_file(self, key: str) -> bool:
         """True the first time a file is met (``key``: its real path)."""
-        cursor = self.conn.execute("INSERT OR IGNORE INTO temp.ingest_files VALUES (?)", (key,))
+        cursor = store.run(self.conn, "INSERT INTO ingest_files VALUES (:key) ON CONFLICT DO NOTHING", key=key)
         return cursor.rowcount > 0
 
 
@@ -260,7 +263,7 @@ def _duplicate(path: str, stored: str) -> ReadProblem:
 class _Ingest:
     """One ingest's state: the writer connection, the report, the batch waiting to be written."""
 
-    def __init__(self, conn: sqlite3.Connection, report: IngestReport, bar: _Progress, max_bytes: int) -> None:
+    def __init__(self, conn: sa.Connection, report: IngestReport, bar: _Progress, max_bytes: int) -> None:
         self.conn = conn
         self.report = report
         self.bar = bar
@@ -326,7 +329,7 @@ class _Ingest:
 
 
 def _run(
-    conn: sqlite3.Connection,
+    conn: sa.Connection,
     names: list[str],
     target: str,
     workers: int,
@@ -377,9 +380,9 @@ def ingest(
         store.require_healthy(conn, target, "nothing was written")
         try:
             _run(conn, names, target, workers, max_bytes, report, bar, started)
-        except sqlite3.ProgrammingError:  # a bug in this program, not a state of the database
+        except sa.exc.ProgrammingError:  # a bug in this program, not a state of the database
             raise
-        except sqlite3.DatabaseError as exc:  # a full disk, a read-only file, damage found while writing
+        except sa.exc.DBAPIError as exc:  # a full disk, a read-only file, damage found while writing, a lost server
             kept = report.new + report.replaced
             after = f"the {kept} articles stored before it stopped are kept" if kept else "nothing was stored"
             raise UserError(f"{store.explain(target, exc)}; {after}") from None

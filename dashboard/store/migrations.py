@@ -5,6 +5,13 @@ the schema from the previous version to this one. :func:`dashboard.store.databas
 the pending steps in order, each in its own transaction, and records every applied step
 in ``schema_version``. Never edit a released step: append a new one.
 
+SQLite files have existed since step 1, and every step's ``statements`` are SQLite's. A new
+PostgreSQL database is created from :mod:`dashboard.store.tables`, which always declares the schema
+the last step ends on (a test compares the two on both backends), and has every step recorded as
+applied. PostgreSQL databases exist from step :data:`POSTGRES_BASELINE` on: a step after it also gives
+its ``postgresql`` statements, which bring an older PostgreSQL database to the same schema. So a new
+step changes three things: its ``statements``, its ``postgresql`` ones and the tables module.
+
 Claims carry every column of :data:`dashboard.extract.schema.CLAIM_COLUMNS`, the article-level
 ones (``published``, ``source``, ``title``...) included, so a claim row reads as the CSV
 row it becomes (``document`` «a01.txt», ``value`` 180643, ``metric_fa`` «فرصت شغلی»).
@@ -22,6 +29,8 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    # The same change on PostgreSQL; None for the steps a new PostgreSQL database starts from.
+    postgresql: tuple[str, ...] | None = None
 
 
 # The bookkeeping table exists before any step runs.
@@ -219,3 +228,6 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 
 LATEST_VERSION = MIGRATIONS[-1].version
+
+# The step PostgreSQL databases began at: later steps need their ``postgresql`` statements.
+POSTGRES_BASELINE = 4

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-DB_HELP = "database file (default: $CLAIMS_DB or data/claims.sqlite)"
+from dashboard.lang.paths import DB_HELP
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
-    """``--db FILE``: the database a command reads or writes (else ``$CLAIMS_DB``, else ``data/claims.sqlite``)."""
-    parser.add_argument("--db", metavar="FILE", help=DB_HELP)
+    """``--db DB``: the database a command reads or writes, a file or a PostgreSQL URL (else ``$CLAIMS_DB``, else
+    ``data/claims.sqlite``)."""
+    parser.add_argument("--db", metavar="DB", help=DB_HELP)

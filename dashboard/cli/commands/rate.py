@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from dashboard.cli.commands import add_db_option
-from dashboard.lang.errors import UserError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,9 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from dashboard.store import database as store
     from dashboard.store import reviews
 
-    if args.db is not None and not Path(args.db).is_file():
-        raise UserError(f"{args.db}: no such database file")
-    conn = store.connect(args.db)
+    conn = store.connect(args.db, create=args.db is None)  # a database named with --db must exist
     try:
         claim = reviews.find_claim(conn, args.claim)
         key = reviews.claim_key(claim)

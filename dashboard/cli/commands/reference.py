@@ -39,10 +39,8 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not source.is_file():
         raise UserError(f"{source}: no such file")
-    if args.db is not None and not Path(args.db).is_file():
-        raise UserError(f"{args.db}: no such database file")
     name = args.name or source.name
-    conn = store.connect(args.db)
+    conn = store.connect(args.db, create=args.db is None)  # a database named with --db must exist
     try:
         version, stored = save_reference(conn, name, source.read_bytes())
     finally:

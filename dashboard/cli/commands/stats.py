@@ -8,7 +8,8 @@ Articles and claims stored, claims by province, program and metric, and the last
 from __future__ import annotations
 
 import argparse
-import sqlite3
+
+import sqlalchemy as sa
 
 from dashboard.cli.commands import add_db_option
 
@@ -33,7 +34,7 @@ def _table(title: str, rows: list[tuple[str, int]]) -> list[str]:
     return lines
 
 
-def stats_lines(conn: sqlite3.Connection) -> list[str]:
+def stats_lines(conn: sa.Connection) -> list[str]:
     """The report as lines of text."""
     from dashboard.store import database as store
 
