@@ -1,10 +1,9 @@
-"""Cached reads of the claims database for the pages.
+"""Cached reads of the claims database for the pages: a thin layer over :mod:`dashboard.store.claim_queries`.
 
-Every loader is keyed on the database path and :func:`dashboard.store.database.data_version`, so a
-write (an upload on the «افزودن خبر» page, or ``python -m dashboard ingest``) shows on the
-next run, and nothing is read twice otherwise. The claims frame is cached as a shared
-resource (not copied per run: pages must treat it as read-only), which keeps reruns on
-100,000 claims cheap.
+Every read asks the database for what the page shows (counts, sums, one page of rows), never for
+every claim, and is cached on the database, its :func:`dashboard.store.database.data_version` and
+the filters, so a write (an upload on the «افزودن خبر» page, or ``python -m dashboard ingest``) shows
+on the next run, and nothing is asked twice otherwise.
 """
 
 from __future__ import annotations
@@ -16,15 +15,20 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import sqlalchemy as sa
 import streamlit as st
 
 from dashboard.lang.errors import UserError
 from dashboard.lang.paths import database_path
-from dashboard.present.charts import add_periods
-from dashboard.present.filters import LIST_FILTERS, FilterState, apply_filters, facet_counts, option_counts
+from dashboard.present.downloads import csv_from_chunks
+from dashboard.store import claim_queries as cq
 from dashboard.store import database as store
+from dashboard.store.claim_aggregates import SqlClaims
+from dashboard.store.claim_filter import LIST_FILTERS, FilterState
+from dashboard.store.read_engine import connect_for_reading, read_engine
 
-NEWEST = "_newest"
+READ_ONLY_ENV = "CLAIMS_READ_ONLY"
+Counts = dict[str, dict[str, int]]
 
 
 def db_path() -> str:
@@ -35,15 +39,26 @@ def db_path() -> str:
 def open_db(path: str | None = None) -> sqlite3.Connection:
     """The database for the pages to read: read-write (created or upgraded) when it can be, else
     read-only (a read-only file, or a file in a read-only folder)."""
+    return connect_for_reading(path or db_path())
+
+
+def read_only_setting() -> bool:
+    """Whether this deployment is read-only by choice: ``CLAIMS_READ_ONLY=1`` (or ``true``, ``yes``) in
+    the environment, or ``read_only = true`` in ``.streamlit/secrets.toml``."""
+    if os.environ.get(READ_ONLY_ENV, "").strip().lower() in ("1", "true", "yes", "on"):
+        return True
     try:
-        return store.connect(path or db_path())
-    except store.ReadOnlyDatabase:
-        return store.open_read_only(path or db_path())
+        return bool(st.secrets.get("read_only", False))
+    except (FileNotFoundError, KeyError, OSError, ValueError):  # no secrets file: not set
+        return False
 
 
 def read_only(path: str | None = None) -> bool:
-    """Whether the database can only be read here: its file or its folder cannot be written
-    (then the upload page is hidden and nothing is written)."""
+    """Whether nothing may be written from the dashboard: the deployment is read-only
+    (:func:`read_only_setting`), or the database's file or folder cannot be written here
+    (then the upload page is hidden and every write is refused)."""
+    if read_only_setting():
+        return True
     target = Path(path or db_path())
     if target.exists() and not os.access(target, os.W_OK):
         return True
@@ -89,36 +104,99 @@ def version(path: str | None = None) -> int:
         return store.data_version(conn)
 
 
-@st.cache_resource(show_spinner=False, max_entries=3)
-def _claims(path: str, data_version: int) -> pd.DataFrame:
-    from dashboard.store.reviews import with_verdicts
-
-    with closing(open_db(path)) as conn:
-        df = with_verdicts(conn, store.claims_frame(conn))
-    df = add_periods(df)
-    # Rank by publication date, newest first (undated last), so a page can take the newest rows
-    # of any filtered view with nsmallest instead of sorting 100,000 strings on every run.
-    order = df["published"].fillna("").astype(str).sort_values(ascending=False, kind="stable").index
-    df[NEWEST] = pd.Series(range(len(df)), index=order).reindex(df.index)
-    return df
+@st.cache_resource(show_spinner=False, max_entries=4)
+def engine(path: str) -> sa.Engine:
+    """The engine the pages read ``path`` through (one per database, kept for the server's life)."""
+    return read_engine(path)
 
 
-def claims(path: str | None = None) -> pd.DataFrame:
-    """Every claim (with ``claim_id``) and its Jalali period columns (``jyear``, ``jmonth``, ``jdate``)."""
+def _where(path: str | None) -> tuple[str, int]:
     path = path or db_path()
-    return _claims(path, version(path))
+    return path, version(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _rated(path: str, data_version: int) -> dict[int, str]:
+    return cq.rated_claims(engine(path))
+
+
+def rated(path: str | None = None) -> dict[int, str]:
+    """The ids of the claims with a verdict, and the verdict (for the verdict filter and facet)."""
+    return _rated(*_where(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _options(path: str, data_version: int, column: str, state: FilterState) -> dict[str, int]:
+    return cq.option_counts(engine(path), column, state, _rated(path, data_version))
+
+
+def counts(path: str | None = None) -> Counts:
+    """For each filterable column, each value with its number of claims (the options, most first)."""
+    where = _where(path)
+    return {column: _options(*where, column, FilterState()) for column in LIST_FILTERS}
+
+
+def facets(state: FilterState, path: str | None = None) -> Counts:
+    """For each filterable column, each value's claims under the *other* active filters (faceted counts).
+
+    Each column is its own cached query, so changing one filter asks again only for the columns it
+    narrows (its own column's counts stay those of the other filters)."""
+    where = _where(path)
+    return {column: _options(*where, column, state.without(column)) for column in LIST_FILTERS}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _key_figures(path: str, data_version: int, state: FilterState) -> dict[str, Any]:
+    return cq.key_figures(engine(path), state, _rated(path, data_version))
+
+
+def key_figures(state: FilterState, path: str | None = None) -> dict[str, Any]:
+    """Articles, claims, provinces, outlets and the first and last date of the claims ``state`` keeps."""
+    return _key_figures(*_where(path), state)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _page(path: str, data_version: int, state: FilterState, limit: int, offset: int) -> pd.DataFrame:
+    return cq.page(engine(path), state, _rated(path, data_version), limit=limit, offset=offset)
+
+
+def page(state: FilterState, limit: int, offset: int = 0, path: str | None = None) -> pd.DataFrame:
+    """One page of the claims ``state`` keeps, newest first, with verdicts."""
+    return _page(*_where(path), state, limit, offset)
+
+
+def claims_source(state: FilterState, path: str | None = None) -> SqlClaims:
+    """The claims ``state`` keeps, in the database, for the charts' honest aggregates."""
+    path, data_version = _where(path)
+    return SqlClaims(engine(path), state, _rated(path, data_version))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _filtered(path: str, data_version: int, state: FilterState) -> pd.DataFrame:
+    return cq.filtered_frame(engine(path), state, _rated(path, data_version))
 
 
 def filtered(state: FilterState, path: str | None = None) -> pd.DataFrame:
-    """The claims that match ``state``."""
-    return apply_filters(claims(path), state)
+    """Every claim ``state`` keeps, as a frame: only for the consistency checks, which compare claims
+    with one another (the other pages ask for aggregates and pages)."""
+    return _filtered(*_where(path), state)
 
 
-def with_provenance(df: pd.DataFrame, path: str | None = None) -> pd.DataFrame:
-    """``df`` plus each claim's article ``path`` and ``ingested_at`` (for the CSV download)."""
-    on = "article_id" if "article_id" in df.columns else "document"  # base names may repeat; ids do not
-    arts = articles(path)[[on, "path", "ingested_at"]]
-    return df.merge(arts, on=on, how="left", validate="many_to_one")
+def csv_download(state: FilterState, path: str | None = None) -> bytes:
+    """The CSV of the claims ``state`` keeps, with provenance and verdicts, written from the query a
+    chunk at a time."""
+    path, data_version = _where(path)
+    return csv_from_chunks(cq.csv_chunks(engine(path), state, _rated(path, data_version)))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _article_claims(path: str, data_version: int, article_id: int) -> pd.DataFrame:
+    return cq.claims_of_article(engine(path), article_id)
+
+
+def article_claims(article_id: int, path: str | None = None) -> pd.DataFrame:
+    """The claims of one article, in the order they were stored."""
+    return _article_claims(*_where(path), int(article_id))
 
 
 @st.cache_resource(show_spinner=False, max_entries=3)
@@ -129,39 +207,17 @@ def _articles(path: str, data_version: int) -> pd.DataFrame:
 
 def articles(path: str | None = None) -> pd.DataFrame:
     """One row per stored article with its claim count."""
-    path = path or db_path()
-    return _articles(path, version(path))
+    return _articles(*_where(path))
 
 
-def article_keys(path: str | None = None) -> dict[int, str]:
-    """Each stored article's unique key by its id (the claims' ``article_id``), for links to its page."""
-    arts = articles(path)
-    return dict(zip(arts["article_id"].tolist(), arts["key"].tolist(), strict=True))
+@st.cache_data(show_spinner=False, max_entries=32)
+def _article_keys(path: str, data_version: int, ids: tuple[int, ...]) -> dict[int, str]:
+    return cq.article_keys(engine(path), ids)
 
 
-@st.cache_resource(show_spinner=False, max_entries=3)
-def _counts(path: str, data_version: int) -> dict[str, dict[str, int]]:
-    df = _claims(path, data_version)
-    return {column: option_counts(df, column) for column in LIST_FILTERS}
-
-
-def counts(path: str | None = None) -> dict[str, dict[str, int]]:
-    """For each filterable column, each value with its number of claims (for the option labels)."""
-    path = path or db_path()
-    return _counts(path, version(path))
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _facets(path: str, data_version: int, state: FilterState) -> dict[str, dict[str, int]]:
-    if state.is_empty():
-        return _counts(path, data_version)
-    return facet_counts(_claims(path, data_version), state)
-
-
-def facets(state: FilterState, path: str | None = None) -> dict[str, dict[str, int]]:
-    """For each filterable column, each value's claims under the other active filters (faceted counts)."""
-    path = path or db_path()
-    return _facets(path, version(path), state)
+def article_keys(ids: list[int], path: str | None = None) -> dict[int, str]:
+    """The unique key of each article in ``ids`` (the claims' ``article_id``), for links to its page."""
+    return _article_keys(*_where(path), tuple(sorted({int(i) for i in ids})))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -172,8 +228,7 @@ def _article(path: str, data_version: int, document: str) -> dict[str, Any] | No
 
 def article(document: str, path: str | None = None) -> dict[str, Any] | None:
     """One stored article (text and metadata), or None."""
-    path = path or db_path()
-    return _article(path, version(path), document)
+    return _article(*_where(path), document)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -184,8 +239,7 @@ def _article_by_key(path: str, data_version: int, key: str) -> dict[str, Any] | 
 
 def article_by_key(key: str, path: str | None = None) -> dict[str, Any] | None:
     """The article stored under ``key`` (text and metadata), or None."""
-    path = path or db_path()
-    return _article_by_key(path, version(path), key)
+    return _article_by_key(*_where(path), key)
 
 
 def last_ingest(path: str | None = None) -> dict[str, Any] | None:
@@ -196,8 +250,16 @@ def last_ingest(path: str | None = None) -> dict[str, Any] | None:
 
 def clear() -> None:
     """Drop every cached read (after an upload in this process)."""
-    _claims.clear()
-    _articles.clear()
-    _counts.clear()
-    _facets.clear()
-    _article.clear()
+    for cached in (
+        _rated,
+        _options,
+        _key_figures,
+        _page,
+        _filtered,
+        _article_claims,
+        _article_keys,
+        _articles,
+        _article,
+        _article_by_key,
+    ):
+        cached.clear()

@@ -215,6 +215,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX articles_published ON articles(published)",
         ),
     ),
+    Migration(
+        5,
+        "indexes for the dashboard's queries: the newest claims first, counts per filter column, one metric's "
+        "claims in its unit, and the claims of rated documents",
+        (
+            "CREATE INDEX claims_published ON claims(published)",
+            "CREATE INDEX claims_status ON claims(status)",
+            "CREATE INDEX claims_source ON claims(source)",
+            "CREATE INDEX claims_speaker ON claims(speaker)",
+            "CREATE INDEX claims_metric_unit ON claims(metric, unit, status)",
+            "CREATE INDEX claims_document ON claims(document)",
+        ),
+    ),
 )
 
 

@@ -9,8 +9,8 @@ import streamlit as st
 from dashboard.app import queries, ui
 from dashboard.lang.i18n import t
 from dashboard.present import downloads
-from dashboard.present.filters import FilterState
 from dashboard.present.formatting import ltr
+from dashboard.store.claim_filter import FilterState
 
 
 def main() -> None:
@@ -18,25 +18,25 @@ def main() -> None:
     st.subheader(t("about_title", lang), anchor=False)
     st.markdown(t("about_body", lang))
     st.caption(ltr(t("map_attribution", lang)))
-    df = queries.claims()
+    state = FilterState()
+    figures = queries.key_figures(state)
     st.subheader(t("about_downloads", lang), anchor=False)
-    if df.empty:
+    if not figures["claims"]:
         st.info(t("empty_db", lang))
         return
     today = dt.date.today()
-    state = FilterState()
-    n_articles = int(df["document"].nunique())
+    n_articles = int(figures["articles"])
     c1, c2 = st.columns(2)
     c1.download_button(
         t("download_full", lang),
-        data=lambda: downloads.csv_bytes(queries.with_provenance(df)),
+        data=lambda: queries.csv_download(state),
         file_name=downloads.export_filename(state, today, full=True),
         mime="text/csv",
         on_click="ignore",
         key="about_dl_full",
         icon=":material/download:",
     )
-    readme = downloads.readme_text(df, state, today, full=True, n_articles=n_articles)
+    readme = downloads.readme_text(figures, state, today, full=True, n_articles=n_articles)
     c2.download_button(
         t("download_readme", lang),
         data=readme,

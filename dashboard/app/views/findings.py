@@ -17,9 +17,9 @@ from dashboard.checks.history import claim_history, series
 from dashboard.lang.errors import UserError
 from dashboard.lang.i18n import t, value_label
 from dashboard.present import charts
-from dashboard.present.filters import FilterState
 from dashboard.present.formatting import format_value, isolate_iso_dates, jalali_date, localize
 from dashboard.store import database as store
+from dashboard.store.claim_filter import FilterState
 from dashboard.store.references import current_references
 
 PLOTLY_CONFIG = {"displaylogo": False}
@@ -227,7 +227,7 @@ def show_claimreview(path: str, lang: str) -> None:
         return
     st.download_button(
         t("download_claimreview", lang),
-        data=lambda: claimreview_bytes(queries.claims(path), org, org_url),
+        data=lambda: claimreview_bytes(queries.filtered(FilterState(), path), org, org_url),
         file_name="claimreview.jsonld",
         mime="application/ld+json",
         on_click="ignore",
