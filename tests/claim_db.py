@@ -41,9 +41,7 @@ def frame_engine(df: pd.DataFrame) -> sa.Engine:
             rows.append(row)
         columns = ["id", "article_id", *CLAIM_COLUMNS]
         names = ", ".join(f'"{c}"' for c in columns)
-        conn.execute(
-            sa.text(f"INSERT INTO claims ({names}) VALUES ({', '.join(':' + c for c in columns)})"), rows
-        )
+        conn.execute(sa.text(f"INSERT INTO claims ({names}) VALUES ({', '.join(':' + c for c in columns)})"), rows)
     return engine
 
 

@@ -7,11 +7,10 @@ import zipfile
 
 import pandas as pd
 import pytest
+from claim_db import facets as facet_counts
 
 from dashboard.app.claims_table import COLUMNS, styled, table_frame
 from dashboard.extract.schema import CLAIM_COLUMNS
-from claim_db import facets as facet_counts
-
 from dashboard.present.filters import FilterState, date_text, month_grid, typed_date
 from dashboard.present.uploads import outcome, unsupported_members
 

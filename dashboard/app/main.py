@@ -6,6 +6,7 @@ and hands over to the page chosen in the top navigation (files under ``dashboard
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -16,9 +17,11 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import streamlit as st  # noqa: E402
+from sqlalchemy import exc as sa_exc  # noqa: E402
 
 from dashboard.app import queries, ui, urlstate  # noqa: E402
 from dashboard.lang.i18n import t  # noqa: E402
+from dashboard.store import database as store  # noqa: E402
 
 PAGES_DIR = HERE / "views"  # not "pages/": that folder name turns on Streamlit's old multipage mode
 # (file, label key, url path, icon)
@@ -48,8 +51,8 @@ if problem:
     st.stop()
 
 read_only = queries.read_only()
-if read_only:  # a read-only file or folder: every page reads it; nothing can be added
-    st.info(t("db_read_only", lang))
+if read_only:  # a read-only deployment, or a read-only file or folder: every page reads; nothing is written
+    st.info(t("db_read_only_setting" if queries.read_only_setting() else "db_read_only", lang))
 pages = [
     st.Page(PAGES_DIR / name, title=t(label, lang), url_path=path, icon=icon, default=i == 0)
     for i, (name, label, path, icon) in enumerate(PAGES)
@@ -57,5 +60,10 @@ pages = [
 ]
 page = st.navigation(pages, position="top")
 urlstate.enter_page(page.url_path)
-page.run()
+try:
+    page.run()
+except (sqlite3.DatabaseError, sa_exc.DatabaseError) as exc:  # damage found while reading: named, not a traceback
+    raw = exc.orig if isinstance(exc, sa_exc.DBAPIError) and isinstance(exc.orig, sqlite3.Error) else exc
+    problem = store.explain(queries.db_path(), raw) if isinstance(raw, sqlite3.Error) else str(raw)
+    st.error(t("db_problem", lang, problem=ui.md(problem)))
 urlstate.publish()

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 import streamlit as st
 
 from dashboard.lang.errors import UserError
+from dashboard.lang.i18n import t
 from dashboard.lang.paths import database_path
 from dashboard.present.downloads import csv_from_chunks
 from dashboard.store import claim_queries as cq
@@ -74,6 +75,18 @@ def read_only(path: str | None = None) -> bool:
     return False
 
 
+class WriteRefused(UserError):
+    """A write asked of a read-only dashboard."""
+
+
+def write_db(path: str | None = None, lang: str = "en") -> sqlite3.Connection:
+    """The database for a write from the dashboard (a verdict, a decision, a reference table, an upload);
+    refused with :class:`WriteRefused` («ثبت نشد: این داشبورد فقط برای خواندن است.») when it is read-only."""
+    if read_only(path):
+        raise WriteRefused(t("read_only_refused", lang))
+    return store.connect(path or db_path())
+
+
 def database_problem(path: str | None = None) -> str | None:
     """None when the database opens; else one line naming the file and the problem."""
     path = path or db_path()
@@ -87,9 +100,17 @@ def database_problem(path: str | None = None) -> str | None:
         return f"{path}: {exc}"
 
 
+# Above this size the pages do not run ``quick_check`` (it reads the whole file: about 2 s per GB), and
+# ``python -m dashboard doctor`` checks the file instead; damage a page meets is still named (main.py).
+QUICK_CHECK_MAX_BYTES = 256 * 2**20
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
 def _damage(path: str, data_version: int) -> str | None:
-    """SQLite's ``quick_check`` once per version of the data: the damage as one line, or None."""
+    """SQLite's ``quick_check`` once per version of the data (on files up to :data:`QUICK_CHECK_MAX_BYTES`):
+    the damage as one line, or None."""
+    if Path(path).is_file() and Path(path).stat().st_size > QUICK_CHECK_MAX_BYTES:
+        return None
     with closing(open_db(path)) as conn:
         try:
             store.require_healthy(conn, path)

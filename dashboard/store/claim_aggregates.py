@@ -21,6 +21,7 @@ claims reads each claim of the metric once. A group ``by`` is a column of claims
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -91,9 +92,17 @@ def sum_table(sums: pd.DataFrame, name: str) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
+# A restatement lies within a tenth of the figure it restates (:func:`dashboard.extract.figures.is_restatement`):
+# only earlier values within this factor are compared.
+_NEAR = 1.12
+
+
 def restated(rows: list[tuple[tuple, float]], min_significant: int) -> list[int]:
     """Which rows restate an earlier one: ``rows`` are (group key, value) in the order the claims were
     published, each value the first of its group; the result lists their positions.
+
+    Each value is compared with the earlier values of its group near it (kept sorted), so a group of
+    many distinct figures costs little more than one pass.
 
     >>> restated([(("a",), 123182.0), (("a",), 123000.0), (("b",), 123000.0)], 2)
     [1]
@@ -102,10 +111,14 @@ def restated(rows: list[tuple[tuple, float]], min_significant: int) -> list[int]
     out = []
     for i, (key, value) in enumerate(rows):
         earlier = seen.setdefault(key, [])
-        if any(same_figure(value, s, min_significant) for s in earlier):
+        if value > 0:
+            near = earlier[bisect.bisect_left(earlier, value / _NEAR) : bisect.bisect_right(earlier, value * _NEAR)]
+        else:  # no restatement of a figure that is not positive: only equal values match
+            near = [s for s in earlier if s == value]
+        if any(same_figure(value, s, min_significant) for s in near):
             out.append(i)
         else:
-            earlier.append(value)
+            bisect.insort(earlier, value)
     return out
 
 
@@ -186,11 +199,18 @@ class SqlClaims:
             return pd.DataFrame(columns=columns)
         c = claims.c
         group = c[by]
-        newest = sa.over(
+        where = [*self._where(), c.metric == metric, c.unit == unit, c.value.is_not(None)]
+        # first each group's newest date and size (one pass), then only the claims of that date are ranked
+        newest = (
+            sa.select(group.label("grp"), sa.func.max(c.published).label("newest"), sa.func.count().label("n"))
+            .where(*where)
+            .group_by(group)
+            .subquery()
+        )
+        rank = sa.over(
             sa.func.row_number(),
             partition_by=group,
             order_by=(
-                c.published.desc(),
                 sa.case((c.status == REPORTED, 1), else_=0).desc(),
                 c.document.desc(),
                 c.article_id.desc(),
@@ -206,17 +226,15 @@ class SqlClaims:
                 c.title,
                 c.source,
                 c.status,
-                newest.label("rn"),
-                sa.over(sa.func.count(), partition_by=group).label("n"),
+                newest.c.n,
+                rank.label("rn"),
             )
-            .where(*self._where(), c.metric == metric, c.unit == unit, c.value.is_not(None))
+            .select_from(claims.join(newest, sa.and_(group == newest.c.grp, c.published == newest.c.newest)))
+            .where(*where)
             .subquery()
         )
-        query = sa.select(
-            *(ranked.c[k] for k in ("grp", "value", "published", "document", "title", "source")),
-            ranked.c.status,
-            ranked.c.n,
-        ).where(ranked.c.rn == 1)
+        picked = ("grp", "value", "published", "document", "title", "source", "status", "n")
+        query = sa.select(*(ranked.c[k] for k in picked)).where(ranked.c.rn == 1)
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
         out = pd.DataFrame([tuple(r) for r in rows], columns=columns)

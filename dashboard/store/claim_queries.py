@@ -26,7 +26,7 @@ import sqlalchemy as sa
 
 from dashboard.extract.schema import CLAIM_COLUMNS
 from dashboard.lang.taxonomy import NATIONAL
-from dashboard.store.claim_filter import LIST_FILTERS, FilterState, conditions, verdict_case
+from dashboard.store.claim_filter import LIST_FILTERS, NOT_RATED, FilterState, conditions, verdict_case
 from dashboard.store.reviews import VERDICT_COLUMNS, claim_keys
 
 # The tables as the reads name them (columns typed where the type matters to a result).
@@ -79,11 +79,19 @@ def option_counts(engine: sa.Engine, column: str, state: FilterState, rated: Rat
     """
     if column not in LIST_FILTERS:
         raise ValueError(f"not a filterable column of claims: {column}")
-    key = verdict_case(claims, rated or {}) if column == "verdict" else claims.c[column]
-    n = sa.func.count().label("n")
-    query = sa.select(key.label("k"), n).where(*_where(state, rated)).group_by(key).order_by(n.desc(), key)
+    if column == "verdict" and not any(v != NOT_RATED for v in (rated or {}).values()):
+        n_claims = total(engine, state, rated)  # nothing rated: every claim is «not rated»
+        return {NOT_RATED: n_claims} if n_claims else {}
     with engine.connect() as conn:
-        return {str(k): int(c) for k, c in conn.execute(query)}
+        found = conn.execute(option_counts_query(column, state, rated)).all()
+    # most first, ties by key (sorted here: only the distinct values come back)
+    return {str(k): int(c) for k, c in sorted(found, key=lambda row: (-int(row[1]), str(row[0])))}
+
+
+def option_counts_query(column: str, state: FilterState, rated: Rated | None = None) -> sa.Select:
+    """``SELECT column, COUNT(*) ... GROUP BY column`` over the claims ``state`` keeps."""
+    key = verdict_case(claims, rated or {}) if column == "verdict" else claims.c[column]
+    return sa.select(key.label("k"), sa.func.count().label("n")).where(*_where(state, rated)).group_by(key)
 
 
 def key_figures(engine: sa.Engine, state: FilterState, rated: Rated | None = None) -> dict[str, Any]:
@@ -129,10 +137,14 @@ def page(
 ) -> pd.DataFrame:
     """One page of the claims ``state`` keeps, newest first (undated last): :data:`ROW_COLUMNS` plus
     ``claim_key`` and the verdict columns."""
-    query = _select_rows().where(*_where(state, rated)).order_by(*NEWEST_FIRST).limit(limit).offset(offset)
     with engine.connect() as conn:
-        df = _frame(conn.execute(query).all(), ROW_COLUMNS)
+        df = _frame(conn.execute(page_query(state, rated, limit=limit, offset=offset)).all(), ROW_COLUMNS)
         return with_verdicts(conn, df)
+
+
+def page_query(state: FilterState, rated: Rated | None = None, *, limit: int, offset: int) -> sa.Select:
+    """The rows of one page of the claims ``state`` keeps, newest first (``LIMIT``/``OFFSET``)."""
+    return _select_rows().where(*_where(state, rated)).order_by(*NEWEST_FIRST).limit(limit).offset(offset)
 
 
 def article_keys(engine: sa.Engine, ids: Sequence[int]) -> dict[int, str]:

@@ -226,6 +226,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX claims_speaker ON claims(speaker)",
             "CREATE INDEX claims_metric_unit ON claims(metric, unit, status)",
             "CREATE INDEX claims_document ON claims(document)",
+            # a province chosen (the commonest filter): its facets, key figures, charts and newest claims
+            # are read from these indexes alone
+            "CREATE INDEX claims_province_program ON claims(province, program)",
+            "CREATE INDEX claims_province_metric ON claims(province, metric)",
+            "CREATE INDEX claims_province_status ON claims(province, status)",
+            "CREATE INDEX claims_province_source ON claims(province, source)",
+            "CREATE INDEX claims_province_speaker ON claims(province, speaker)",
+            "CREATE INDEX claims_province_published ON claims(province, published)",
+            "CREATE INDEX claims_province_article ON claims(province, article_id)",
         ),
     ),
 )

@@ -59,11 +59,10 @@ MAX_RATE_OPTIONS = 500  # claims offered in the rating form: the newest of the f
 
 
 def _save_verdict(path: str, claim: dict, reviewer: str, lang: str) -> None:
-    from dashboard.store import database as store
     from dashboard.store import reviews
 
     try:
-        with closing(store.connect(path)) as conn:
+        with closing(queries.write_db(path, lang)) as conn:
             reviews.rate(
                 conn,
                 str(claim["claim_key"]),
@@ -108,7 +107,7 @@ def rate_form(shown: pd.DataFrame, path: str, lang: str) -> None:
         st.button(
             t("rate_save", lang),
             key="rate_save",
-            disabled=not reviewer or key is None,
+            disabled=not reviewer or key is None or queries.read_only(path),
             on_click=_save_verdict,
             args=(path, by_key.get(key, {}), reviewer, lang),
         )
