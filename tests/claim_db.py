@@ -1,11 +1,14 @@
 """Claims built in a test, stored in a real SQLite database, for the queries the dashboard runs.
 
 :func:`frame_engine` writes a small claims frame (any subset of the claim columns; the rest empty)
-into a fresh in-memory database created by the store, one article per document; claim ids follow
+into a fresh database created by the store, one article per document; claim ids follow
 the frame's rows (row ``i`` is claim ``i + 1``), so a query's result reads back as row positions.
 """
 
 from __future__ import annotations
+
+import tempfile
+from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
@@ -19,10 +22,13 @@ _DEFAULTS = {"value": None, "start": -1, "end": -1}
 
 
 def frame_engine(df: pd.DataFrame) -> sa.Engine:
-    """A fresh database holding ``df``'s rows as claims (``value`` NaN stored as NULL)."""
-    engine = read_engine(":memory:")
+    """A fresh database (a file in a new temporary folder) holding ``df``'s rows as claims (``value`` NaN
+    stored as NULL)."""
+    engine = read_engine(Path(tempfile.mkdtemp(prefix="claims-frame-")) / "claims.sqlite")
     documents = df["document"].astype(str).tolist() if "document" in df else ["doc.txt"] * len(df)
     ids = {d: i + 1 for i, d in enumerate(dict.fromkeys(documents))}
+    if df.empty:
+        return engine
     with engine.begin() as conn:
         conn.execute(
             sa.text(

@@ -41,7 +41,7 @@ def open_page(monkeypatch, db: Path, page: str, lang: str, **params: str) -> App
 
 def states(db: Path) -> list[tuple[str, str, str]]:
     with closing(store.connect(db)) as conn:
-        rows = conn.execute("SELECT decision, note, reviewer FROM finding_decisions ORDER BY id").fetchall()
+        rows = store.run(conn, "SELECT decision, note, reviewer FROM finding_decisions ORDER BY id").fetchall()
     return [tuple(r) for r in rows]
 
 

@@ -34,8 +34,8 @@ def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_ingest_reports_and_exits_zero_then_reingest_adds_nothing(capsys, tmp_path, corpus):
-    db = str(tmp_path / "claims.sqlite")
+def test_ingest_reports_and_exits_zero_then_reingest_adds_nothing(capsys, db_target, corpus):
+    db = db_target
     code, out, _ = run_cli(capsys, "ingest", str(corpus), "--db", db, "--workers", "2")
     assert code == 0
     assert "4 new, 0 unchanged, 0 replaced, 0 skipped" in out
@@ -66,8 +66,8 @@ def test_quiet_prints_only_problems(capsys, tmp_path, corpus):
     assert err.strip().splitlines() == [line for line in err.strip().splitlines() if "blank.txt" in line]
 
 
-def test_if_empty_ingests_only_into_an_empty_database(capsys, tmp_path, corpus):
-    db = str(tmp_path / "c.sqlite")
+def test_if_empty_ingests_only_into_an_empty_database(capsys, db_target, corpus):
+    db = db_target
     assert run_cli(capsys, "ingest", str(corpus / "news_0000.txt"), "--db", db, "--if-empty")[0] == 0
     code, out, _ = run_cli(capsys, "ingest", str(corpus), "--db", db, "--if-empty")
     assert code == 0 and "already holds 1 articles" in out
@@ -98,8 +98,8 @@ def test_a_file_that_is_not_a_database_is_an_error_not_a_traceback(capsys, tmp_p
     assert code == 2 and err.startswith(f"error: {bogus}")
 
 
-def test_export_writes_bom_spec_columns_and_provenance(capsys, tmp_path, corpus):
-    db = str(tmp_path / "c.sqlite")
+def test_export_writes_bom_spec_columns_and_provenance(capsys, tmp_path, corpus, db_target):
+    db = db_target
     run_cli(capsys, "ingest", str(corpus), "--db", db, "--workers", "1")
     target = tmp_path / "out" / "claims.csv"
     code, _, err = run_cli(capsys, "export", "--csv", str(target), "--db", db)
@@ -119,8 +119,8 @@ def test_export_writes_bom_spec_columns_and_provenance(capsys, tmp_path, corpus)
     assert all(float(row[header.index("value")]) == float(row[header.index("value")]) for row in rows[1:])
 
 
-def test_stats_shows_totals_and_breakdowns(capsys, tmp_path, corpus):
-    db = str(tmp_path / "c.sqlite")
+def test_stats_shows_totals_and_breakdowns(capsys, db_target, corpus):
+    db = db_target
     run_cli(capsys, "ingest", str(corpus), "--db", db, "--workers", "1")
     code, out, _ = run_cli(capsys, "stats", "--db", db)
     assert code == 0

@@ -214,7 +214,7 @@ def test_doctor_says_what_is_wrong_and_rescues_what_can_be_read(tmp_path, filled
     code, out, err = cli("doctor", "--db", str(damaged), "--rescue", str(rescued))
     assert code == 0, err
     conn = store.connect(rescued)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
     kept = store.articles_frame(conn)
     assert 0 < len(kept) <= store.counts(store.connect(filled))["articles"]
     assert f"rescued {len(kept)} articles" in out

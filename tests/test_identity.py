@@ -23,8 +23,8 @@ def claims_of(db: Path) -> dict[str, int]:
     """Claims per stored article path."""
     conn = store.connect(db)
     try:
-        rows = conn.execute(
-            "SELECT a.path, COUNT(c.id) FROM articles a LEFT JOIN claims c ON c.article_id = a.id GROUP BY a.id"
+        rows = store.run(
+            conn, "SELECT a.path, COUNT(c.id) FROM articles a LEFT JOIN claims c ON c.article_id = a.id GROUP BY a.id"
         ).fetchall()
     finally:
         conn.close()
@@ -119,7 +119,7 @@ def test_a_version_2_database_migrates_and_keeps_every_claim(tmp_path):
     conn = store.connect(db)
     assert store.schema_version(conn) == LATEST_VERSION
     assert store.counts(conn) == {"articles": 1, "claims": 2}
-    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
     conn.close()
 
     # the same file ingested again is the stored article (now under its place in the folder), not a copy
@@ -127,7 +127,7 @@ def test_a_version_2_database_migrates_and_keeps_every_claim(tmp_path):
     assert (report.new, report.replaced, report.duplicates) == (0, 1, [])
     conn = store.connect(db)
     assert store.counts(conn)["articles"] == 1
-    assert conn.execute("SELECT key FROM articles").fetchone()[0] == "sub/a.txt"
+    assert store.run(conn, "SELECT key FROM articles").scalar() == "sub/a.txt"
 
 
 def test_two_folders_ingested_in_separate_runs_keep_their_same_named_articles(tmp_path):

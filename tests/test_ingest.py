@@ -28,12 +28,12 @@ REPO = Path(__file__).resolve().parents[1]
 BIG = 300  # articles of the interrupted and the concurrently read ingests
 
 
-def snapshot(db: Path) -> tuple[Counter, Counter]:
+def snapshot(db: Path | str) -> tuple[Counter, Counter]:
     """What a database holds, without ids or times: (document, hash) pairs and claim rows."""
     conn = store.connect(db)
     try:
         articles = Counter(
-            (d, h, t) for d, h, t in conn.execute("SELECT document, content_hash, text FROM articles").fetchall()
+            (d, h, t) for d, h, t in store.run(conn, "SELECT document, content_hash, text FROM articles").fetchall()
         )
         frame = store.claims_frame(conn)
         claims = Counter(tuple(row) for row in frame[list(CLAIM_COLUMNS)].itertuples(index=False, name=None))
@@ -58,8 +58,8 @@ def test_the_generated_articles_have_claims(good):
     assert expected_claims([good]) >= 3
 
 
-def test_ingest_stores_every_article_and_its_claims(tmp_path, good):
-    db = tmp_path / "claims.sqlite"
+def test_ingest_stores_every_article_and_its_claims(db_target, good):
+    db = db_target
     report = ingest([good], db, workers=2, progress=False)
     assert (report.new, report.unchanged, report.replaced, report.skipped) == (3, 0, 0, 0)
     assert report.problems == []
@@ -81,8 +81,8 @@ def test_the_progress_line_shows_the_final_counts_on_stderr_only_when_asked(tmp_
     assert "3 stored, 0 unchanged, 0 problems" in last
 
 
-def test_reingesting_the_same_files_adds_nothing(tmp_path, good):
-    db = tmp_path / "claims.sqlite"
+def test_reingesting_the_same_files_adds_nothing(db_target, good):
+    db = db_target
     ingest([good], db, workers=1, progress=False)
     before = snapshot(db)
     again = ingest([good, good / "news_0000.txt"], db, workers=2, progress=False)
@@ -101,8 +101,8 @@ def test_a_new_extractor_version_re_extracts_what_is_ingested_again(tmp_path, go
     assert snapshot(db)[1] == before[1]  # same extractor code, so the same claims, stored once
 
 
-def test_a_changed_article_replaces_its_claims(tmp_path, good):
-    db = tmp_path / "claims.sqlite"
+def test_a_changed_article_replaces_its_claims(db_target, good):
+    db = db_target
     ingest([good], db, workers=1, progress=False)
     conn = store.connect(db)
     old_mentions = set(store.claims_frame(conn).query("document == 'news_0001.txt'")["mention"])
@@ -237,11 +237,11 @@ def test_cp1256_article_is_read_and_gives_the_same_claims_as_utf8(tmp_path):
     assert by_doc["arabic_letters.txt"] == by_doc["utf8.txt"] != []
 
 
-def test_same_name_with_other_content_in_one_ingest_keeps_both(tmp_path, good):
+def test_same_name_with_other_content_in_one_ingest_keeps_both(tmp_path, good, db_target):
     other = tmp_path / "other"
     other.mkdir()
     (other / "news_0000.txt").write_text(article_text(0, salt=3), encoding="utf-8")
-    db = tmp_path / "claims.sqlite"
+    db = db_target
     report = ingest([good, other], db, workers=1, progress=False)
     assert (report.new, report.skipped, report.problems) == (4, 0, [])
     paths = set(store.articles_frame(store.connect(db))["path"])
@@ -293,7 +293,7 @@ def big_corpus(tmp_path_factory) -> Path:
     return folder
 
 
-def _start_ingest(corpus: Path, db: Path) -> subprocess.Popen:
+def _start_ingest(corpus: Path, db: Path | str) -> subprocess.Popen:
     """``python -m dashboard ingest`` in its own process group, with a fixed hash seed so that
     runs in different processes extract exactly alike."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": "0"}
@@ -314,8 +314,8 @@ def _finish(proc: subprocess.Popen) -> str:
     return out
 
 
-def _stored_articles(db: Path) -> int:
-    if not db.exists():
+def _stored_articles(db: Path | str) -> int:
+    if not store.is_postgres(db) and not Path(db).exists():
         return 0
     try:
         conn = store.connect(db)
@@ -327,7 +327,7 @@ def _stored_articles(db: Path) -> int:
         return 0
 
 
-def _claims_by_document(db: Path) -> dict[str, Counter]:
+def _claims_by_document(db: Path | str) -> dict[str, Counter]:
     conn = store.connect(db)
     try:
         frame = store.claims_frame(conn)
@@ -340,11 +340,11 @@ def _claims_by_document(db: Path) -> dict[str, Counter]:
 
 
 @pytest.mark.slow
-def test_kill_9_during_ingest_then_rerun_gives_the_clean_result(tmp_path, big_corpus):
+def test_kill_9_during_ingest_then_rerun_gives_the_clean_result(tmp_path, big_corpus, db_target):
     clean = tmp_path / "clean.sqlite"
     _finish(_start_ingest(big_corpus, clean))
 
-    killed = tmp_path / "killed.sqlite"
+    killed = db_target
     proc = _start_ingest(big_corpus, killed)
     deadline = time.monotonic() + 300
     while _stored_articles(killed) == 0 and proc.poll() is None and time.monotonic() < deadline:
@@ -388,10 +388,10 @@ def test_a_reader_in_another_process_sees_no_lock_error_during_an_ingest(tmp_pat
     assert _stored_articles(db) == BIG
 
 
-def test_jsonl_records_are_stored_under_their_record_names(tmp_path):
+def test_jsonl_records_are_stored_under_their_record_names(tmp_path, db_target):
     path = tmp_path / "feed.jsonl"
     path.write_text("\n".join(jsonl_record(i, f"k{i}") for i in range(4)) + "\n", encoding="utf-8")
-    db = tmp_path / "claims.sqlite"
+    db = db_target
     report = ingest([path], db, workers=2, progress=False)
     assert report.new == 4
     documents = set(store.articles_frame(store.connect(db))["document"])
@@ -450,13 +450,13 @@ def test_workers_die_with_the_ingest_killed_by_signal_9(tmp_path, big_corpus):
 
 
 @pytest.mark.slow
-def test_three_concurrent_ingests_store_each_article_once(tmp_path):
+def test_three_concurrent_ingests_store_each_article_once(tmp_path, db_target):
     corpus = tmp_path / "news"
     write_corpus(corpus, 60)
     clean = tmp_path / "clean.sqlite"
     ingest([corpus], clean, workers=1, progress=False)
 
-    shared = tmp_path / "shared.sqlite"
+    shared = db_target
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": "0"}
     argv = [sys.executable, "-m", "dashboard", "ingest", str(corpus), "--db", str(shared), "--workers", "1"]
     procs = [

@@ -94,8 +94,8 @@ def test_a_table_without_its_columns_is_refused() -> None:
         parse_reference_csv(b"province,value\nYazd,5\n")
 
 
-def test_uploading_again_adds_a_version_and_keeps_the_old_one(tmp_path: Path) -> None:
-    with closing(store.connect(tmp_path / "c.sqlite")) as conn:
+def test_uploading_again_adds_a_version_and_keeps_the_old_one(db_target: str) -> None:
+    with closing(store.connect(db_target)) as conn:
         assert save_reference(conn, "amar", YAZD.encode()) == (1, True)
         assert save_reference(conn, "amar", YAZD.encode()) == (1, False)
         newer = YAZD.replace("12500", "19800")
@@ -103,20 +103,21 @@ def test_uploading_again_adds_a_version_and_keeps_the_old_one(tmp_path: Path) ->
         assert current_references(conn)["value"].tolist() == [19800.0]
         versions = versions_frame(conn)
         assert versions[["version", "current"]].values.tolist() == [[1, False], [2, True]]
-        old = conn.execute(
+        old = store.run(
+            conn,
             "SELECT f.value FROM reference_figures f JOIN reference_versions v ON v.id = f.version_id "
-            "WHERE v.version = 1"
+            "WHERE v.version = 1",
         ).fetchall()
         assert old == [(12500.0,)]
 
 
-def test_the_reference_and_check_commands(tmp_path: Path, capsys, monkeypatch) -> None:
+def test_the_reference_and_check_commands(tmp_path: Path, capsys, monkeypatch, db_target: str) -> None:
     articles = tmp_path / "articles"
     articles.mkdir()
     (articles / "y.txt").write_text(
         "تاریخ انتشار: ۱۰ آذر ۱۴۰۲\n\nامسال ۲۰ هزار شغل در استان یزد ایجاد شد.\n", encoding="utf-8"
     )
-    db = tmp_path / "c.sqlite"
+    db = db_target
     assert main(["ingest", "--workers", "1", "--quiet", "--db", str(db), str(articles)]) == 0
     table = tmp_path / "amar.csv"
     table.write_text(YAZD, encoding="utf-8")

@@ -27,17 +27,17 @@ VOCAB = json.loads((REPO / "tests" / "data" / "schemaorg_claimreview_vocabulary.
 WIND = "001_4d45ecaec08bbccf.txt"
 
 
-def ingest(db: Path, capsys) -> None:
+def ingest(db: Path | str, capsys) -> None:
     assert main(["ingest", "--workers", "1", "--quiet", "--db", str(db), str(SEEDS)]) == 0
     capsys.readouterr()
 
 
-def claims(db: Path) -> pd.DataFrame:
+def claims(db: Path | str) -> pd.DataFrame:
     with closing(store.connect(db)) as conn:
         return reviews.with_verdicts(conn, store.export_frame(conn))
 
 
-def findings(db: Path) -> pd.DataFrame:
+def findings(db: Path | str) -> pd.DataFrame:
     with closing(store.connect(db)) as conn:
         frame = store.claims_frame(conn)
         texts = {d: store.article_record(conn, d)["text"] for d in frame["document"].unique()}
@@ -45,13 +45,15 @@ def findings(db: Path) -> pd.DataFrame:
 
 
 @pytest.fixture
-def db(tmp_path: Path, capsys) -> Path:
-    path = tmp_path / "claims.sqlite"
-    ingest(path, capsys)
-    return path
+def db(db_target: str, capsys) -> str:
+    """The seeds ingested into a new database on each backend."""
+    ingest(db_target, capsys)
+    return db_target
 
 
-def test_a_verdict_and_a_dismissal_survive_ingesting_again_with_a_new_extractor(db, capsys, monkeypatch) -> None:
+def test_a_verdict_and_a_dismissal_survive_ingesting_again_with_a_new_extractor(
+    db, tmp_path, capsys, monkeypatch
+) -> None:
     before = claims(db)
     target = before[before["document"] == WIND].iloc[0]
     code = main(
@@ -74,7 +76,7 @@ def test_a_verdict_and_a_dismissal_survive_ingesting_again_with_a_new_extractor(
     finding = findings(db).iloc[0]
     with closing(store.connect(db)) as conn:
         reviews.decide(conn, finding.to_dict(), "dismissed", note="واحد درست است", reviewer="علی")
-    assert main(["check", "--csv", str(db.parent / "f.csv"), "--db", str(db)]) == 0
+    assert main(["check", "--csv", str(tmp_path / "f.csv"), "--db", str(db)]) == 0
     assert "wrote 0 findings" in capsys.readouterr().out
 
     import dashboard.store.ingest_jobs
@@ -89,9 +91,9 @@ def test_a_verdict_and_a_dismissal_survive_ingesting_again_with_a_new_extractor(
     ]
     again = findings(db)
     assert again.loc[again["finding_key"] == finding["finding_key"], "state"].tolist() == ["dismissed"]
-    assert main(["check", "--csv", str(db.parent / "f.csv"), "--db", str(db)]) == 0
+    assert main(["check", "--csv", str(tmp_path / "f.csv"), "--db", str(db)]) == 0
     assert "wrote 0 findings" in capsys.readouterr().out
-    assert main(["check", "--all", "--csv", str(db.parent / "f.csv"), "--db", str(db)]) == 0
+    assert main(["check", "--all", "--csv", str(tmp_path / "f.csv"), "--db", str(db)]) == 0
     assert "wrote 1 findings" in capsys.readouterr().out
     # Reopened, it is back.
     with closing(store.connect(db)) as conn:
@@ -157,7 +159,7 @@ def _check_node(node: object, expected: set[str], where: str) -> list[str]:
     return problems
 
 
-def test_the_claimreview_file_uses_only_schema_org_terms_where_they_belong(db, capsys) -> None:
+def test_the_claimreview_file_uses_only_schema_org_terms_where_they_belong(db, tmp_path, capsys) -> None:
     frame = claims(db)
     for i, verdict in enumerate(("false", "misleading", "unverifiable", "accurate")):
         assert (
@@ -177,7 +179,7 @@ def test_the_claimreview_file_uses_only_schema_org_terms_where_they_belong(db, c
             )
             == 0
         )
-    out = db.parent / "reviews.jsonld"
+    out = tmp_path / "reviews.jsonld"
     assert main(["export", "--claimreview", str(out), "--db", str(db)]) == 2
     assert "reviewing organisation" in capsys.readouterr().err
     assert (

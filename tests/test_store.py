@@ -7,10 +7,12 @@ import threading
 
 import pandas as pd
 import pytest
+import sqlalchemy as sa
 
 from dashboard.extract.schema import CLAIM_COLUMNS
 from dashboard.lang.errors import UserError
 from dashboard.store import database as store
+from dashboard.store import tables
 from dashboard.store.export import claims_csv_bytes, plain_number, safe_cell
 from dashboard.store.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
 
@@ -35,8 +37,9 @@ def article(document: str, digest: str, claims: list[dict[str, object]], text: s
 
 
 @pytest.fixture
-def conn(tmp_path):
-    connection = store.connect(tmp_path / "sub" / "claims.sqlite")
+def conn(db_target):
+    """A new database on each backend."""
+    connection = store.connect(db_target)
     yield connection
     connection.close()
 
@@ -46,11 +49,11 @@ def test_connect_creates_folder_schema_and_settings(tmp_path):
     conn = store.connect(path)
     assert path.is_file()
     assert store.schema_version(conn) == MIGRATIONS[-1].version
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"articles", "claims", "ingests", "schema_version"} <= tables
+    assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+    names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"articles", "claims", "ingests", "schema_version"} <= names
     assert store.is_empty(conn)
 
 
@@ -79,7 +82,7 @@ def test_migrations_bring_an_old_database_up_to_date(tmp_path):
 
     conn = store.connect(path)
     assert store.schema_version(conn) == MIGRATIONS[-1].version
-    versions = [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")]
+    versions = [r[0] for r in conn.exec_driver_sql("SELECT version FROM schema_version ORDER BY version")]
     assert versions == [m.version for m in MIGRATIONS]
     frame = store.claims_frame(conn)
     assert frame["mention"].tolist() == ["۴۰ واحد"]
@@ -176,8 +179,8 @@ def test_ingest_bookkeeping(conn):
     assert done["finished_at"] and done["counts"] == {"new": 3} and done["problems"] == ["news/bad.txt: empty file"]
 
 
-def test_data_version_moves_for_own_and_other_connections_writes(conn, tmp_path):
-    reader = store.connect(tmp_path / "sub" / "claims.sqlite")
+def test_data_version_moves_for_own_and_other_connections_writes(conn, db_target):
+    reader = store.connect(db_target)
     seen_by_reader = store.data_version(reader)
     own = store.data_version(conn)
     store.write_articles(conn, [article("a01.txt", "h1", [])])
@@ -186,8 +189,8 @@ def test_data_version_moves_for_own_and_other_connections_writes(conn, tmp_path)
     assert store.data_version(reader) == store.data_version(reader)
 
 
-def test_a_reader_thread_sees_no_lock_error_while_a_writer_writes(tmp_path):
-    path = tmp_path / "busy.sqlite"
+def test_a_reader_thread_sees_no_lock_error_while_a_writer_writes(db_target):
+    path = db_target
     writer = store.connect(path)
     errors: list[BaseException] = []
     done = threading.Event()
@@ -280,3 +283,63 @@ def test_claims_csv_bytes_puts_spec_columns_first_whatever_the_frame_order():
     frame = pd.DataFrame([{"claim_id": 4, "province": "Yazd", "document": "a.txt", "value": 7.0}])
     header = claims_csv_bytes(frame).decode("utf-8-sig").splitlines()[0]
     assert header == "document,value,province,claim_id"
+
+
+def _schema(conn) -> dict[str, object]:
+    """Each table's columns (name, nullable), indexes and unique column sets, as the database reports them."""
+    inspector = sa.inspect(conn)
+    found: dict[str, object] = {}
+    for name in sorted(tables.metadata.tables):
+        columns = [(c["name"], bool(c["nullable"])) for c in inspector.get_columns(name)]
+        reported = inspector.get_indexes(name)
+        indexes = {i["name"]: tuple(i["column_names"]) for i in reported if not i.get("duplicates_constraint")}
+        unique = sorted(tuple(u["column_names"]) for u in inspector.get_unique_constraints(name))
+        found[name] = (columns, indexes, unique)
+    return found
+
+
+def test_both_backends_build_the_schema_the_tables_module_declares(conn):
+    declared = {
+        name: (
+            [(c.name, bool(c.nullable) and not c.primary_key) for c in table.columns],
+            {i.name: tuple(c.name for c in i.columns) for i in table.indexes},
+            sorted({tuple(c.name for c in u.columns) for u in table.constraints if isinstance(u, sa.UniqueConstraint)}),
+        )
+        for name, table in sorted(tables.metadata.tables.items())
+    }
+    found = _schema(conn)
+    for name, table in tables.metadata.tables.items():  # SQLite lets a text primary key be NULL; no row ever is
+        columns, indexes, unique = found[name]  # type: ignore[misc]
+        found[name] = ([(c, n and not table.c[c].primary_key) for c, n in columns], indexes, unique)
+    assert found == declared
+
+
+def test_a_server_that_cannot_be_reached_or_has_no_such_database_is_named_without_its_password(pg_server):
+    server = sa.make_url(pg_server)
+    missing = server.set(password="s3cret", database="no_such_claims").render_as_string(hide_password=False)
+    closed = server.set(password="s3cret", port=1).render_as_string(hide_password=False)
+    for url, what in ((missing, "no such database on the server"), (closed, "cannot reach the database server")):
+        with pytest.raises(UserError) as refused:
+            store.connect(url)
+        message = str(refused.value)
+        assert what in message and "\n" not in message
+        assert "s3cret" not in message and store.describe(url) in message and "***" in message
+
+
+def test_a_database_without_the_claims_tables_is_refused_by_readers_and_created_by_writers(pg_url):
+    with pytest.raises(UserError, match="holds no claims database yet"):
+        store.open_existing(pg_url)
+    with pytest.raises(UserError, match="holds no claims database yet"):
+        store.open_read_only(pg_url)
+    with store.connect(pg_url) as conn:
+        assert store.schema_version(conn) == MIGRATIONS[-1].version
+
+
+def test_a_read_only_postgresql_session_reads_and_refuses_to_write(pg_url):
+    with store.connect(pg_url) as conn:
+        store.write_articles(conn, [article("a01.txt", "h1", [claim("a01.txt", 120, "۱۲۰ فرصت", 6)])])
+    with store.open_read_only(pg_url) as reader:
+        assert store.counts(reader) == {"articles": 1, "claims": 1}
+        with pytest.raises(sa.exc.DBAPIError) as refused:
+            store.write_articles(reader, [article("a02.txt", "h2", [])])
+        assert store.is_read_only_error(refused.value)

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app import queries
-from dashboard.app.filter_bar import filter_bar
+from dashboard.app.filter_bar import filter_bar, pending_state
 from dashboard.lang.i18n import t
 from dashboard.store.claim_filter import FilterState
 
@@ -45,5 +45,6 @@ def filtered_claims(lang: str, path: str | None = None) -> FilteredClaims | None
         st.info(t("empty_db", lang))
         return None
     bounds = (_day(every["first"]), _day(every["last"]))
+    queries.prefetch(pending_state(queries.counts(path), lang), path)  # what the page shows, asked at once
     state = filter_bar(bounds, lang, lambda pending: queries.facets(pending, path), queries.counts(path))
     return FilteredClaims(state, queries.key_figures(state, path), path)

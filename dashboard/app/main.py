@@ -6,7 +6,6 @@ and hands over to the page chosen in the top navigation (files under ``dashboard
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -62,8 +61,6 @@ page = st.navigation(pages, position="top")
 urlstate.enter_page(page.url_path)
 try:
     page.run()
-except (sqlite3.DatabaseError, sa_exc.DatabaseError) as exc:  # damage found while reading: named, not a traceback
-    raw = exc.orig if isinstance(exc, sa_exc.DBAPIError) and isinstance(exc.orig, sqlite3.Error) else exc
-    problem = store.explain(queries.db_path(), raw) if isinstance(raw, sqlite3.Error) else str(raw)
-    st.error(t("db_problem", lang, problem=ui.md(problem)))
+except sa_exc.DBAPIError as exc:  # damage (or a lost server) met while reading: named, not a traceback
+    st.error(t("db_problem", lang, problem=ui.md(store.explain(queries.db_path(), exc))))
 urlstate.publish()

@@ -9,8 +9,10 @@ on the next run, and nothing is asked twice otherwise.
 from __future__ import annotations
 
 import os
-import sqlite3
+import threading
+import time
 from contextlib import closing
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +35,11 @@ Counts = dict[str, dict[str, int]]
 
 
 def db_path() -> str:
-    """The database file in use (``$CLAIMS_DB`` or ``data/claims.sqlite``)."""
+    """The database in use (``$CLAIMS_DB`` or ``data/claims.sqlite``): a file path or a PostgreSQL URL."""
     return str(database_path())
 
 
-def open_db(path: str | None = None) -> sqlite3.Connection:
+def open_db(path: str | None = None) -> sa.Connection:
     """The database for the pages to read: read-write (created or upgraded) when it can be, else
     read-only (a read-only file, or a file in a read-only folder)."""
     return connect_for_reading(path or db_path())
@@ -60,17 +62,19 @@ def read_only(path: str | None = None) -> bool:
     (then the upload page is hidden and every write is refused)."""
     if read_only_setting():
         return True
-    target = Path(path or db_path())
-    if target.exists() and not os.access(target, os.W_OK):
-        return True
-    folder = target.parent if target.parent.exists() else None
-    if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
-        return True
+    target: str | Path = path or db_path()
+    if not store.is_postgres(target):
+        target = Path(target)
+        if target.exists() and not os.access(target, os.W_OK):
+            return True
+        folder = target.parent if target.parent.exists() else None
+        if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
+            return True
     try:
         store.connect(target).close()
     except store.ReadOnlyDatabase:
         return True
-    except (UserError, sqlite3.Error, OSError):  # another problem: database_problem names it
+    except (UserError, sa.exc.DBAPIError, OSError):  # another problem: database_problem names it
         return False
     return False
 
@@ -79,11 +83,12 @@ class WriteRefused(UserError):
     """A write asked of a read-only dashboard."""
 
 
-def write_db(path: str | None = None, lang: str = "en") -> sqlite3.Connection:
+def write_db(path: str | None = None, lang: str = "en") -> sa.Connection:
     """The database for a write from the dashboard (a verdict, a decision, a reference table, an upload);
     refused with :class:`WriteRefused` («ثبت نشد: این داشبورد فقط برای خواندن است.») when it is read-only."""
     if read_only(path):
         raise WriteRefused(t("read_only_refused", lang))
+    _versions.clear()  # the next run reads the version this write makes
     return store.connect(path or db_path())
 
 
@@ -94,7 +99,7 @@ def database_problem(path: str | None = None) -> str | None:
         return _damage(path, version(path))
     except UserError as exc:  # the store's own message already names the file
         return str(exc)
-    except sqlite3.Error as exc:
+    except sa.exc.DBAPIError as exc:
         return store.explain(path, exc)
     except (OSError, ValueError) as exc:
         return f"{path}: {exc}"
@@ -109,7 +114,7 @@ QUICK_CHECK_MAX_BYTES = 256 * 2**20
 def _damage(path: str, data_version: int) -> str | None:
     """SQLite's ``quick_check`` once per version of the data (on files up to :data:`QUICK_CHECK_MAX_BYTES`):
     the damage as one line, or None."""
-    if Path(path).is_file() and Path(path).stat().st_size > QUICK_CHECK_MAX_BYTES:
+    if not store.is_postgres(path) and Path(path).is_file() and Path(path).stat().st_size > QUICK_CHECK_MAX_BYTES:
         return None
     with closing(open_db(path)) as conn:
         try:
@@ -119,10 +124,23 @@ def _damage(path: str, data_version: int) -> str | None:
     return None
 
 
+# A page asks for the data version before each read; asked again within this many seconds, the answer
+# is the one just read (a write shows on the next run all the same).
+VERSION_FRESH_S = 0.5
+_versions: dict[str, tuple[float, int]] = {}
+
+
 def version(path: str | None = None) -> int:
     """The database's data version (changes after every write)."""
-    with closing(open_db(path or db_path())) as conn:
-        return store.data_version(conn)
+    path = path or db_path()
+    now = time.monotonic()
+    seen = _versions.get(path)
+    if seen is not None and now - seen[0] < VERSION_FRESH_S:
+        return seen[1]
+    with closing(open_db(path)) as conn:
+        current = store.data_version(conn)
+    _versions[path] = (now, current)
+    return current
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -146,34 +164,74 @@ def rated(path: str | None = None) -> dict[int, str]:
     return _rated(*_where(path))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _options(path: str, data_version: int, column: str, state: FilterState) -> dict[str, int]:
-    return cq.option_counts(engine(path), column, state, _rated(path, data_version))
+# What the filter bar and the key figures asked so far, per database and data version: each faceted
+# count (column, filter) and each filter's key figures is asked once, and what is missing all at once.
+MAX_MEMO = 4_096
+_MEMO_LOCK = threading.Lock()
+Facet = tuple[str, FilterState]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _memo(path: str, data_version: int) -> dict[Any, Any]:
+    return {}
+
+
+def _ask(
+    path: str, data_version: int, facets: list[Facet], figures: list[FilterState] | None = None
+) -> tuple[list[dict[str, int]], list[dict[str, Any]]]:
+    """The counts of each (column, filter) pair and the key figures of each filter, asking the database (all
+    at once) only for what was not asked before."""
+    memo = _memo(path, data_version)
+    figures = figures or []
+    keys: list[tuple[str, Any]] = [("facet", pair) for pair in facets] + [("figures", state) for state in figures]
+    with _MEMO_LOCK:
+        new_facets = [pair for pair in dict.fromkeys(facets) if ("facet", pair) not in memo]
+        new_figures = [state for state in dict.fromkeys(figures) if ("figures", state) not in memo]
+    if new_facets or new_figures:
+        counted, found = cq.ask_together(engine(path), new_facets, new_figures, _rated(path, data_version))
+        with _MEMO_LOCK:
+            if len(memo) + len(counted) + len(found) > MAX_MEMO:
+                memo.clear()
+            memo.update({("facet", pair): value for pair, value in counted.items()})
+            memo.update({("figures", state): value for state, value in found.items()})
+    with _MEMO_LOCK:
+        values = [memo[k] for k in keys]
+    return values[: len(facets)], values[len(facets) :]
+
+
+def _facets_of(state: FilterState) -> list[Facet]:
+    return [(column, state.without(column)) for column in LIST_FILTERS]
 
 
 def counts(path: str | None = None) -> Counts:
     """For each filterable column, each value with its number of claims (the options, most first)."""
-    where = _where(path)
-    return {column: _options(*where, column, FilterState()) for column in LIST_FILTERS}
+    return dict(zip(LIST_FILTERS, _ask(*_where(path), _facets_of(FilterState()))[0], strict=True))
 
 
 def facets(state: FilterState, path: str | None = None) -> Counts:
     """For each filterable column, each value's claims under the *other* active filters (faceted counts).
 
-    Each column is its own cached query, so changing one filter asks again only for the columns it
+    Each (column, filter) pair is asked once, so changing one filter asks again only for the columns it
     narrows (its own column's counts stay those of the other filters)."""
-    where = _where(path)
-    return {column: _options(*where, column, state.without(column)) for column in LIST_FILTERS}
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _key_figures(path: str, data_version: int, state: FilterState) -> dict[str, Any]:
-    return cq.key_figures(engine(path), state, _rated(path, data_version))
+    return dict(zip(LIST_FILTERS, _ask(*_where(path), _facets_of(state))[0], strict=True))
 
 
 def key_figures(state: FilterState, path: str | None = None) -> dict[str, Any]:
     """Articles, claims, provinces, outlets and the first and last date of the claims ``state`` keeps."""
-    return _key_figures(*_where(path), state)
+    return _ask(*_where(path), [], [state])[1][0]
+
+
+def prefetch(state: FilterState, path: str | None = None) -> None:
+    """Ask at once for what a filtered page shows first: the faceted counts and the key figures of ``state``."""
+    _ask(*_where(path), _facets_of(state), [state])
+
+
+def counted(column: str, state: FilterState, path: str | None = None) -> dict[str, int]:
+    """Claims per value of ``column`` under ``state``, from the faceted counts: when ``column`` is filtered
+    too, its facet (counted under the other filters) keeps just the chosen values."""
+    chosen = getattr(state, column) if column in LIST_FILTERS else ()
+    found = _ask(*_where(path), [(column, state.without(column) if chosen else state)])[0][0]
+    return {k: n for k, n in found.items() if k in chosen} if chosen else found
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -187,9 +245,11 @@ def page(state: FilterState, limit: int, offset: int = 0, path: str | None = Non
 
 
 def claims_source(state: FilterState, path: str | None = None) -> SqlClaims:
-    """The claims ``state`` keeps, in the database, for the charts' honest aggregates."""
+    """The claims ``state`` keeps, in the database, for the charts' honest aggregates; plain counts per
+    filter column come from the faceted counts already asked."""
     path, data_version = _where(path)
-    return SqlClaims(engine(path), state, _rated(path, data_version))
+
+    return SqlClaims(engine(path), state, _rated(path, data_version), counted=partial(counted, path=path))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -271,16 +331,8 @@ def last_ingest(path: str | None = None) -> dict[str, Any] | None:
 
 def clear() -> None:
     """Drop every cached read (after an upload in this process)."""
-    for cached in (
-        _rated,
-        _options,
-        _key_figures,
-        _page,
-        _filtered,
-        _article_claims,
-        _article_keys,
-        _articles,
-        _article,
-        _article_by_key,
-    ):
+    _versions.clear()
+    for cached in (_rated, _page, _filtered, _article_claims, _article_keys, _article, _article_by_key):
         cached.clear()
+    for resource in (_memo, _articles):
+        resource.clear()

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import sqlite3
 import sys
+
+import sqlalchemy as sa
 
 from dashboard import __version__
 from dashboard.lang.errors import UserError
@@ -47,9 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except sqlite3.ProgrammingError:  # a bug in this program, not a state of the database
+    except sa.exc.ProgrammingError:  # a bug in this program, not a state of the database
         raise
-    except sqlite3.DatabaseError as exc:  # the database failed under a command: name it, say what happened
+    except sa.exc.DBAPIError as exc:  # the database failed under a command: name it, say what happened
         from dashboard.store import database as store
 
         print(f"error: {store.explain(getattr(args, 'db', None) or store.database_path(), exc)}", file=sys.stderr)

@@ -230,7 +230,7 @@ def latest_by(df: pd.DataFrame, metric: str, by: str) -> pd.DataFrame:
     rows = _of_metric(df, metric, by, ("title", "source"))
     unit = metric_unit(rows, metric)
     rows = rows[(rows["unit"] == unit) & rows["value"].notna()]
-    columns = [by, "value", "published", "document", "title", "source", "status", "claims"]
+    columns = list(dict.fromkeys([by, "value", "published", "document", "title", "source", "status", "claims"]))
     if rows.empty:
         return pd.DataFrame(columns=columns)
     order = rows.assign(

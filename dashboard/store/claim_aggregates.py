@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -32,7 +32,7 @@ import sqlalchemy as sa
 from dashboard.extract.figures import same_figure
 from dashboard.lang.check_config import load_check_config
 from dashboard.lang.taxonomy import NATIONAL
-from dashboard.store.claim_filter import FilterState, conditions
+from dashboard.store.claim_filter import LIST_FILTERS, FilterState, conditions
 from dashboard.store.claim_queries import claims
 
 REPORTED, PLANNED = "reported", "planned"
@@ -122,6 +122,14 @@ def restated(rows: list[tuple[tuple, float]], min_significant: int) -> list[int]
     return out
 
 
+def _count_frame(by: str, rows: list[tuple[str, int]]) -> pd.DataFrame:
+    """Counts per group as the charts take them: ``by``, ``value`` (the count as a float), ``claims``; most first."""
+    out = pd.DataFrame({by: [str(k) for k, _ in rows], "claims": [int(n) for _, n in rows]}, dtype=object)
+    out["claims"] = out["claims"].astype(int)
+    out.insert(1, "value", out["claims"].astype(float))
+    return out.sort_values(["value", by], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
 @dataclass(frozen=True)
 class SqlClaims:
     """The claims a filter keeps, in the database, as the charts ask for them.
@@ -134,12 +142,14 @@ class SqlClaims:
     state: FilterState = field(default_factory=FilterState)
     rated: Mapping[int, str] = field(default_factory=dict)
     national: bool | None = None
-
     dated: bool = False
+    # Claims per value of a filter column under a filter, when the caller already asks for them (the
+    # filter bar's counts): a chart counting claims per province then asks nothing more.
+    counted: Callable[[str, FilterState], dict[str, int]] | None = field(default=None, compare=False)
 
     def scoped(self, national: bool | None = None, dated: bool = False) -> SqlClaims:
         """Only national claims (True), all but them (False) or both (None); only dated ones with ``dated``."""
-        return SqlClaims(self.engine, self.state, self.rated, national, dated)
+        return SqlClaims(self.engine, self.state, self.rated, national, dated, self.counted)
 
     def _where(self) -> list[sa.ColumnElement[bool]]:
         out = conditions(claims, self.state, self.rated)
@@ -173,6 +183,11 @@ class SqlClaims:
     def count_by(self, by: str, metric: str | None = None, status: str | None = None) -> pd.DataFrame:
         """Claims per value of ``by`` (of ``metric`` in its main unit, when given; of one ``status``, when
         given): columns ``by``, ``value`` (the count, as a float), ``claims``; most first."""
+        if self.counted is not None and not metric and status is None and not self.dated and by in LIST_FILTERS:
+            found = self.counted(by, self.state)
+            if self.national is not None:
+                found = {k: n for k, n in found.items() if (k == NATIONAL) == self.national}
+            return _count_frame(by, list(found.items()))
         where = self._where()
         if status is not None:
             where.append(claims.c.status == status)
@@ -182,18 +197,15 @@ class SqlClaims:
         group = claims.c[by]
         query = sa.select(group, sa.func.count()).where(*where).group_by(group)
         with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-        out = pd.DataFrame({by: [str(r[0]) for r in rows], "claims": [int(r[1]) for r in rows]}, dtype=object)
-        out["claims"] = out["claims"].astype(int)
-        out.insert(1, "value", out["claims"].astype(float))
-        return out.sort_values(["value", by], ascending=[False, True], kind="stable").reset_index(drop=True)
+            rows = [(str(k), int(n)) for k, n in conn.execute(query)]
+        return _count_frame(by, rows)
 
     def latest_by(self, metric: str, by: str) -> pd.DataFrame:
         """The most recently published value of ``metric`` per value of ``by``: columns ``by``, ``value``,
         ``published``, ``document``, ``title``, ``source``, ``status``, ``claims`` (rows of the group).
         Only the main unit; undated claims lose to dated ones; on the same date a reported value wins
         over a planned one (then the later article). Largest value first."""
-        columns = [by, "value", "published", "document", "title", "source", "status", "claims"]
+        columns = list(dict.fromkeys([by, "value", "published", "document", "title", "source", "status", "claims"]))
         unit = self.unit(metric)
         if unit is None:
             return pd.DataFrame(columns=columns)
@@ -236,15 +248,13 @@ class SqlClaims:
         picked = ("grp", "value", "published", "document", "title", "source", "status", "n")
         query = sa.select(*(ranked.c[k] for k in picked)).where(ranked.c.rn == 1)
         with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-        out = pd.DataFrame([tuple(r) for r in rows], columns=columns)
-        if out.empty:
+            raw = pd.DataFrame([tuple(r) for r in conn.execute(query)], columns=list(picked))
+        if raw.empty:
             return pd.DataFrame(columns=columns)
-        out[by] = out[by].astype(str)
-        out["value"] = out["value"].astype(float)
-        out["claims"] = out["claims"].astype(int)
+        out = pd.DataFrame({by: raw["grp"].astype(str), "value": raw["value"].astype(float)})
         for column in ("published", "document", "title", "source", "status"):
-            out[column] = out[column].fillna("").astype(str)
+            out[column] = raw[column].fillna("").astype(str)  # by «published», the group is its date
+        out["claims"] = raw["n"].astype(int)
         return out.sort_values(["value", by], ascending=[False, True], kind="stable").reset_index(drop=True)
 
     def _reasons(self, metric: str, unit: str, by: str | None) -> sa.Subquery:

@@ -10,8 +10,9 @@
 
 The honest aggregates (sums, latest values) are in :mod:`dashboard.store.claim_aggregates`.
 
+>>> import os, tempfile
 >>> from dashboard.store.read_engine import read_engine
->>> engine = read_engine(":memory:")
+>>> engine = read_engine(os.path.join(tempfile.mkdtemp(), "claims.sqlite"))
 >>> total(engine, FilterState(province=("Yazd",)))
 0
 """
@@ -19,6 +20,7 @@ The honest aggregates (sums, latest values) are in :mod:`dashboard.store.claim_a
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pandas as pd
@@ -28,29 +30,12 @@ from dashboard.extract.schema import CLAIM_COLUMNS
 from dashboard.lang.taxonomy import NATIONAL
 from dashboard.store.claim_filter import LIST_FILTERS, NOT_RATED, FilterState, conditions, verdict_case
 from dashboard.store.reviews import VERDICT_COLUMNS, claim_keys
+from dashboard.store.tables import articles, claim_verdicts, claims
 
-# The tables as the reads name them (columns typed where the type matters to a result).
-claims = sa.table(
-    "claims",
-    sa.column("id", sa.Integer),
-    sa.column("article_id", sa.Integer),
-    *(
-        sa.column(c, sa.Float if c == "value" else sa.Integer if c in ("start", "end") else sa.Text)
-        for c in CLAIM_COLUMNS
-    ),
-)
-articles = sa.table(
-    "articles",
-    sa.column("id", sa.Integer),
-    sa.column("key", sa.Text),
-    sa.column("path", sa.Text),
-    sa.column("ingested_at", sa.Text),
-)
-claim_verdicts = sa.table(
-    "claim_verdicts",
-    *(sa.column(c) for c in ("id", "claim_key", "document", "verdict", "note", "evidence_url", "reviewer", "rated_at")),
-)
 Rated = Mapping[int, str]
+# Queries run at once by :func:`run_together` (facets, key figures): more than the cores of a small server
+# gains nothing, and each holds a connection.
+PARALLEL_QUERIES = 4
 # Columns of a page of the claims table (and of the CSV download, which adds provenance and verdicts).
 ROW_COLUMNS: tuple[str, ...] = (*CLAIM_COLUMNS, "claim_id", "article_id")
 NEWEST_FIRST = (claims.c.published.desc(), claims.c.id.desc())
@@ -79,13 +64,7 @@ def option_counts(engine: sa.Engine, column: str, state: FilterState, rated: Rat
     """
     if column not in LIST_FILTERS:
         raise ValueError(f"not a filterable column of claims: {column}")
-    if column == "verdict" and not any(v != NOT_RATED for v in (rated or {}).values()):
-        n_claims = total(engine, state, rated)  # nothing rated: every claim is «not rated»
-        return {NOT_RATED: n_claims} if n_claims else {}
-    with engine.connect() as conn:
-        found = conn.execute(option_counts_query(column, state, rated)).all()
-    # most first, ties by key (sorted here: only the distinct values come back)
-    return {str(k): int(c) for k, c in sorted(found, key=lambda row: (-int(row[1]), str(row[0])))}
+    return ask_together(engine, facets=[(column, state)], rated=rated)[0][(column, state)]
 
 
 def option_counts_query(column: str, state: FilterState, rated: Rated | None = None) -> sa.Select:
@@ -94,23 +73,45 @@ def option_counts_query(column: str, state: FilterState, rated: Rated | None = N
     return sa.select(key.label("k"), sa.func.count().label("n")).where(*_where(state, rated)).group_by(key)
 
 
-def key_figures(engine: sa.Engine, state: FilterState, rated: Rated | None = None) -> dict[str, Any]:
-    """``articles``, ``claims``, ``provinces`` (not counting national claims), ``outlets``, and the first
-    and last publication date (``first``, ``last``: ISO text, None when no claim is dated) of a view."""
+def run_together(engine: sa.Engine, queries: Sequence[sa.Select]) -> list[list[sa.Row]]:
+    """The rows of each query, the queries run at once on connections of their own (the database works on
+    several while Python waits; SQLite and PostgreSQL alike)."""
+    if len(queries) <= 1:
+        with engine.connect() as conn:
+            return [list(conn.execute(q).all()) for q in queries]
+
+    def one(query: sa.Select) -> list[sa.Row]:
+        with engine.connect() as conn:
+            return list(conn.execute(query).all())
+
+    with ThreadPoolExecutor(max_workers=min(PARALLEL_QUERIES, len(queries))) as pool:
+        return list(pool.map(one, queries))
+
+
+Facet = tuple[str, FilterState]
+
+
+def _counts(rows: Sequence[Sequence[Any]]) -> dict[str, int]:
+    """Counts per value, most first (ties by key): only the distinct values come back, so sorting is here."""
+    return {str(k): int(n) for k, n in sorted(rows, key=lambda row: (-int(row[1]), str(row[0])))}
+
+
+def _key_figures_queries(state: FilterState, rated: Rated | None) -> list[sa.Select]:
+    """Claims, articles, provinces (national claims aside), outlets, first and last date: one index each."""
     where = _where(state, rated)
     c = claims.c
-    query = sa.select(
-        sa.func.count(sa.distinct(c.article_id)),
-        sa.func.count(),
-        sa.func.min(sa.case((c.published != "", c.published))),
-        sa.func.max(c.published),
-    ).where(*where)
-    province = sa.select(sa.func.count(sa.distinct(c.province))).where(*where, c.province != "", c.province != NATIONAL)
-    outlets = sa.select(sa.func.count(sa.distinct(c.source))).where(*where, c.source != "")
-    with engine.connect() as conn:
-        n_articles, n_claims, first, last = conn.execute(query).one()
-        n_provinces = conn.execute(province).scalar_one()
-        n_outlets = conn.execute(outlets).scalar_one()
+    return [
+        sa.select(sa.func.count()).select_from(claims).where(*where),
+        sa.select(sa.func.count(sa.distinct(c.article_id))).where(*where),
+        sa.select(sa.func.count(sa.distinct(c.province))).where(*where, c.province != "", c.province != NATIONAL),
+        sa.select(sa.func.count(sa.distinct(c.source))).where(*where, c.source != ""),
+        sa.select(sa.func.min(c.published)).where(*where, c.published != ""),
+        sa.select(sa.func.max(c.published)).where(*where),
+    ]
+
+
+def _key_figures_of(results: Sequence[Sequence[Sequence[Any]]]) -> dict[str, Any]:
+    n_claims, n_articles, n_provinces, n_outlets, first, last = (rows[0][0] for rows in results)
     return {
         "articles": int(n_articles),
         "claims": int(n_claims),
@@ -119,6 +120,38 @@ def key_figures(engine: sa.Engine, state: FilterState, rated: Rated | None = Non
         "first": first or None,
         "last": last or None,
     }
+
+
+def ask_together(
+    engine: sa.Engine,
+    facets: Sequence[Facet] = (),
+    figures: Sequence[FilterState] = (),
+    rated: Rated | None = None,
+) -> tuple[dict[Facet, dict[str, int]], dict[FilterState, dict[str, Any]]]:
+    """:func:`option_counts` of each (column, filter) pair in ``facets`` and :func:`key_figures` of each filter
+    in ``figures``, their queries all run at once (what a page needs after a filter changes)."""
+    nothing_rated = not any(v != NOT_RATED for v in (rated or {}).values())
+    queries: list[sa.Select] = []
+    for column, state in facets:
+        if column == "verdict" and nothing_rated:  # every claim is «not rated»: one count, no grouping
+            queries.append(sa.select(sa.literal(NOT_RATED), sa.func.count()).where(*_where(state, rated)))
+        else:
+            queries.append(option_counts_query(column, state, rated))
+    for state in figures:
+        queries.extend(_key_figures_queries(state, rated))
+    results = run_together(engine, queries)
+    counted = {pair: _counts([r for r in rows if int(r[1])]) for pair, rows in zip(facets, results, strict=False)}
+    rest = results[len(facets) :]
+    found = {state: _key_figures_of(rest[6 * i : 6 * i + 6]) for i, state in enumerate(figures)}
+    return counted, found
+
+
+def key_figures(engine: sa.Engine, state: FilterState, rated: Rated | None = None) -> dict[str, Any]:
+    """``articles``, ``claims``, ``provinces`` (not counting national claims), ``outlets``, and the first
+    and last publication date (``first``, ``last``: ISO text, None when no claim is dated) of a view.
+
+    Each figure is its own query, answered from one index, and they run at once."""
+    return ask_together(engine, figures=[state], rated=rated)[1][state]
 
 
 def _frame(rows: Sequence[Sequence[Any]], columns: Sequence[str]) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""The claims database (SQLite): connect, migrate, write whole articles, read frames.
+"""The claims database (an SQLite file or PostgreSQL): connect, migrate, write whole articles, read frames.
 
 One article is the unit of storage: its row in ``articles`` and all its rows in
 ``claims`` are written (or replaced) in one transaction, so a reader never sees an
@@ -24,18 +24,20 @@ WriteCounts(new=1, replaced=0, unchanged=0, claims=1, duplicates=())
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import random
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import sqlalchemy as sa
 
 try:  # pandas keeps its str columns in Arrow when pyarrow is installed; building them there directly is faster
     import pyarrow as _pa
@@ -45,9 +47,11 @@ except ImportError:  # pragma: no cover - pandas falls back to Python strings
 from dashboard.extract.schema import CLAIM_COLUMNS
 from dashboard.lang.errors import UserError
 from dashboard.lang.paths import database_path
-from dashboard.store.migrations import LATEST_VERSION, MIGRATIONS, SCHEMA_VERSION_TABLE
+from dashboard.store import tables
+from dashboard.store.engine import describe, engine_for, is_postgres, text_hash
+from dashboard.store.migrations import LATEST_VERSION, MIGRATIONS, POSTGRES_BASELINE, SCHEMA_VERSION_TABLE
 
-BUSY_TIMEOUT_MS = 30_000
+Connection = sa.Connection
 
 # Article-level fields the extractor's ``article_metadata`` gives.
 ARTICLE_META_FIELDS: tuple[str, ...] = ("title", "published", "published_jalali", "source", "url", "speaker")
@@ -71,6 +75,13 @@ PROVENANCE_COLUMNS: tuple[str, ...] = ("path", "ingested_at", "claim_id")
 _INT_CLAIM_COLUMNS = ("start", "end")
 _TEXT_CLAIM_COLUMNS = tuple(c for c in CLAIM_COLUMNS if c not in ("value", *_INT_CLAIM_COLUMNS))
 
+# PostgreSQL's answers that mean "another writer got there first: run the transaction again"
+# (serialization failure, deadlock, a unique key taken by a transaction that committed meanwhile).
+_RETRY_STATES = frozenset({"40001", "40P01", "23505"})
+MAX_ATTEMPTS = 50
+# PostgreSQL's answers that mean this connection may not write (read-only transaction, no privilege).
+_READ_ONLY_STATES = frozenset({"25006", "42501"})
+
 
 def _q(name: str) -> str:
     """Quote a column name (``end`` is an SQL keyword)."""
@@ -78,10 +89,6 @@ def _q(name: str) -> str:
 
 
 _CLAIM_SELECT = ", ".join(f"c.{_q(c)}" for c in CLAIM_COLUMNS)
-_CLAIM_INSERT = (
-    f"INSERT INTO claims (article_id, {', '.join(_q(c) for c in CLAIM_COLUMNS)}) "
-    f"VALUES (?, {', '.join('?' for _ in CLAIM_COLUMNS)})"
-)
 
 
 def now_iso() -> str:
@@ -89,117 +96,87 @@ def now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-# --- connecting and migrating -------------------------------------------------------------
+def run(conn: sa.Connection, sql: str, **params: Any) -> sa.CursorResult:
+    """Run one SQL statement with ``:name`` parameters (portable to both backends).
+
+    >>> with engine_for(":memory:").connect() as conn:
+    ...     run(conn, "SELECT :n + 1", n=1).scalar()
+    2
+    """
+    return conn.execute(sa.text(sql), params)
+
+
+# --- errors --------------------------------------------------------------------------------
 
 # SQLite's primary result codes (``exc.sqlite_errorcode & 0xFF``) that a user can act on.
 _CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
 
-def _code(exc: sqlite3.Error) -> int:
-    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+def _orig(exc: BaseException) -> BaseException:
+    """The driver's own error inside SQLAlchemy's wrapper (``sqlite3.Error``, ``psycopg.Error``)."""
+    inner = getattr(exc, "orig", None) if isinstance(exc, sa.exc.DBAPIError) else None
+    return inner if isinstance(inner, BaseException) else exc
 
 
-def is_read_only_error(exc: sqlite3.Error) -> bool:
-    """Whether SQLite refused because the file or its folder cannot be written."""
-    return _code(exc) == sqlite3.SQLITE_READONLY or "readonly" in str(exc)
+def _code(exc: BaseException) -> int:
+    return (getattr(_orig(exc), "sqlite_errorcode", None) or 0) & 0xFF
 
 
-def explain(target: str | Path, exc: sqlite3.Error) -> str:
-    """One line naming the database and what went wrong, in words a user can act on.
+def _sqlstate(exc: BaseException) -> str:
+    return str(getattr(_orig(exc), "sqlstate", "") or "")
+
+
+def _message(exc: BaseException) -> str:
+    """The driver's message in one line (PostgreSQL's come over several)."""
+    return " ".join(str(_orig(exc)).split())
+
+
+def is_read_only_error(exc: BaseException) -> bool:
+    """Whether the database refused because this connection may not write (a read-only SQLite file or
+    folder, a read-only PostgreSQL session or role)."""
+    return _code(exc) == sqlite3.SQLITE_READONLY or _sqlstate(exc) in _READ_ONLY_STATES or "readonly" in _message(exc)
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether SQLite's error says the file is damaged (or not a database)."""
+    return _code(exc) in _CORRUPT_CODES or "malformed" in _message(exc)
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """Whether PostgreSQL refused a transaction only because another one ran at the same time."""
+    return _sqlstate(exc) in _RETRY_STATES
+
+
+def explain(target: str | Path, exc: BaseException) -> str:
+    """One line naming the database (a URL without its password) and what went wrong, in words a user can act on.
 
     >>> explain("c.sqlite", sqlite3.OperationalError("database or disk is full"))
     'c.sqlite: the disk is full'
     """
-    message = str(exc)
-    if _code(exc) == sqlite3.SQLITE_FULL or "disk is full" in message:
-        return f"{target}: the disk is full"
+    message = _message(exc)
+    name = describe(target)
+    if _code(exc) == sqlite3.SQLITE_FULL or "disk is full" in message or _sqlstate(exc) == "53100":
+        return f"{name}: the disk is full"
     if is_read_only_error(exc):
-        return f"{target}: the database is read-only ({message})"
+        return f"{name}: the database is read-only ({message})"
     if is_damage(exc):
-        return f"{target}: {damaged_message(target, message)}"
-    return f"{target}: {message}"
+        return f"{name}: {damaged_message(target, message)}"
+    return f"{name}: {message}"
 
 
 def damaged_message(target: str | Path, what: str) -> str:
     """The sentence for a damaged database, pointing to ``doctor``."""
-    return f"the database is damaged ({what}); `python -m dashboard doctor --db {target}` says how to recover"
+    return f"the database is damaged ({what}); `python -m dashboard doctor --db {describe(target)}` says how to recover"
 
 
 def _missing_message(target: str | Path) -> str:
+    if is_postgres(target):
+        return f"{describe(target)}: holds no claims database yet (`python -m dashboard ingest PATH...` creates it)"
     return f"{target}: no such database file (`python -m dashboard ingest PATH...` creates it)"
 
 
 def _newer_message(target: str | Path, version: int) -> str:
-    return f"{target}: made by a newer version (schema {version}); this program knows up to {LATEST_VERSION}"
-
-
-def text_hash(text: str) -> str:
-    """The hash that finds the same article text under another name (SHA-256 of its UTF-8).
-
-    >>> text_hash("۵۸۲ صندوق") == text_hash("۵۸۲ صندوق") != text_hash("۵۸۳ صندوق")
-    True
-    """
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _open(target: str | Path, mode: str | None = None) -> sqlite3.Connection:
-    """A raw connection: read-write (creating the file) when ``mode`` is None, else the URI's
-    ``mode=ro`` or ``immutable=1``. Every connection knows ``text_sha256(text)`` (migration 3 uses it)."""
-    kwargs: dict[str, Any] = {"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None, "check_same_thread": False}
-    if mode is None:
-        conn = sqlite3.connect(str(target), **kwargs)
-    else:
-        conn = sqlite3.connect(f"{Path(target).resolve().as_uri()}?{mode}", uri=True, **kwargs)
-    conn.create_function("text_sha256", 1, lambda text: text_hash(text or ""), deterministic=True)
-    return conn
-
-
-def connect(path: str | Path | None = None, *, create: bool = True) -> sqlite3.Connection:
-    """Open (and create or migrate) the claims database.
-
-    ``path`` None means :func:`dashboard.lang.paths.database_path` (``$CLAIMS_DB`` or
-    ``data/claims.sqlite``); ``":memory:"`` gives a private in-memory database. The
-    connection is in autocommit mode (use :func:`transaction` to group writes), in WAL
-    mode so readers and the single writer do not block each other, waits up to 30 s
-    for a lock, and enforces foreign keys.
-
-    ``create`` False refuses a database file that does not exist. A database made by a
-    newer version is refused, and an older one is checked (``PRAGMA quick_check``) before
-    its migration writes into it. Every refusal is a :class:`UserError` naming the file.
-    """
-    target = database_path() if path is None else path
-    memory = str(target) == ":memory:"
-    if not memory and not create and not Path(target).is_file():
-        raise UserError(_missing_message(target))
-    try:
-        if not memory:
-            Path(target).parent.mkdir(parents=True, exist_ok=True)
-        conn = _open(target)
-    except (OSError, sqlite3.Error) as exc:
-        raise UserError(f"{target}: cannot open the database: {exc}") from exc
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        version = schema_version(conn)
-        if version > LATEST_VERSION:
-            raise UserError(_newer_message(target, version))
-        if not memory and conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        if 0 < version < LATEST_VERSION:
-            require_healthy(conn, target, "nothing was written")
-        migrate(conn)
-    except UserError:
-        conn.close()
-        raise
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        if is_read_only_error(exc):
-            raise ReadOnlyDatabase(explain(target, exc)) from exc
-        if is_damage(exc):
-            raise DamagedDatabase(explain(target, exc)) from exc
-        raise UserError(f"{target}: not a usable claims database: {exc}") from exc
-    return conn
+    return f"{describe(target)}: made by a newer version (schema {version}); this program knows up to {LATEST_VERSION}"
 
 
 class ReadOnlyDatabase(UserError):
@@ -210,33 +187,127 @@ class DamagedDatabase(UserError):
     """SQLite finds the file damaged, or not a database at all."""
 
 
-def is_damage(exc: sqlite3.Error) -> bool:
-    """Whether SQLite's error says the file is damaged (or not a database)."""
-    return _code(exc) in _CORRUPT_CODES or "malformed" in str(exc)
+def _refusal(target: str | Path, exc: BaseException) -> UserError:
+    """The :class:`UserError` for a database error met while opening ``target``."""
+    if is_read_only_error(exc):
+        return ReadOnlyDatabase(explain(target, exc))
+    if is_damage(exc):
+        return DamagedDatabase(explain(target, exc))
+    return UserError(f"{describe(target)}: not a usable claims database: {_message(exc)}")
 
 
-def open_read_only(path: str | Path | None = None) -> sqlite3.Connection:
+def _unreachable(target: str, exc: BaseException) -> UserError:
+    """The :class:`UserError` for a PostgreSQL server that cannot be reached or has no such database."""
+    message = _message(exc)
+    if _sqlstate(exc) == "3D000" or "does not exist" in message:
+        what = "no such database on the server (create it first, e.g. `createdb NAME`)"
+    elif _sqlstate(exc) in ("28000", "28P01"):
+        what = "the server refused the user or password"
+    else:
+        what = "cannot reach the database server (is PostgreSQL running there and accepting connections?)"
+    return UserError(f"{describe(target)}: {what}: {message}")
+
+
+# --- connecting and migrating -------------------------------------------------------------
+
+
+def connect(path: str | Path | None = None, *, create: bool = True) -> sa.Connection:
+    """Open (and create or migrate) the claims database.
+
+    ``path`` None means :func:`dashboard.lang.paths.database_path` (``$CLAIMS_DB`` or
+    ``data/claims.sqlite``); ``":memory:"`` gives a private in-memory SQLite database, and a
+    ``postgresql://`` URL a PostgreSQL database (which must exist on the server; its tables are
+    created here). The connection is in autocommit mode (use :func:`transaction` to group writes).
+    An SQLite file is in WAL mode so readers and the single writer do not block each other.
+
+    ``create`` False refuses a database that does not exist (a file, or a PostgreSQL database without
+    the claims tables). A database made by a newer version is refused, and an older SQLite file is
+    checked (``PRAGMA quick_check``) before its migration writes into it. Every refusal is a
+    :class:`UserError` naming the file or the URL (without its password).
+    """
+    target = database_path() if path is None else path
+    if is_postgres(target):
+        return _connect_postgres(str(target), create=create)
+    memory = str(target) == ":memory:"
+    if not memory and not create and not Path(target).is_file():
+        raise UserError(_missing_message(target))
+    try:
+        if not memory:
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+        conn = engine_for(target).connect()
+    except OSError as exc:
+        raise UserError(f"{target}: cannot open the database: {exc}") from exc
+    except sa.exc.DBAPIError as exc:
+        if is_read_only_error(exc) or is_damage(exc):
+            raise _refusal(target, exc) from exc
+        raise UserError(f"{target}: cannot open the database: {_message(exc)}") from exc
+    try:
+        version = schema_version(conn)
+        if version > LATEST_VERSION:
+            raise UserError(_newer_message(target, version))
+        if not memory and conn.exec_driver_sql("PRAGMA journal_mode").scalar_one().lower() != "wal":
+            conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+        conn.exec_driver_sql("PRAGMA synchronous = NORMAL")
+        if 0 < version < LATEST_VERSION:
+            require_healthy(conn, target, "nothing was written")
+        migrate(conn)
+    except UserError:
+        conn.close()
+        raise
+    except sa.exc.DBAPIError as exc:
+        conn.close()
+        raise _refusal(target, exc) from exc
+    return conn
+
+
+def _connect_postgres(target: str, *, create: bool, mode: str = "rw") -> sa.Connection:
+    """A connection to the PostgreSQL database at ``target``, its schema checked (and brought up to date
+    unless read-only)."""
+    try:
+        conn = engine_for(target, "ro" if mode == "ro" else "rw").connect()
+    except sa.exc.DBAPIError as exc:
+        raise _unreachable(target, exc) from None
+    try:
+        version = schema_version(conn)
+        if version > LATEST_VERSION:
+            raise UserError(_newer_message(target, version))
+        if version == 0 and (not create or mode == "ro"):
+            raise UserError(_missing_message(target))
+        if mode != "ro":
+            migrate(conn)
+    except UserError:
+        conn.close()
+        raise
+    except sa.exc.DBAPIError as exc:
+        conn.close()
+        raise _refusal(target, exc) from exc
+    return conn
+
+
+def open_read_only(path: str | Path | None = None) -> sa.Connection:
     """The database opened for reading only, never written, not migrated; refused when it is missing
     or made by a newer version.
 
-    A file in a folder this process cannot write is opened ``immutable`` (SQLite cannot keep its
-    shared-memory file there), which is right for a one-off read.
+    An SQLite file in a folder this process cannot write is opened ``immutable`` (SQLite cannot keep
+    its shared-memory file there), which is right for a one-off read. A PostgreSQL session is made
+    read-only (``default_transaction_read_only``), so the server itself refuses any write.
     """
     target = database_path() if path is None else path
+    if is_postgres(target):
+        return _connect_postgres(str(target), create=False, mode="ro")
     if not Path(target).is_file():
         raise UserError(_missing_message(target))
     conn = None
-    for mode in ("mode=ro", "immutable=1"):
+    for mode in ("ro", "immutable"):
         try:
-            conn = _open(target, mode)
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn = engine_for(target, "ro" if mode == "ro" else "immutable").connect()
             version = schema_version(conn)
             break
-        except sqlite3.Error as exc:
+        except sa.exc.DBAPIError as exc:
             if conn is not None:
                 conn.close()
                 conn = None
-            if mode == "immutable=1" or not (is_read_only_error(exc) or _code(exc) == sqlite3.SQLITE_CANTOPEN):
+            if mode == "immutable" or not (is_read_only_error(exc) or _code(exc) == sqlite3.SQLITE_CANTOPEN):
                 raise (DamagedDatabase if is_damage(exc) else UserError)(explain(target, exc)) from exc
     assert conn is not None
     if version > LATEST_VERSION:
@@ -245,10 +316,10 @@ def open_read_only(path: str | Path | None = None) -> sqlite3.Connection:
     return conn
 
 
-def open_existing(path: str | Path | None = None) -> sqlite3.Connection:
+def open_existing(path: str | Path | None = None) -> sa.Connection:
     """The database for a command that only reads: it must exist, be whole (``PRAGMA quick_check``)
     and be of a schema this program knows. Opened read-write when it can be (so an older schema is
-    upgraded), else read-only (a read-only file or folder).
+    upgraded), else read-only (a read-only file or folder, a read-only PostgreSQL role).
     """
     target = database_path() if path is None else path
     try:
@@ -259,7 +330,7 @@ def open_existing(path: str | Path | None = None) -> sqlite3.Connection:
         if version < LATEST_VERSION:
             conn.close()
             raise UserError(
-                f"{target}: made by an older version (schema {version}) and read-only here; "
+                f"{describe(target)}: made by an older version (schema {version}) and read-only here; "
                 "open it once where it can be written to upgrade it"
             ) from None
     try:
@@ -270,87 +341,142 @@ def open_existing(path: str | Path | None = None) -> sqlite3.Connection:
     return conn
 
 
-def integrity_problems(conn: sqlite3.Connection, *, full: bool = False, limit: int = 20) -> list[str]:
+def integrity_problems(conn: sa.Connection, *, full: bool = False, limit: int = 20) -> list[str]:
     """What SQLite finds wrong with the file (empty when whole): ``quick_check`` (fast, checks
     every page and row) or, with ``full``, ``integrity_check`` (also the indexes' contents).
+    A PostgreSQL server checks its own pages (``pg_amcheck`` is its tool): nothing to report here.
 
     >>> integrity_problems(connect(":memory:"))
     []
     """
+    if is_postgres(conn):
+        return []
     pragma = "integrity_check" if full else "quick_check"
     try:
-        rows = [row[0] for row in conn.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()]
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
+        rows = [row[0] for row in conn.exec_driver_sql(f"PRAGMA {pragma}({int(limit)})").fetchall()]
+    except sa.exc.DBAPIError as exc:
+        return [_message(exc)]
     return [] if rows == ["ok"] else rows
 
 
-def require_healthy(conn: sqlite3.Connection, target: str | Path, consequence: str = "") -> None:
+def require_healthy(conn: sa.Connection, target: str | Path, consequence: str = "") -> None:
     """Raise a one-line :class:`UserError` when ``PRAGMA quick_check`` finds damage."""
     problems = integrity_problems(conn, limit=1)
     if problems:
         tail = f"; {consequence}" if consequence else ""
         first = problems[0].replace("\n", " ")
-        raise DamagedDatabase(f"{target}: {damaged_message(target, first)}{tail}")
+        raise DamagedDatabase(f"{describe(target)}: {damaged_message(target, first)}{tail}")
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
+def schema_version(conn: sa.Connection) -> int:
     """The highest applied migration step, 0 for a database without one."""
-    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone()
-    if not exists:
+    if not conn.dialect.has_table(conn, "schema_version"):
         return 0
-    return int(conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0])
+    return int(conn.exec_driver_sql("SELECT COALESCE(MAX(version), 0) FROM schema_version").scalar_one())
 
 
-def migrate(conn: sqlite3.Connection) -> int:
+def _record_step(conn: sa.Connection, version: int, description: str) -> None:
+    conn.execute(tables.schema_version.insert().values(version=version, description=description, applied_at=now_iso()))
+
+
+def migrate(conn: sa.Connection) -> int:
     """Apply the pending migration steps, each in one transaction; return the version reached.
 
     Safe when several processes open a fresh database at once: each step re-checks the
-    version after taking the write lock.
+    version inside its transaction (SQLite's write lock; PostgreSQL runs it again when another
+    process migrated first).
     """
     if schema_version(conn) >= MIGRATIONS[-1].version:
         return MIGRATIONS[-1].version
-    conn.execute(SCHEMA_VERSION_TABLE)
+    if is_postgres(conn):
+        return _migrate_postgres(conn)
+    conn.exec_driver_sql(SCHEMA_VERSION_TABLE)
     # A step may rebuild a table; dropping the old one must not cascade to the rows that point to it.
-    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
     try:
         for step in MIGRATIONS:
             with transaction(conn):
                 if schema_version(conn) >= step.version:
                     continue
                 for statement in step.statements:
-                    conn.execute(statement)
-                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                    conn.exec_driver_sql(statement)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise sqlite3.IntegrityError(
-                        f"migration {step.version} left {len(broken)} rows without their parent"
+                    raise sa.exc.IntegrityError(
+                        f"migration {step.version}",
+                        None,
+                        sqlite3.IntegrityError(f"{len(broken)} rows lost their parent"),
                     )
-                conn.execute(
-                    "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
-                    (step.version, step.description, now_iso()),
-                )
+                _record_step(conn, step.version, step.description)
     finally:
-        conn.execute("PRAGMA foreign_keys = ON")
+        conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+    return schema_version(conn)
+
+
+def _migrate_postgres(conn: sa.Connection) -> int:
+    """A new PostgreSQL database starts from :mod:`dashboard.store.tables` (the schema of step
+    :data:`POSTGRES_BASELINE`, recorded as its steps); later steps run their ``postgresql`` statements."""
+
+    def step_up(conn: sa.Connection) -> int:
+        version = schema_version(conn)
+        if version >= LATEST_VERSION:  # another process migrated first
+            return version
+        if version == 0:
+            tables.metadata.create_all(conn)
+            conn.execute(tables.store_state.insert().values(key="writes", value=0))
+            for step in MIGRATIONS[:POSTGRES_BASELINE]:
+                _record_step(conn, step.version, step.description)
+            return POSTGRES_BASELINE
+        step = MIGRATIONS[version]  # the next one (versions count from 1)
+        for statement in step.postgresql or ():
+            conn.exec_driver_sql(statement)
+        _record_step(conn, step.version, step.description)
+        return step.version
+
+    while atomically(conn, step_up) < LATEST_VERSION:
+        pass
     return schema_version(conn)
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back when the block raises."""
-    conn.execute("BEGIN IMMEDIATE")
+def transaction(conn: sa.Connection) -> Iterator[sa.Connection]:
+    """One transaction, rolled back when the block raises: SQLite's ``BEGIN IMMEDIATE`` (the write lock
+    first, so two writers never deadlock) or PostgreSQL's ``SERIALIZABLE`` (the server refuses a
+    transaction that would not have given the same result alone; :func:`atomically` runs it again)."""
+    conn.exec_driver_sql("BEGIN ISOLATION LEVEL SERIALIZABLE" if is_postgres(conn) else "BEGIN IMMEDIATE")
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        with suppress(sa.exc.DBAPIError):  # the error that stopped the block is the one to report
+            conn.exec_driver_sql("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    conn.exec_driver_sql("COMMIT")
 
 
-def _bump_writes(conn: sqlite3.Connection) -> None:
-    conn.execute("UPDATE store_state SET value = value + 1 WHERE key = 'writes'")
+def atomically[T](conn: sa.Connection, work: Callable[[sa.Connection], T]) -> T:
+    """``work(conn)`` in one :func:`transaction`, run again (after a short random pause) while PostgreSQL
+    refuses it because a concurrent writer touched the same rows: several ingests on several machines
+    each see the others' committed articles, and none is stored twice. ``work`` must only write to the
+    database (it may run more than once)."""
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        try:
+            with transaction(conn):
+                return work(conn)
+        except sa.exc.DBAPIError as exc:
+            if attempt == MAX_ATTEMPTS or not is_retryable(exc):
+                raise
+        time.sleep(random.uniform(0, min(0.5, 0.005 * 2**attempt)))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
-def mark_written(conn: sqlite3.Connection) -> None:
+def _bump_writes(conn: sa.Connection) -> None:
+    if is_postgres(conn):
+        conn.execute(sa.select(tables.writes_sequence.next_value()))
+    else:
+        conn.exec_driver_sql("UPDATE store_state SET value = value + 1 WHERE key = 'writes'")
+
+
+def mark_written(conn: sa.Connection) -> None:
     """Count a write made inside a :func:`transaction` by another module (verdicts, decisions), for cache keys."""
     _bump_writes(conn)
 
@@ -428,16 +554,16 @@ def claim_row(claim: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(row)
 
 
-def stored_path(conn: sqlite3.Connection, key: str) -> str | None:
+def stored_path(conn: sa.Connection, key: str) -> str | None:
     """The path the article stored under ``key`` was read from, None when nothing is stored there."""
-    row = conn.execute("SELECT path FROM articles WHERE key = ?", (key,)).fetchone()
-    return None if row is None else str(row[0])
+    a = tables.articles
+    return conn.execute(sa.select(a.c.path).where(a.c.key == key)).scalar_one_or_none()
 
 
-def stored_hash(conn: sqlite3.Connection, key: str) -> str | None:
+def stored_hash(conn: sa.Connection, key: str) -> str | None:
     """The content hash stored under ``key``, None when nothing is stored there."""
-    row = conn.execute("SELECT content_hash FROM articles WHERE key = ?", (key,)).fetchone()
-    return None if row is None else row[0]
+    a = tables.articles
+    return conn.execute(sa.select(a.c.content_hash).where(a.c.key == key)).scalar_one_or_none()
 
 
 def same_file(stored_path: str, path: str) -> bool:
@@ -467,22 +593,75 @@ def _another_file(stored_path: str, path: str) -> bool:
     return not same_file(stored_path, path) and still_there(stored_path)
 
 
-def _by_key(conn: sqlite3.Connection, key: str) -> tuple[int, str, str, str] | None:
+def _by_key(conn: sa.Connection, key: str) -> tuple[int, str, str, str] | None:
     """``(id, content_hash, path, text_hash)`` of the article stored under ``key``."""
-    row = conn.execute("SELECT id, content_hash, path, text_hash FROM articles WHERE key = ?", (key,)).fetchone()
+    a = tables.articles
+    row = conn.execute(sa.select(a.c.id, a.c.content_hash, a.c.path, a.c.text_hash).where(a.c.key == key)).first()
     return None if row is None else (int(row[0]), str(row[1]), str(row[2]), str(row[3]))
 
 
-def _same_text(conn: sqlite3.Connection, art: StoredArticle, digest: str) -> tuple[int, str, str] | None:
+def _same_text(conn: sa.Connection, art: StoredArticle, digest: str) -> tuple[int, str, str] | None:
     """``(id, content_hash, path)`` of a stored article with the same text, when ``art``'s key is new."""
+    a = tables.articles
     row = conn.execute(
-        "SELECT id, content_hash, path FROM articles WHERE text_hash = ? AND text = ? ORDER BY id LIMIT 1",
-        (digest, art.text),
-    ).fetchone()
+        sa.select(a.c.id, a.c.content_hash, a.c.path)
+        .where(a.c.text_hash == digest, a.c.text == art.text)
+        .order_by(a.c.id)
+        .limit(1)
+    ).first()
     return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
 
 
-def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) -> WriteCounts:
+def _article_values(art: StoredArticle, digest: str) -> dict[str, Any]:
+    """The ``articles`` columns an article's text, provenance and metadata fill."""
+    meta = {k: _text(art.metadata.get(k)) for k in ARTICLE_META_FIELDS}
+    return {
+        "document": art.document,
+        "path": art.path,
+        "text": art.text,
+        **meta,
+        "meta": json.dumps(art.meta, ensure_ascii=False, sort_keys=True, default=str),
+        "content_hash": art.content_hash,
+        "text_hash": digest,
+    }
+
+
+def _store_one(conn: sa.Connection, art: StoredArticle, rows: list[tuple[Any, ...]], stamp: str) -> str:
+    """Store one article inside the caller's transaction; what became of it: ``new``, ``replaced``,
+    ``unchanged``, or the path it is already stored from (a duplicate, not stored)."""
+    a = tables.articles
+    digest = text_hash(art.text)
+    key = art.storage_key
+    found = _by_key(conn, key)
+    if found is not None and found[3] != digest and _another_file(found[2], art.path):
+        key = f"{key}@{os.path.realpath(art.path)}"  # a different article: it keeps its own key
+        found = _by_key(conn, key)
+    if found is None:
+        same = _same_text(conn, art, digest)
+        if same is not None and not same_file(same[2], art.path):
+            return same[2]
+        if same is not None:  # the same file, stored under an older key: it takes the new one
+            conn.execute(sa.update(a).where(a.c.id == same[0]).values(key=key))
+            found = (*same, digest)
+    if found is not None and found[1] == art.content_hash:
+        return "unchanged"
+    values = _article_values(art, digest)
+    if found is not None:
+        article_id = found[0]
+        conn.execute(sa.delete(tables.claims).where(tables.claims.c.article_id == article_id))
+        conn.execute(sa.update(a).where(a.c.id == article_id).values(**values, updated_at=stamp))
+    else:
+        insert = sa.insert(a).values(**values, ingested_at=stamp, updated_at=stamp, key=key).returning(a.c.id)
+        article_id = int(conn.execute(insert).scalar_one())
+    if rows:
+        conn.execute(
+            sa.insert(tables.claims),
+            [{"article_id": article_id, **dict(zip(CLAIM_COLUMNS, row, strict=True))} for row in rows],
+        )
+    return "new" if found is None else "replaced"
+
+
+def write_articles(conn: sa.Connection, articles: Sequence[StoredArticle]) -> WriteCounts:
     """Store whole articles in one transaction: insert new ones, replace changed ones.
 
     Articles are found by their key (:attr:`StoredArticle.storage_key`). An article whose stored
@@ -495,105 +674,72 @@ def write_articles(conn: sqlite3.Connection, articles: Sequence[StoredArticle]) 
     ``duplicates`` (the same file under a new key takes that key instead).
     Claim rows are validated before the transaction starts, so a bad claim raises ``ValueError``
     without writing anything.
+
+    Several processes may write into one PostgreSQL database at once: the transaction is
+    ``SERIALIZABLE`` and runs again when another writer stored one of the same articles meanwhile
+    (:func:`atomically`), so each article is stored once, and a changed one replaced once.
     """
     if not articles:
         return WriteCounts()
     prepared = [(art, art.rows if art.rows is not None else [claim_row(c) for c in art.claims]) for art in articles]
-    new = replaced = unchanged = n_claims = 0
-    duplicates: list[tuple[str, str]] = []
     stamp = now_iso()
-    with transaction(conn):
+
+    def write(conn: sa.Connection) -> WriteCounts:
+        outcome = {"new": 0, "replaced": 0, "unchanged": 0}
+        n_claims = 0
+        duplicates: list[tuple[str, str]] = []
         for art, rows in prepared:
-            meta = {k: _text(art.metadata.get(k)) for k in ARTICLE_META_FIELDS}
-            digest = text_hash(art.text)
-            values = (
-                art.document,
-                art.path,
-                meta["title"],
-                art.text,
-                meta["published"],
-                meta["published_jalali"],
-                meta["source"],
-                meta["url"],
-                meta["speaker"],
-                json.dumps(art.meta, ensure_ascii=False, sort_keys=True, default=str),
-                art.content_hash,
-                digest,
-            )
-            key = art.storage_key
-            found = _by_key(conn, key)
-            if found is not None and found[3] != digest and _another_file(found[2], art.path):
-                key = f"{key}@{os.path.realpath(art.path)}"  # a different article: it keeps its own key
-                found = _by_key(conn, key)
-            if found is None:
-                same = _same_text(conn, art, digest)
-                if same is not None and not same_file(same[2], art.path):
-                    duplicates.append((art.path, same[2]))
-                    continue
-                if same is not None:  # the same file, stored under an older key: it takes the new one
-                    conn.execute("UPDATE articles SET key = ? WHERE id = ?", (key, same[0]))
-                    found = (*same, digest)
-            if found is not None and found[1] == art.content_hash:
-                unchanged += 1
-                continue
-            if found is not None:
-                article_id = found[0]
-                conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
-                conn.execute(
-                    "UPDATE articles SET document = ?, path = ?, title = ?, text = ?, published = ?, "
-                    "published_jalali = ?, source = ?, url = ?, speaker = ?, meta = ?, content_hash = ?, "
-                    "text_hash = ?, updated_at = ? WHERE id = ?",
-                    (*values, stamp, article_id),
-                )
-                replaced += 1
+            what = _store_one(conn, art, rows, stamp)
+            if what in outcome:
+                outcome[what] += 1
+                n_claims += 0 if what == "unchanged" else len(rows)
             else:
-                cursor = conn.execute(
-                    "INSERT INTO articles (document, path, title, text, published, published_jalali, source, url, "
-                    "speaker, meta, content_hash, text_hash, ingested_at, updated_at, key) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*values, stamp, stamp, key),
-                )
-                article_id = int(cursor.lastrowid or 0)
-                new += 1
-            conn.executemany(_CLAIM_INSERT, [(article_id, *row) for row in rows])
-            n_claims += len(rows)
+                duplicates.append((art.path, what))
         _bump_writes(conn)
-    return WriteCounts(new=new, replaced=replaced, unchanged=unchanged, claims=n_claims, duplicates=tuple(duplicates))
+        return WriteCounts(**outcome, claims=n_claims, duplicates=tuple(duplicates))
+
+    return atomically(conn, write)
 
 
-def delete_article(conn: sqlite3.Connection, key: str) -> bool:
+def delete_article(conn: sa.Connection, key: str) -> bool:
     """Remove the article stored under ``key`` (its document name, when stored without a key) and
     its claims; True when it was stored."""
-    with transaction(conn):
-        gone = conn.execute("DELETE FROM articles WHERE key = ?", (key,)).rowcount > 0
+
+    def delete(conn: sa.Connection) -> bool:
+        gone = conn.execute(sa.delete(tables.articles).where(tables.articles.c.key == key)).rowcount > 0
         _bump_writes(conn)
-    return gone
+        return gone
+
+    return atomically(conn, delete)
 
 
-def start_ingest(conn: sqlite3.Connection, paths: Iterable[str]) -> int:
+def start_ingest(conn: sa.Connection, paths: Iterable[str]) -> int:
     """Record that an ingest of ``paths`` started; returns its id (``finished_at`` stays empty until it ends)."""
-    with transaction(conn):
-        cursor = conn.execute(
-            "INSERT INTO ingests (started_at, paths) VALUES (?, ?)",
-            (now_iso(), json.dumps([str(p) for p in paths], ensure_ascii=False)),
-        )
+    i = tables.ingests
+    record = sa.insert(i).values(started_at=now_iso(), paths=json.dumps([str(p) for p in paths], ensure_ascii=False))
+
+    def start(conn: sa.Connection) -> int:
+        ingest_id = int(conn.execute(record.returning(i.c.id)).scalar_one())
         _bump_writes(conn)
-    return int(cursor.lastrowid or 0)
+        return ingest_id
+
+    return atomically(conn, start)
 
 
-def finish_ingest(conn: sqlite3.Connection, ingest_id: int, counts: dict[str, Any], problems: Sequence[str]) -> None:
+def finish_ingest(conn: sa.Connection, ingest_id: int, counts: dict[str, Any], problems: Sequence[str]) -> None:
     """Record the end of an ingest with its counts and problem lines."""
-    with transaction(conn):
-        conn.execute(
-            "UPDATE ingests SET finished_at = ?, counts = ?, problems = ? WHERE id = ?",
-            (
-                now_iso(),
-                json.dumps(counts, ensure_ascii=False),
-                json.dumps(list(problems), ensure_ascii=False),
-                ingest_id,
-            ),
-        )
+    i = tables.ingests
+    values = {
+        "finished_at": now_iso(),
+        "counts": json.dumps(counts, ensure_ascii=False),
+        "problems": json.dumps(list(problems), ensure_ascii=False),
+    }
+
+    def finish(conn: sa.Connection) -> None:
+        conn.execute(sa.update(i).where(i.c.id == ingest_id).values(**values))
         _bump_writes(conn)
+
+    atomically(conn, finish)
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -613,14 +759,14 @@ def _text_column(values: Sequence[Any]) -> pd.Series:
 
 
 def _frame(
-    conn: sqlite3.Connection,
+    conn: sa.Connection,
     sql: str,
     columns: Sequence[str],
-    params: Sequence[Any] = (),
+    params: dict[str, Any] | None = None,
     text: Iterable[str] = (),
 ) -> pd.DataFrame:
     """The query's rows as a frame, built column by column; the ``text`` columns as strings."""
-    rows = conn.execute(sql, params).fetchall()
+    rows = conn.execute(sa.text(sql), params or {}).fetchall()
     text_columns = set(text)
     values = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
     data = {
@@ -638,7 +784,7 @@ def _typed_claims(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def claims_frame(conn: sqlite3.Connection) -> pd.DataFrame:
+def claims_frame(conn: sa.Connection) -> pd.DataFrame:
     """Every stored claim: :data:`CLAIM_COLUMNS` in order, then ``claim_id``, ``article_id``.
 
     ``value`` is float, ``start``/``end`` int (-1 when the extractor gave no offset),
@@ -649,7 +795,7 @@ def claims_frame(conn: sqlite3.Connection) -> pd.DataFrame:
     return _typed_claims(_frame(conn, sql, columns, text=_TEXT_CLAIM_COLUMNS))
 
 
-def export_frame(conn: sqlite3.Connection) -> pd.DataFrame:
+def export_frame(conn: sa.Connection) -> pd.DataFrame:
     """Every stored claim with its provenance: :data:`CLAIM_COLUMNS`, then the article's
     ``path``, its ``ingested_at`` and the ``claim_id``."""
     columns = (*CLAIM_COLUMNS, *PROVENANCE_COLUMNS)
@@ -660,7 +806,7 @@ def export_frame(conn: sqlite3.Connection) -> pd.DataFrame:
     return _typed_claims(_frame(conn, sql, columns, text=(*_TEXT_CLAIM_COLUMNS, "path", "ingested_at")))
 
 
-def articles_frame(conn: sqlite3.Connection) -> pd.DataFrame:
+def articles_frame(conn: sa.Connection) -> pd.DataFrame:
     """One row per stored article with its claim count (columns :data:`ARTICLE_FRAME_COLUMNS`)."""
     sql = (
         "SELECT a.document, a.title, a.published, a.published_jalali, a.source, a.url, a.path, "
@@ -685,33 +831,32 @@ def _record(row: Sequence[Any] | None) -> dict[str, Any] | None:
     return record
 
 
-def article_record(conn: sqlite3.Connection, document: str) -> dict[str, Any] | None:
+def article_record(conn: sa.Connection, document: str) -> dict[str, Any] | None:
     """The first stored article named ``document`` (document, title, text, published, published_jalali,
     source, url, speaker, key, article_id), or None. Base names may repeat: prefer :func:`article_by_key`."""
-    row = conn.execute(
-        f"SELECT {', '.join(_RECORD_FIELDS)}, id FROM articles WHERE document = ? ORDER BY id LIMIT 1", (document,)
-    ).fetchone()
+    sql = f"SELECT {', '.join(_RECORD_FIELDS)}, id FROM articles WHERE document = :document ORDER BY id LIMIT 1"
+    row = run(conn, sql, document=document).first()
     return _record(row)
 
 
-def article_by_key(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
+def article_by_key(conn: sa.Connection, key: str) -> dict[str, Any] | None:
     """The article stored under ``key`` (its unique place, :attr:`StoredArticle.storage_key`), fields as
     :func:`article_record`, or None."""
-    row = conn.execute(f"SELECT {', '.join(_RECORD_FIELDS)}, id FROM articles WHERE key = ?", (key,)).fetchone()
+    row = run(conn, f"SELECT {', '.join(_RECORD_FIELDS)}, id FROM articles WHERE key = :key", key=key).first()
     return _record(row)
 
 
-def article_texts(conn: sqlite3.Connection) -> dict[int, str]:
+def article_texts(conn: sa.Connection) -> dict[int, str]:
     """Every stored article's text by its ``article_id`` (the ``article_id`` of its claims)."""
-    rows = conn.execute("SELECT id, text FROM articles").fetchall()
+    rows = run(conn, "SELECT id, text FROM articles").fetchall()
     return {int(i): text for i, text in rows if isinstance(text, str)}
 
 
-def last_ingest(conn: sqlite3.Connection) -> dict[str, Any] | None:
+def last_ingest(conn: sa.Connection) -> dict[str, Any] | None:
     """The latest ingest: id, started_at, finished_at (None if it did not finish), paths, counts, problems."""
-    row = conn.execute(
-        "SELECT id, started_at, finished_at, paths, counts, problems FROM ingests ORDER BY id DESC LIMIT 1"
-    ).fetchone()
+    row = run(
+        conn, "SELECT id, started_at, finished_at, paths, counts, problems FROM ingests ORDER BY id DESC LIMIT 1"
+    ).first()
     if row is None:
         return None
     return {
@@ -724,31 +869,35 @@ def last_ingest(conn: sqlite3.Connection) -> dict[str, Any] | None:
     }
 
 
-def is_empty(conn: sqlite3.Connection) -> bool:
+def is_empty(conn: sa.Connection) -> bool:
     """True when no article is stored."""
-    return conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+    return run(conn, "SELECT 1 FROM articles LIMIT 1").first() is None
 
 
-def data_version(conn: sqlite3.Connection) -> int:
+def data_version(conn: sa.Connection) -> int:
     """A cheap number that changes after every write, for cache keys.
 
-    Combines the store's write counter (bumped by every write through this module) with
+    On SQLite, combines the store's write counter (bumped by every write through this module) with
     SQLite's ``PRAGMA data_version`` (which moves on this connection when any other
-    connection commits).
+    connection commits); on PostgreSQL, the write sequence every writer on every machine moves.
     """
-    writes = conn.execute("SELECT value FROM store_state WHERE key = 'writes'").fetchone()
-    pragma = conn.execute("PRAGMA data_version").fetchone()[0]
+    if is_postgres(conn):
+        return int(
+            run(conn, "SELECT last_value + (CASE WHEN is_called THEN 1 ELSE 0 END) FROM store_writes").scalar_one()
+        )
+    writes = run(conn, "SELECT value FROM store_state WHERE key = 'writes'").first()
+    pragma = conn.exec_driver_sql("PRAGMA data_version").scalar_one()
     return int(writes[0] if writes else 0) * 1_000_000_000 + int(pragma)
 
 
-def counts(conn: sqlite3.Connection) -> dict[str, int]:
+def counts(conn: sa.Connection) -> dict[str, int]:
     """How many articles and claims are stored."""
-    articles = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    claims = conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+    articles = run(conn, "SELECT COUNT(*) FROM articles").scalar_one()
+    claims = run(conn, "SELECT COUNT(*) FROM claims").scalar_one()
     return {"articles": int(articles), "claims": int(claims)}
 
 
-def claim_counts_by(conn: sqlite3.Connection, column: str) -> list[tuple[str, int]]:
+def claim_counts_by(conn: sa.Connection, column: str) -> list[tuple[str, int]]:
     """Claims per value of ``column`` (``province``, ``program``, ``metric``...), most first.
 
     >>> claim_counts_by(connect(":memory:"), "province")
@@ -756,7 +905,7 @@ def claim_counts_by(conn: sqlite3.Connection, column: str) -> list[tuple[str, in
     """
     if column not in _TEXT_CLAIM_COLUMNS:
         raise ValueError(f"not a text column of claims: {column}")
-    rows = conn.execute(
-        f"SELECT {_q(column)}, COUNT(*) AS n FROM claims GROUP BY {_q(column)} ORDER BY n DESC, {_q(column)}"
+    rows = run(
+        conn, f"SELECT {_q(column)}, COUNT(*) AS n FROM claims GROUP BY {_q(column)} ORDER BY n DESC, {_q(column)}"
     ).fetchall()
     return [(str(key), int(n)) for key, n in rows]

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sqlite3
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -39,6 +38,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from tqdm import tqdm
 
 from dashboard.lang.errors import UserError
@@ -202,14 +202,14 @@ def _prepare_workers(workers: int) -> None:
 class _Seen:
     """Files met in this ingest, kept in a temporary table so memory stays flat."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sa.Connection) -> None:
         self.conn = conn
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS ingest_files (path TEXT PRIMARY KEY)")
-        conn.execute("DELETE FROM temp.ingest_files")
+        store.run(conn, "CREATE TEMP TABLE IF NOT EXISTS ingest_files (path TEXT PRIMARY KEY)")
+        store.run(conn, "DELETE FROM ingest_files")
 
     def new_file(self, key: str) -> bool:
         """True the first time a file is met (``key``: its real path)."""
-        cursor = self.conn.execute("INSERT OR IGNORE INTO temp.ingest_files VALUES (?)", (key,))
+        cursor = store.run(self.conn, "INSERT INTO ingest_files VALUES (:key) ON CONFLICT DO NOTHING", key=key)
         return cursor.rowcount > 0
 
 
@@ -260,7 +260,7 @@ def _duplicate(path: str, stored: str) -> ReadProblem:
 class _Ingest:
     """One ingest's state: the writer connection, the report, the batch waiting to be written."""
 
-    def __init__(self, conn: sqlite3.Connection, report: IngestReport, bar: _Progress, max_bytes: int) -> None:
+    def __init__(self, conn: sa.Connection, report: IngestReport, bar: _Progress, max_bytes: int) -> None:
         self.conn = conn
         self.report = report
         self.bar = bar
@@ -326,7 +326,7 @@ class _Ingest:
 
 
 def _run(
-    conn: sqlite3.Connection,
+    conn: sa.Connection,
     names: list[str],
     target: str,
     workers: int,
@@ -377,9 +377,9 @@ def ingest(
         store.require_healthy(conn, target, "nothing was written")
         try:
             _run(conn, names, target, workers, max_bytes, report, bar, started)
-        except sqlite3.ProgrammingError:  # a bug in this program, not a state of the database
+        except sa.exc.ProgrammingError:  # a bug in this program, not a state of the database
             raise
-        except sqlite3.DatabaseError as exc:  # a full disk, a read-only file, damage found while writing
+        except sa.exc.DBAPIError as exc:  # a full disk, a read-only file, damage found while writing, a lost server
             kept = report.new + report.replaced
             after = f"the {kept} articles stored before it stopped are kept" if kept else "nothing was stored"
             raise UserError(f"{store.explain(target, exc)}; {after}") from None

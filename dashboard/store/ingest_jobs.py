@@ -23,14 +23,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 from pathlib import Path
 from typing import Any
+
+import sqlalchemy as sa
 
 from dashboard.extract.bounds import split_plausible
 from dashboard.extract.pipeline import EXTRACTOR_VERSION
 from dashboard.read.article import Article, ReadProblem
 from dashboard.store import database as store
+from dashboard.store.engine import engine_for, is_postgres
 
 Job = tuple[str, Any]
 Outcome = tuple[str, Any]
@@ -38,7 +40,7 @@ OUTCOME_KINDS = ("store", "unchanged", "problem", "note")
 SINGLE_ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 
 # Read-only connections of this process, by (process id, database path).
-_READERS: dict[tuple[int, str], sqlite3.Connection] = {}
+_READERS: dict[tuple[int, str], sa.Connection] = {}
 
 
 def content_hash(article: Article) -> str:
@@ -76,15 +78,16 @@ def describe(article: Article) -> str:
 def stored_hash(db_path: str | None, key: str) -> str | None:
     """The hash the database holds under ``key``, read on this process's own read-only connection.
 
-    None when it is not stored, or when there is no database file to look in (``:memory:``).
+    None when it is not stored, or when there is no database to look in (``:memory:``). Each worker
+    process opens its own connection (a PostgreSQL one from its own pool: connections are never shared
+    across a fork).
     """
     if not db_path or db_path == ":memory:":
         return None
     reader = (os.getpid(), db_path)
     conn = _READERS.get(reader)
     if conn is None:
-        uri = Path(db_path).resolve().as_uri() + "?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, timeout=store.BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        conn = engine_for(db_path if is_postgres(db_path) else str(Path(db_path).resolve()), "ro").connect()
         _READERS[reader] = conn
     return store.stored_hash(conn, key)
 

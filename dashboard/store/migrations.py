@@ -5,6 +5,12 @@ the schema from the previous version to this one. :func:`dashboard.store.databas
 the pending steps in order, each in its own transaction, and records every applied step
 in ``schema_version``. Never edit a released step: append a new one.
 
+SQLite files have existed since step 1, and every step's ``statements`` are SQLite's. A new
+PostgreSQL database starts at step :data:`POSTGRES_BASELINE`, created from
+:mod:`dashboard.store.tables` (the schema those steps end on); a step after it gives its
+``postgresql`` statements too, so both backends reach the same schema. A new step also changes
+:mod:`dashboard.store.tables`, which a test compares with what the steps build.
+
 Claims carry every column of :data:`dashboard.extract.schema.CLAIM_COLUMNS`, the article-level
 ones (``published``, ``source``, ``title``...) included, so a claim row reads as the CSV
 row it becomes (``document`` «a01.txt», ``value`` 180643, ``metric_fa`` «فرصت شغلی»).
@@ -22,7 +28,28 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    # The same change on PostgreSQL; None for the steps a new PostgreSQL database starts from.
+    postgresql: tuple[str, ...] | None = None
 
+
+# The indexes the dashboard's queries read (dashboard.store.claim_queries, claim_aggregates), step 5. With a
+# province chosen (the commonest filter), its facets, key figures, charts and newest claims are read from the
+# (province, ...) indexes alone.
+DASHBOARD_INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("claims_published", ("published",)),
+    ("claims_status", ("status",)),
+    ("claims_source", ("source",)),
+    ("claims_speaker", ("speaker",)),
+    ("claims_metric_unit", ("metric", "unit", "status")),
+    ("claims_document", ("document",)),
+    ("claims_province_program", ("province", "program")),
+    ("claims_province_metric", ("province", "metric")),
+    ("claims_province_status", ("province", "status")),
+    ("claims_province_source", ("province", "source")),
+    ("claims_province_speaker", ("province", "speaker")),
+    ("claims_province_published", ("province", "published")),
+    ("claims_province_article", ("province", "article_id")),
+)
 
 # The bookkeeping table exists before any step runs.
 SCHEMA_VERSION_TABLE = """
@@ -218,26 +245,17 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         5,
         "indexes for the dashboard's queries: the newest claims first, counts per filter column, one metric's "
-        "claims in its unit, and the claims of rated documents",
-        (
-            "CREATE INDEX claims_published ON claims(published)",
-            "CREATE INDEX claims_status ON claims(status)",
-            "CREATE INDEX claims_source ON claims(source)",
-            "CREATE INDEX claims_speaker ON claims(speaker)",
-            "CREATE INDEX claims_metric_unit ON claims(metric, unit, status)",
-            "CREATE INDEX claims_document ON claims(document)",
-            # a province chosen (the commonest filter): its facets, key figures, charts and newest claims
-            # are read from these indexes alone
-            "CREATE INDEX claims_province_program ON claims(province, program)",
-            "CREATE INDEX claims_province_metric ON claims(province, metric)",
-            "CREATE INDEX claims_province_status ON claims(province, status)",
-            "CREATE INDEX claims_province_source ON claims(province, source)",
-            "CREATE INDEX claims_province_speaker ON claims(province, speaker)",
-            "CREATE INDEX claims_province_published ON claims(province, published)",
-            "CREATE INDEX claims_province_article ON claims(province, article_id)",
+        "claims in its unit, the claims of rated documents, and what a chosen province shows",
+        tuple(f"CREATE INDEX {name} ON claims({', '.join(columns)})" for name, columns in DASHBOARD_INDEXES),
+        # a new PostgreSQL database has them already (it starts from dashboard.store.tables)
+        tuple(
+            f"CREATE INDEX IF NOT EXISTS {name} ON claims({', '.join(columns)})" for name, columns in DASHBOARD_INDEXES
         ),
     ),
 )
 
 
 LATEST_VERSION = MIGRATIONS[-1].version
+
+# A new PostgreSQL database is created from dashboard.store.tables at this step.
+POSTGRES_BASELINE = 4

@@ -1,23 +1,22 @@
 """The one place the dashboard's read path gets its SQLAlchemy engine.
 
-On SQLite the engine's connections are the store's own (:func:`dashboard.store.database.connect`: the
-schema created or upgraded, WAL, a 30 s busy wait), and a database that can only be read here (a
-read-only file, or a file in a read-only folder) is opened read-only instead
-(:func:`dashboard.store.database.open_read_only`), so the pages read it as it is.
+The engine is the store's own (:func:`dashboard.store.engine.engine_for`: an SQLite file or a
+PostgreSQL URL), in the mode the database allows here: read-write when the store can open it so
+(the schema created or upgraded first), else read-only (a read-only file, a file in a read-only
+folder, a read-only PostgreSQL role), so the pages read such a database as it is.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy.pool import QueuePool
 
 from dashboard.store import database as store
 
 
-def connect_for_reading(target: str | Path) -> sqlite3.Connection:
+def connect_for_reading(target: str | Path) -> sa.Connection:
     """The database for reading: read-write (created or upgraded) when it can be, else read-only."""
     try:
         return store.connect(target)
@@ -26,13 +25,15 @@ def connect_for_reading(target: str | Path) -> sqlite3.Connection:
 
 
 def read_engine(target: str | Path) -> sa.Engine:
-    """An engine over the claims database ``target`` for the dashboard's queries.
+    """An engine over the claims database ``target`` (a file path or a ``postgresql://`` URL) for the
+    dashboard's queries; a database that cannot be opened is a :class:`dashboard.lang.errors.UserError`
+    naming it.
 
-    >>> with read_engine(":memory:").connect() as conn:
+    >>> import tempfile, os
+    >>> engine = read_engine(os.path.join(tempfile.mkdtemp(), "claims.sqlite"))
+    >>> with engine.connect() as conn:
     ...     conn.execute(sa.text("SELECT COUNT(*) FROM claims")).scalar_one()
     0
     """
-    if str(target) == ":memory:":  # one private database: every query must see the same connection
-        conn = store.connect(":memory:")
-        return sa.create_engine("sqlite://", creator=lambda: conn, poolclass=sa.pool.StaticPool)
-    return sa.create_engine("sqlite://", creator=lambda: connect_for_reading(target), poolclass=QueuePool)
+    with closing(connect_for_reading(target)) as conn:
+        return conn.engine

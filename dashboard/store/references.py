@@ -19,15 +19,16 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import sqlite3
 from contextlib import suppress
 
 import pandas as pd
+import sqlalchemy as sa
 
 from dashboard.lang.errors import UserError
 from dashboard.lang.persian import fold_chars, to_ascii_digits
 from dashboard.lang.taxonomy import CANONICAL_UNITS, NATIONAL, load_taxonomy
 from dashboard.store import database as store
+from dashboard.store import tables
 
 REFERENCE_COLUMNS = ("province", "metric", "period", "value", "unit", "source", "url")
 MAX_ROWS = 100_000
@@ -104,51 +105,54 @@ def parse_reference_csv(data: bytes, where: str = "reference table") -> pd.DataF
     return pd.DataFrame(rows, columns=list(REFERENCE_COLUMNS))
 
 
-def save_reference(conn: sqlite3.Connection, name: str, data: bytes) -> tuple[int, bool]:
+def save_reference(conn: sa.Connection, name: str, data: bytes) -> tuple[int, bool]:
     """Store the table under ``name`` as its next version; (version, stored). The same bytes again store nothing."""
     name = name.strip()
     if not name:
         raise UserError("a reference table needs a name")
     table = parse_reference_csv(data, name)
     digest = hashlib.sha256(data).hexdigest()
-    with store.transaction(conn):
+    v = tables.reference_versions
+    figures = table.to_dict("records")
+
+    def save(conn: sa.Connection) -> tuple[int, bool]:
         last = conn.execute(
-            "SELECT version, content_hash FROM reference_versions WHERE name = ? ORDER BY version DESC LIMIT 1",
-            (name,),
-        ).fetchone()
+            sa.select(v.c.version, v.c.content_hash).where(v.c.name == name).order_by(v.c.version.desc()).limit(1)
+        ).first()
         if last is not None and last[1] == digest:
             return int(last[0]), False
         version = 1 if last is None else int(last[0]) + 1
-        cursor = conn.execute(
-            "INSERT INTO reference_versions (name, version, content_hash, uploaded_at, n_rows) VALUES (?, ?, ?, ?, ?)",
-            (name, version, digest, store.now_iso(), len(table)),
-        )
-        conn.executemany(
-            "INSERT INTO reference_figures (version_id, province, metric, period, value, unit, source, url) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(cursor.lastrowid, *(r[c] for c in REFERENCE_COLUMNS)) for r in table.to_dict("records")],
+        row = {"name": name, "version": version, "content_hash": digest, "uploaded_at": store.now_iso()}
+        version_id = conn.execute(sa.insert(v).values(**row, n_rows=len(table)).returning(v.c.id)).scalar_one()
+        conn.execute(
+            sa.insert(tables.reference_figures),
+            [{"version_id": version_id, **{c: r[c] for c in REFERENCE_COLUMNS}} for r in figures],
         )
         store.mark_written(conn)
-    return version, True
+        return version, True
+
+    return store.atomically(conn, save)
 
 
-def versions_frame(conn: sqlite3.Connection) -> pd.DataFrame:
+def versions_frame(conn: sa.Connection) -> pd.DataFrame:
     """Every stored version of every table: name, version, uploaded_at, n_rows, current (the latest of its name)."""
-    rows = conn.execute(
+    rows = store.run(
+        conn,
         "SELECT name, version, uploaded_at, n_rows, "
         "version = (SELECT MAX(version) FROM reference_versions w WHERE w.name = v.name) "
-        "FROM reference_versions v ORDER BY name, version"
+        "FROM reference_versions v ORDER BY name, version",
     ).fetchall()
     frame = pd.DataFrame(rows, columns=["name", "version", "uploaded_at", "n_rows", "current"])
     frame["current"] = frame["current"].astype(bool)
     return frame
 
 
-def current_references(conn: sqlite3.Connection) -> pd.DataFrame:
+def current_references(conn: sa.Connection) -> pd.DataFrame:
     """The figures of the latest version of every table: ``table``, ``version`` and :data:`REFERENCE_COLUMNS`."""
-    rows = conn.execute(
+    rows = store.run(
+        conn,
         "SELECT v.name, v.version, f.province, f.metric, f.period, f.value, f.unit, f.source, f.url "
         "FROM reference_figures f JOIN reference_versions v ON v.id = f.version_id "
-        "WHERE v.version = (SELECT MAX(version) FROM reference_versions w WHERE w.name = v.name) ORDER BY f.id"
+        "WHERE v.version = (SELECT MAX(version) FROM reference_versions w WHERE w.name = v.name) ORDER BY f.id",
     ).fetchall()
     return pd.DataFrame(rows, columns=["table", "version", *REFERENCE_COLUMNS])

@@ -8,9 +8,10 @@ stores what the damage took (the rescued articles come out ``unchanged``).
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+import sqlalchemy as sa
 
 from dashboard.extract.schema import CLAIM_COLUMNS
 from dashboard.store import database as store
@@ -18,7 +19,7 @@ from dashboard.store import database as store
 MISSES_BEFORE_GIVING_UP = 10_000  # ids probed one by one past the last readable article
 
 _ARTICLE_COLUMNS = ("document", "path", "text", "content_hash", "meta", *store.ARTICLE_META_FIELDS)
-_CLAIMS_OF = f"SELECT {', '.join(store._q(c) for c in CLAIM_COLUMNS)} FROM claims WHERE article_id = ? ORDER BY id"
+_CLAIMS_OF = f"SELECT {', '.join(store._q(c) for c in CLAIM_COLUMNS)} FROM claims WHERE article_id = :id ORDER BY id"
 
 
 @dataclass
@@ -32,42 +33,42 @@ class RescueReport:
     duplicates: int = 0
 
 
-def _article_ids(conn: sqlite3.Connection) -> Iterator[int]:
+def _article_ids(conn: sa.Connection) -> Iterator[int]:
     """Every article id, read in one pass when the table allows it, else probed one by one."""
     try:
-        yield from [row[0] for row in conn.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+        yield from [row[0] for row in store.run(conn, "SELECT id FROM articles ORDER BY id").fetchall()]
         return
-    except sqlite3.DatabaseError:
+    except sa.exc.DBAPIError:
         pass
     misses, article_id = 0, 0
     while misses < MISSES_BEFORE_GIVING_UP:
         article_id += 1
         try:
-            found = conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
-        except sqlite3.DatabaseError:
+            found = store.run(conn, "SELECT 1 FROM articles WHERE id = :id", id=article_id).first()
+        except sa.exc.DBAPIError:
             found = None
         misses = 0 if found else misses + 1
         if found:
             yield article_id
 
 
-def _article_columns(conn: sqlite3.Connection) -> tuple[str, ...]:
+def _article_columns(conn: sa.Connection) -> tuple[str, ...]:
     """The columns to copy: a database from before article keys has no ``key``."""
     try:
-        present = {row[1] for row in conn.execute("PRAGMA table_info(articles)").fetchall()}
-    except sqlite3.DatabaseError:
+        present = {column["name"] for column in sa.inspect(conn).get_columns("articles")}
+    except sa.exc.DBAPIError:
         present = set()
     return (*_ARTICLE_COLUMNS, "key") if "key" in present else _ARTICLE_COLUMNS
 
 
 def _read_article(
-    conn: sqlite3.Connection, article_id: int, columns: tuple[str, ...] = _ARTICLE_COLUMNS
+    conn: sa.Connection, article_id: int, columns: tuple[str, ...] = _ARTICLE_COLUMNS
 ) -> store.StoredArticle | None:
     """One article and its claims as the writer takes them; None when any of it cannot be read."""
     try:
-        row = conn.execute(f"SELECT {', '.join(columns)} FROM articles WHERE id = ?", (article_id,)).fetchone()
-        claims = conn.execute(_CLAIMS_OF, (article_id,)).fetchall()
-    except sqlite3.DatabaseError:
+        row = store.run(conn, f"SELECT {', '.join(columns)} FROM articles WHERE id = :id", id=article_id).first()
+        claims = store.run(conn, _CLAIMS_OF, id=article_id).fetchall()
+    except sa.exc.DBAPIError:
         return None
     if row is None:
         return None
@@ -90,7 +91,7 @@ def _read_article(
     )
 
 
-def rescue(damaged: sqlite3.Connection, target: sqlite3.Connection) -> RescueReport:
+def rescue(damaged: sa.Connection, target: sa.Connection) -> RescueReport:
     """Copy every readable article of ``damaged``, with all its claims, into ``target``."""
     report = RescueReport()
     columns = _article_columns(damaged)

@@ -19,15 +19,16 @@ dashboard.lang.errors.UserError: verdict 'sometimes': use one of not_rated, accu
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import sqlalchemy as sa
 
 from dashboard.lang.errors import UserError
 from dashboard.store import database as store
+from dashboard.store import tables
 
 VERDICTS = ("not_rated", "accurate", "misleading", "false", "unverifiable")
 DECISIONS = ("new", "confirmed", "dismissed")
@@ -85,7 +86,7 @@ def _check_url(url: str) -> str:
 
 
 def rate(
-    conn: sqlite3.Connection,
+    conn: sa.Connection,
     key: str,
     document: str,
     verdict: str,
@@ -99,16 +100,29 @@ def rate(
     if verdict not in VERDICTS:
         raise UserError(f"verdict {verdict!r}: use one of {', '.join(VERDICTS)}")
     url = _check_url(url)
-    with store.transaction(conn):
-        conn.execute(
-            "INSERT INTO claim_verdicts (claim_key, document, verdict, note, evidence_url, reviewer, rated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (key, document, verdict, note.strip(), url, reviewer.strip(), at or store.now_iso()),
-        )
+    values = {
+        "claim_key": key,
+        "document": document,
+        "verdict": verdict,
+        "note": note.strip(),
+        "evidence_url": url,
+        "reviewer": reviewer.strip(),
+        "rated_at": at or store.now_iso(),
+    }
+    _insert(conn, tables.claim_verdicts, values)
+
+
+def _insert(conn: sa.Connection, table: sa.Table, values: dict[str, Any]) -> None:
+    """Add one row in its own transaction, counted as a write."""
+
+    def insert(conn: sa.Connection) -> None:
+        conn.execute(sa.insert(table).values(**values))
         store.mark_written(conn)
 
+    store.atomically(conn, insert)
 
-def find_claim(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
+
+def find_claim(conn: sa.Connection, ref: str) -> dict[str, Any]:
     """The stored claim ``ref`` names: a ``claim_id`` (the CSV's row number) or a ``claim_key``."""
     ref = str(ref).strip()
     claims = store.claims_frame(conn)
@@ -121,17 +135,18 @@ def find_claim(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
     return {str(k): v for k, v in hit.iloc[0].to_dict().items()}
 
 
-def verdicts_frame(conn: sqlite3.Connection) -> pd.DataFrame:
+def verdicts_frame(conn: sa.Connection) -> pd.DataFrame:
     """The latest verdict of every rated claim: ``claim_key``, ``document`` and :data:`VERDICT_COLUMNS`."""
-    rows = conn.execute(
+    rows = store.run(
+        conn,
         "SELECT v.claim_key, v.document, v.verdict, v.note, v.evidence_url, v.reviewer, v.rated_at "
         "FROM claim_verdicts v JOIN (SELECT claim_key, MAX(id) AS id FROM claim_verdicts GROUP BY claim_key) m "
-        "ON m.id = v.id ORDER BY v.id"
+        "ON m.id = v.id ORDER BY v.id",
     ).fetchall()
     return pd.DataFrame(rows, columns=["claim_key", "document", *VERDICT_COLUMNS])
 
 
-def with_verdicts(conn: sqlite3.Connection, claims: pd.DataFrame) -> pd.DataFrame:
+def with_verdicts(conn: sa.Connection, claims: pd.DataFrame) -> pd.DataFrame:
     """``claims`` plus ``claim_key`` and :data:`VERDICT_COLUMNS` (``not_rated`` and empty when none)."""
     out = claims.copy()
     keys = claim_keys(out) if not out.empty else pd.Series(dtype=object)
@@ -146,7 +161,7 @@ def with_verdicts(conn: sqlite3.Connection, claims: pd.DataFrame) -> pd.DataFram
 
 
 def decide(
-    conn: sqlite3.Connection,
+    conn: sa.Connection,
     finding: Mapping,
     decision: str,
     *,
@@ -160,28 +175,24 @@ def decide(
     key = str(finding.get("finding_key", "") or "")
     if not key:
         raise UserError("finding without a finding_key: run the checks again")
-    with store.transaction(conn):
-        conn.execute(
-            "INSERT INTO finding_decisions (finding_key, kind, documents, decision, note, reviewer, decided_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                key,
-                str(finding.get("kind", "")),
-                str(finding.get("documents", "")),
-                decision,
-                note.strip(),
-                reviewer.strip(),
-                at or store.now_iso(),
-            ),
-        )
-        store.mark_written(conn)
+    values = {
+        "finding_key": key,
+        "kind": str(finding.get("kind", "")),
+        "documents": str(finding.get("documents", "")),
+        "decision": decision,
+        "note": note.strip(),
+        "reviewer": reviewer.strip(),
+        "decided_at": at or store.now_iso(),
+    }
+    _insert(conn, tables.finding_decisions, values)
 
 
-def with_decisions(conn: sqlite3.Connection, findings: pd.DataFrame) -> pd.DataFrame:
+def with_decisions(conn: sa.Connection, findings: pd.DataFrame) -> pd.DataFrame:
     """``findings`` plus :data:`DECISION_COLUMNS`: ``state`` is the latest decision, ``new`` when none."""
-    rows = conn.execute(
+    rows = store.run(
+        conn,
         "SELECT d.finding_key, d.decision, d.note, d.reviewer, d.decided_at FROM finding_decisions d "
-        "JOIN (SELECT finding_key, MAX(id) AS id FROM finding_decisions GROUP BY finding_key) m ON m.id = d.id"
+        "JOIN (SELECT finding_key, MAX(id) AS id FROM finding_decisions GROUP BY finding_key) m ON m.id = d.id",
     ).fetchall()
     found = pd.DataFrame(rows, columns=["finding_key", *DECISION_COLUMNS]).set_index("finding_key").astype(object)
     out = findings.copy()
@@ -191,20 +202,23 @@ def with_decisions(conn: sqlite3.Connection, findings: pd.DataFrame) -> pd.DataF
     return out
 
 
-def setting(conn: sqlite3.Connection, key: str) -> str:
+def setting(conn: sa.Connection, key: str) -> str:
     """A review setting (the reviewing organisation's name and address), empty when unset."""
-    row = conn.execute("SELECT value FROM review_settings WHERE key = ?", (key,)).fetchone()
+    row = store.run(conn, "SELECT value FROM review_settings WHERE key = :key", key=key).first()
     return "" if row is None else str(row[0])
 
 
-def set_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+def set_setting(conn: sa.Connection, key: str, value: str) -> None:
     """Store a review setting."""
     if key == REVIEWER_URL:
         value = _check_url(value)
-    with store.transaction(conn):
-        conn.execute(
-            "INSERT INTO review_settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (key, value.strip()),
-        )
+    sql = (
+        "INSERT INTO review_settings (key, value) VALUES (:key, :value) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+    )
+
+    def upsert(conn: sa.Connection) -> None:
+        store.run(conn, sql, key=key, value=value.strip())
         store.mark_written(conn)
+
+    store.atomically(conn, upsert)

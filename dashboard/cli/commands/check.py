@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from dashboard.lang.errors import UserError
+from dashboard.lang.paths import DB_HELP
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "per finding (UTF-8 with BOM) and prints a count per kind. FILE '-' writes the CSV to stdout.",
     )
     parser.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write ('-' for stdout)")
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    parser.add_argument("--db", metavar="DB", help=DB_HELP)
     parser.add_argument(
         "--all", action="store_true", help="include the findings a reviewer dismissed (left out by default)"
     )

@@ -12,10 +12,12 @@ database; ingesting the article folders into that one again restores the rest.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from dashboard.lang.errors import UserError
+from dashboard.lang.paths import DB_HELP
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,17 +29,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "what it holds and, when it is damaged, how to recover. --rescue NEW copies every article that can "
         "still be read, with its claims, into a new database. Exit 1 when the database is damaged.",
     )
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    parser.add_argument("--db", metavar="DB", help=DB_HELP)
     parser.add_argument("--rescue", metavar="NEW", help="copy every readable article into this new database file")
     parser.set_defaults(func=run)
 
 
-def _holdings(conn: sqlite3.Connection) -> str:
+def _holdings(conn: sa.Connection) -> str:
     from dashboard.store import database as store
 
     try:
         counts = store.counts(conn)
-    except sqlite3.DatabaseError as exc:
+    except sa.exc.DBAPIError as exc:
         return f"cannot count what it holds ({exc})"
     return f"{counts['articles']} articles, {counts['claims']} claims"
 
@@ -65,14 +67,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         conn = store.open_read_only(db)
     except store.DamagedDatabase as exc:  # not even the schema can be read: nothing to rescue
-        print(f"database: {db}")
+        print(f"database: {store.describe(db)}")
         print(f"the file cannot be read as a database ({exc.__cause__ or exc})")
         print("to recover: nothing in it can be rescued; store the articles again in a new database:")
         print("  python -m dashboard ingest FOLDER... --db NEW.sqlite")
         print(f"  then use NEW.sqlite in place of {db}")
         return 1
     try:
-        print(f"database: {db}")
+        print(f"database: {store.describe(db)}")
         print(f"schema {store.schema_version(conn)} (this program knows up to {LATEST_VERSION})")
         print(f"holds: {_holdings(conn)}")
         if args.rescue:
@@ -86,6 +88,9 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{done.duplicates} articles held the same text as another and were copied once")
             if done.lost:
                 print(f"{done.lost} articles could not be read; ingest their folders into {args.rescue} again")
+            return 0
+        if store.is_postgres(db):
+            print("integrity: kept by the PostgreSQL server (pg_amcheck checks its pages and indexes)")
             return 0
         problems = store.integrity_problems(conn, full=True)
     finally:

@@ -16,6 +16,7 @@ import argparse
 import sys
 
 from dashboard.lang.errors import UserError
+from dashboard.lang.paths import DB_HELP
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--claimreview", metavar="FILE", help="write the rated claims as ClaimReview JSON-LD")
     parser.add_argument("--org", help="the reviewing organisation (default: the one set in the app)")
     parser.add_argument("--org-url", help="the reviewing organisation's address (default: the one set in the app)")
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    parser.add_argument("--db", metavar="DB", help=DB_HELP)
     parser.set_defaults(func=run)
 
 

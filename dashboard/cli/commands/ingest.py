@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from dashboard.lang.errors import UserError
+from dashboard.lang.paths import DB_HELP
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "replaces its claims. Exit 1 when any input or article was skipped.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or zip archives")
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    parser.add_argument("--db", metavar="DB", help=DB_HELP)
     parser.add_argument("--workers", type=int, metavar="N", help="extraction processes (default: all cores)")
     parser.add_argument("--max-mb", type=float, default=20.0, metavar="N", help="skip files larger than N MB (20)")
     parser.add_argument("--if-empty", action="store_true", help="do nothing when the database already has articles")

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from dashboard.lang.errors import UserError
+from dashboard.lang.paths import DB_HELP
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--note", default="", help="why: what the evidence shows")
     parser.add_argument("--url", default="", help="the evidence's address (http:// or https://)")
     parser.add_argument("--by", default="", metavar="NAME", help="who rated it")
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    parser.add_argument("--db", metavar="DB", help=DB_HELP)
     parser.set_defaults(func=run)
 
 
@@ -46,9 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from dashboard.store import database as store
     from dashboard.store import reviews
 
-    if args.db is not None and not Path(args.db).is_file():
-        raise UserError(f"{args.db}: no such database file")
-    conn = store.connect(args.db)
+    conn = store.connect(args.db, create=args.db is None)  # a database named with --db must exist
     try:
         claim = reviews.find_claim(conn, args.claim)
         key = reviews.claim_key(claim)

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from dashboard.lang.errors import UserError
+from dashboard.lang.paths import DB_HELP
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("file", metavar="FILE", help="the CSV file")
     parser.add_argument("--name", help="the table's name (default: the file's name)")
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    parser.add_argument("--db", metavar="DB", help=DB_HELP)
     parser.set_defaults(func=run)
 
 
@@ -38,10 +39,8 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not source.is_file():
         raise UserError(f"{source}: no such file")
-    if args.db is not None and not Path(args.db).is_file():
-        raise UserError(f"{args.db}: no such database file")
     name = args.name or source.name
-    conn = store.connect(args.db)
+    conn = store.connect(args.db, create=args.db is None)  # a database named with --db must exist
     try:
         version, stored = save_reference(conn, name, source.read_bytes())
     finally:

@@ -8,7 +8,10 @@ Articles and claims stored, claims by province, program and metric, and the last
 from __future__ import annotations
 
 import argparse
-import sqlite3
+
+import sqlalchemy as sa
+
+from dashboard.lang.paths import DB_HELP
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="show how many articles and claims are stored, by province, program and metric",
         description="Show the articles and claims stored, claims by province, program and metric, and the last ingest.",
     )
-    parser.add_argument("--db", metavar="FILE", help="database file (default: $CLAIMS_DB or data/claims.sqlite)")
+    parser.add_argument("--db", metavar="DB", help=DB_HELP)
     parser.set_defaults(func=run)
 
 
@@ -31,7 +34,7 @@ def _table(title: str, rows: list[tuple[str, int]]) -> list[str]:
     return lines
 
 
-def stats_lines(conn: sqlite3.Connection) -> list[str]:
+def stats_lines(conn: sa.Connection) -> list[str]:
     """The report as lines of text."""
     from dashboard.store import database as store
 
