@@ -21,10 +21,10 @@ from dashboard.store.read_engine import read_engine
 _DEFAULTS = {"value": None, "start": -1, "end": -1}
 
 
-def frame_engine(df: pd.DataFrame) -> sa.Engine:
-    """A fresh database (a file in a new temporary folder) holding ``df``'s rows as claims (``value`` NaN
-    stored as NULL)."""
-    engine = read_engine(Path(tempfile.mkdtemp(prefix="claims-frame-")) / "claims.sqlite")
+def frame_engine(df: pd.DataFrame, target: str | None = None) -> sa.Engine:
+    """A database holding ``df``'s rows as claims (``value`` NaN stored as NULL): ``target`` (an empty
+    database: a file path or a PostgreSQL URL), else a file in a new temporary folder."""
+    engine = read_engine(target or Path(tempfile.mkdtemp(prefix="claims-frame-")) / "claims.sqlite")
     documents = df["document"].astype(str).tolist() if "document" in df else ["doc.txt"] * len(df)
     ids = {d: i + 1 for i, d in enumerate(dict.fromkeys(documents))}
     if df.empty:
@@ -51,9 +51,10 @@ def frame_engine(df: pd.DataFrame) -> sa.Engine:
     return engine
 
 
-def kept(df: pd.DataFrame, state: FilterState) -> list[int]:
-    """The positions of the rows of ``df`` that ``state`` keeps, as the database filters them."""
-    engine = frame_engine(df)
+def kept(df: pd.DataFrame, state: FilterState, target: str | None = None) -> list[int]:
+    """The positions of the rows of ``df`` that ``state`` keeps, as the database (``target``, else a new
+    SQLite file) filters them."""
+    engine = frame_engine(df, target)
     query = sa.select(cq.claims.c.id).where(*conditions(cq.claims, state)).order_by(cq.claims.c.id)
     with engine.connect() as conn:
         return [int(i) - 1 for i in conn.execute(query).scalars()]

@@ -5,6 +5,7 @@ verdicts filter, and on 20,000 synthetic claims the queries use their indexes (n
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import random
 import sys
@@ -21,7 +22,7 @@ from dashboard.store import claim_queries as cq
 from dashboard.store import database as store
 from dashboard.store import reviews
 from dashboard.store.claim_aggregates import SqlClaims
-from dashboard.store.claim_filter import LIST_FILTERS, FilterState
+from dashboard.store.claim_filter import LIST_FILTERS, FilterState, conditions
 from dashboard.store.read_engine import read_engine
 
 REPO = Path(__file__).resolve().parents[1]
@@ -65,10 +66,8 @@ def same_table(a: pd.DataFrame, b: pd.DataFrame) -> None:
             assert [str(x) for x in left] == [str(y) for y in right], column
 
 
-@pytest.mark.parametrize("seed", range(10))
-def test_sql_aggregates_agree_with_the_rules_on_random_claims(seed: int) -> None:
-    df = random_claims(seed)
-    sql = SqlClaims(frame_engine(df))
+def agree(df: pd.DataFrame, sql: SqlClaims, seed: int) -> None:
+    """The database's counts, sums (with what they leave out) and latest values equal the rules' on ``df``."""
     frame = FrameClaims(df)
     for scope in (None, False) if seed % 2 else (None, True):
         s, f = (sql.scoped(national=scope), frame.scoped(national=scope)) if scope is not None else (sql, frame)
@@ -86,7 +85,19 @@ def test_sql_aggregates_agree_with_the_rules_on_random_claims(seed: int) -> None
         same_table(s.count_by("province"), f.count_by("province"))
 
 
-def test_the_sql_sum_leaves_out_parts_repeats_and_running_totals() -> None:
+@pytest.mark.parametrize("seed", range(10))
+def test_sql_aggregates_agree_with_the_rules_on_random_claims(seed: int) -> None:
+    df = random_claims(seed)
+    agree(df, SqlClaims(frame_engine(df)), seed)
+
+
+@pytest.mark.parametrize("seed", [3, 8])
+def test_sql_aggregates_agree_with_the_rules_on_postgresql(pg_url: str, seed: int) -> None:
+    df = random_claims(seed)
+    agree(df, SqlClaims(frame_engine(df, pg_url)), seed)
+
+
+def test_the_sql_sum_leaves_out_parts_repeats_and_running_totals(db_target: str) -> None:
     df = pd.DataFrame(
         {
             "document": ["a", "a", "a", "a", "b", "c", "d"],
@@ -100,15 +111,15 @@ def test_the_sql_sum_leaves_out_parts_repeats_and_running_totals() -> None:
             "published": ["2024-01-01"] * 4 + ["2024-02-01", "2024-03-01", "2024-03-01"],
         }
     )
-    result = SqlClaims(frame_engine(df)).sum_by("jobs", "province")
+    result = SqlClaims(frame_engine(df, db_target)).sum_by("jobs", "province")
     assert result.left_out == {"part": 3, "repeat": 1, "cumulative": 1}
     row = result.table.iloc[0]
     assert (row["reported"], row["claims_reported"], row["planned"], row["claims_planned"]) == (4380.0, 1, 9.0, 1)
 
 
-def test_pages_and_csv_chunks_cover_the_view_exactly(tmp_path) -> None:
+def test_pages_and_csv_chunks_cover_the_view_exactly(db_target: str) -> None:
     df = random_claims(7).assign(quote="۱۲ صندوق")
-    engine = frame_engine(df)
+    engine = frame_engine(df, db_target)
     state = FilterState(province=("Yazd", "Qom"))
     n = cq.total(engine, state)
     assert n == int(df["province"].isin(["Yazd", "Qom"]).sum())
@@ -124,8 +135,8 @@ def test_pages_and_csv_chunks_cover_the_view_exactly(tmp_path) -> None:
     assert {"path", "ingested_at", "claim_key", "verdict"} <= set(whole.columns)
 
 
-def test_a_verdict_filters_and_counts_its_claims(tmp_path) -> None:
-    db = tmp_path / "claims.sqlite"
+def test_a_verdict_filters_and_counts_its_claims(db_target: str) -> None:
+    db = db_target
     conn = store.connect(db)
     claims = [
         {"document": "a.txt", "value": v, "unit": "count", "metric": "jobs", "start": i, "province": "Yazd"}
@@ -143,6 +154,30 @@ def test_a_verdict_filters_and_counts_its_claims(tmp_path) -> None:
     picked = cq.page(engine, FilterState(verdict=("misleading",)), rated)
     assert picked["value"].tolist() == [20.0] and picked["verdict"].tolist() == ["misleading"]
     assert cq.total(engine, FilterState(verdict=("not_rated",)), rated) == 2
+
+
+def test_the_search_and_filters_keep_the_same_claims_on_both_backends(db_target: str) -> None:
+    df = pd.DataFrame(
+        {
+            "quote": ["رئیس سازمان گفت", "صندوق‌های قرض‌الحسنه", "۱۲ شغل", "مسؤول استان", "دیگر"],
+            "province": ["Yazd", "Qazvin", "Yazd", NATIONAL, "Qom"],
+            "published": ["2024-01-05", "", "2023-06-01", "2024-02-01", "2024-03-01"],
+        }
+    )
+    engine = frame_engine(df, db_target)
+    query = sa.select(cq.claims.c.id).order_by(cq.claims.c.id)
+
+    def keeps(state: FilterState) -> list[int]:
+        with engine.connect() as conn:
+            return [int(i) - 1 for i in conn.execute(query.where(*conditions(cq.claims, state))).scalars()]
+
+    assert keeps(FilterState(text="رییس")) == [0]  # hamza spellings are one
+    assert keeps(FilterState(text="قرض الحسنه")) == [1]  # ZWNJ and spaces ignored
+    assert keeps(FilterState(text="12")) == [2]  # digits in any script
+    assert keeps(FilterState(text="مسئول")) == [3]
+    assert keeps(FilterState(text="qazvin")) == [1]  # a province by its English name
+    assert keeps(FilterState(province=("Yazd",), date_from=dt.date(2024, 1, 1))) == [0]  # undated and earlier out
+    assert keeps(FilterState(date_to=dt.date(2024, 1, 31))) == [0, 2]
 
 
 @pytest.fixture(scope="module")

@@ -257,7 +257,7 @@ class SqlClaims:
         out["claims"] = raw["n"].astype(int)
         return out.sort_values(["value", by], ascending=[False, True], kind="stable").reset_index(drop=True)
 
-    def _reasons(self, metric: str, unit: str, by: str | None) -> sa.Subquery:
+    def _reasons(self, metric: str, unit: str, by: str | None) -> sa.CTE:
         """Every claim of ``metric`` with why a sum leaves it out (``reason``, '' when it counts), save
         for restatements (equal repeats are found here)."""
         c = claims.c
@@ -315,61 +315,80 @@ class SqlClaims:
             s.grp,
             undated_last.label("date"),
             reason.label("reason"),
-        ).subquery()
+        ).cte("reasons")  # read twice by sum_by: computed once (a CTE used twice is materialised)
 
     def sum_by(self, metric: str, by: str | None) -> SumResult:
-        """The honest sums of ``metric`` per value of ``by`` (one group ``""`` when ``by`` is None)."""
+        """The honest sums of ``metric`` per value of ``by`` (one group ``""`` when ``by`` is None).
+
+        One statement reads the claims of the metric once: how many each reason leaves out, and the claims
+        a sum keeps (the first of each figure); the restatements among those are found here, in the order
+        the claims were published, and the kept ones summed per group.
+        """
         name = by or "group"
         unit = self.unit(metric)
         if unit is None:
             return SumResult(sum_table(pd.DataFrame(), name), {}, None)
-        r = self._reasons(metric, unit, by).c
-        left = sa.select(r.reason, r.status, sa.func.count()).where(r.reason != "").group_by(r.reason, r.status)
-        kept = (
-            sa.select(r.grp, r.status, sa.func.sum(r.value), sa.func.count())
-            .where(r.reason == "")
-            .group_by(r.grp, r.status)
-        )
-        # the first claim of each distinct figure, in groups holding more than one: restatement candidates
-        crowd = sa.over(sa.func.count(), partition_by=(r.status, r.province, r.program))
-        firsts = (
+        reasons = self._reasons(metric, unit, by)
+        r = reasons.c
+        nothing = sa.null()
+        left = (
             sa.select(
+                r.reason,
                 r.status,
-                r.province,
-                r.program,
-                r.value,
-                r.grp,
-                r.date,
-                r.document,
-                r.article_id,
-                r.id,
-                crowd.label("crowd"),
+                *(sa.cast(nothing, sa.Text) for _ in range(2)),
+                sa.cast(nothing, sa.Float),
+                *(sa.cast(nothing, sa.Text) for _ in range(3)),
+                sa.cast(nothing, sa.Integer),
+                sa.cast(nothing, sa.Integer),
+                sa.func.count(),
             )
-            .where(r.reason == "")
-            .subquery()
+            .where(r.reason != "")
+            .group_by(r.reason, r.status)
         )
-        f = firsts.c
-        candidates = (
-            sa.select(f.status, f.province, f.program, f.value, f.grp)
-            .where(f.crowd > 1)
-            .order_by(f.date, f.document, f.article_id, f.id)
-        )
+        kept = sa.select(
+            r.reason,
+            r.status,
+            r.province,
+            r.program,
+            r.value,
+            r.grp,
+            r.date,
+            r.document,
+            r.article_id,
+            r.id,
+            sa.literal(1, sa.Integer),
+        ).where(r.reason == "")
+        columns = [
+            "reason",
+            "status",
+            "province",
+            "program",
+            "value",
+            "group",
+            "date",
+            "document",
+            "article_id",
+            "id",
+            "n",
+        ]
         with self.engine.connect() as conn:
-            left_rows = conn.execute(left).all()
-            sums = pd.DataFrame([tuple(x) for x in conn.execute(kept)], columns=["group", "status", "value", "claims"])
-            crowded = conn.execute(candidates).all()
+            rows = pd.DataFrame([tuple(x) for x in conn.execute(sa.union_all(left, kept))], columns=columns)
         left_out: dict[str, int] = {}
-        for reason, status, n in left_rows:
+        for reason, status, n in rows.loc[rows["reason"] != "", ["reason", "status", "n"]].itertuples(index=False):
             key = left_out_key(str(reason), str(status))
             left_out[key] = left_out.get(key, 0) + int(n)
+        counted = rows[rows["reason"] == ""].sort_values(["date", "document", "article_id", "id"], kind="stable")
+        crowd = counted.groupby(["status", "province", "program"])["id"].transform("size")
+        candidates = counted[crowd > 1]
         min_sig = int(load_check_config().number(None, "restatement_min_significant_digits"))
-        repeated = restated([((s, p, g), float(v)) for s, p, g, v, _ in crowded], min_sig)
-        for i in repeated:
-            status, _, _, value, grp = crowded[i]
+        pairs = [
+            ((s, p, g), float(v))
+            for s, p, g, v in candidates[["status", "province", "program", "value"]].itertuples(index=False)
+        ]
+        again = candidates.index[restated(pairs, min_sig)]
+        for status in counted.loc[again, "status"]:
             key = left_out_key("repeat", str(status))
             left_out[key] = left_out.get(key, 0) + 1
-            hit = (sums["group"] == grp) & (sums["status"] == status)
-            sums.loc[hit, "value"] -= float(value)
-            sums.loc[hit, "claims"] -= 1
-        sums = sums[sums["claims"] > 0] if not sums.empty else sums
-        return SumResult(sum_table(sums, name), left_out, unit)
+        summed = counted.drop(index=again).assign(value=lambda d: d["value"].astype(float))
+        sums = summed.groupby(["group", "status"], sort=False).agg(value=("value", "sum"), claims=("value", "size"))
+        return SumResult(sum_table(sums.reset_index(), name), left_out, unit)

@@ -24,6 +24,7 @@ Exit code 0 when every floor holds, 1 when one does not, 2 when the app could no
 from __future__ import annotations
 
 import argparse
+import importlib
 import math
 import multiprocessing
 import os
@@ -239,7 +240,9 @@ def peak_rss_mb() -> float:
 def fill_apart(target: str, n_claims: int) -> float:
     """Fill ``target`` in a child process (so this one, which runs the app, measures the app's memory); seconds."""
     started = time.perf_counter()
-    child = multiprocessing.get_context("spawn").Process(target=fill, args=(target, n_claims))
+    # by its module's name: the app's runs in this process replace ``__main__``
+    filler = importlib.import_module("bench_million").fill
+    child = multiprocessing.get_context("spawn").Process(target=filler, args=(target, n_claims))
     child.start()
     child.join()
     if child.exitcode != 0:
@@ -283,11 +286,15 @@ def run(db: Path, n_claims: int, keep: bool, pg: str | None) -> int:
     ]
     ok = True
     try:
+        print(lines[0], flush=True)
         found, held = measure_backend(str(db), "SQLite", n_claims, fresh=not db.exists())
-        lines += [*found, f"database file: {db.stat().st_size / 2**20:,.0f} MB"]
+        found.append(f"database file: {db.stat().st_size / 2**20:,.0f} MB")
+        print("\n".join(found), flush=True)
+        lines += found
         ok &= held
         if pg:
             found, held = measure_backend(pg, "PostgreSQL", n_claims, fresh=True)
+            print("\n".join(found), flush=True)
             lines += found
             ok &= held
     except (RuntimeError, UserError) as exc:
@@ -298,7 +305,6 @@ def run(db: Path, n_claims: int, keep: bool, pg: str | None) -> int:
             for suffix in ("", "-wal", "-shm"):
                 Path(str(db) + suffix).unlink(missing_ok=True)
     text = "\n".join(lines)
-    print(text)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(text + "\n", encoding="utf-8")
     return 0 if ok else 1
