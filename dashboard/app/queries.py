@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from contextlib import closing
 from functools import partial
 from pathlib import Path
@@ -88,7 +87,6 @@ def write_db(path: str | None = None, lang: str = "en") -> sa.Connection:
     refused with :class:`WriteRefused` («ثبت نشد: این داشبورد فقط برای خواندن است.») when it is read-only."""
     if read_only(path):
         raise WriteRefused(t("read_only_refused", lang))
-    _versions.clear()  # the next run reads the version this write makes
     return store.connect(path or db_path())
 
 
@@ -124,23 +122,10 @@ def _damage(path: str, data_version: int) -> str | None:
     return None
 
 
-# A page asks for the data version before each read; asked again within this many seconds, the answer
-# is the one just read (a write shows on the next run all the same).
-VERSION_FRESH_S = 0.5
-_versions: dict[str, tuple[float, int]] = {}
-
-
 def version(path: str | None = None) -> int:
     """The database's data version (changes after every write)."""
-    path = path or db_path()
-    now = time.monotonic()
-    seen = _versions.get(path)
-    if seen is not None and now - seen[0] < VERSION_FRESH_S:
-        return seen[1]
-    with closing(open_db(path)) as conn:
-        current = store.data_version(conn)
-    _versions[path] = (now, current)
-    return current
+    with closing(open_db(path or db_path())) as conn:
+        return store.data_version(conn)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -331,7 +316,6 @@ def last_ingest(path: str | None = None) -> dict[str, Any] | None:
 
 def clear() -> None:
     """Drop every cached read (after an upload in this process)."""
-    _versions.clear()
     for cached in (_rated, _page, _filtered, _article_claims, _article_keys, _article, _article_by_key):
         cached.clear()
     for resource in (_memo, _articles):

@@ -97,26 +97,39 @@ def _counts(rows: Sequence[Sequence[Any]]) -> dict[str, int]:
 
 
 def _key_figures_queries(state: FilterState, rated: Rated | None) -> list[sa.Select]:
-    """Claims, articles, provinces (national claims aside), outlets, first and last date: one index each."""
+    """Articles, first and last date of a view: one index each (its claims, provinces and outlets are read off
+    the province and outlet facets, :func:`_key_figures_of`)."""
     where = _where(state, rated)
     c = claims.c
+    articles_kept = sa.select(c.article_id).where(*where).distinct().subquery()  # a hash of ids, not a sort
     return [
-        sa.select(sa.func.count()).select_from(claims).where(*where),
-        sa.select(sa.func.count(sa.distinct(c.article_id))).where(*where),
-        sa.select(sa.func.count(sa.distinct(c.province))).where(*where, c.province != "", c.province != NATIONAL),
-        sa.select(sa.func.count(sa.distinct(c.source))).where(*where, c.source != ""),
+        sa.select(sa.func.count()).select_from(articles_kept),
         sa.select(sa.func.min(c.published)).where(*where, c.published != ""),
         sa.select(sa.func.max(c.published)).where(*where),
     ]
 
 
-def _key_figures_of(results: Sequence[Sequence[Sequence[Any]]]) -> dict[str, Any]:
-    n_claims, n_articles, n_provinces, n_outlets, first, last = (rows[0][0] for rows in results)
+def _figure_facets(state: FilterState) -> list[Facet]:
+    """The facets a view's key figures are read from: its provinces and its outlets."""
+    return [("province", state.without("province")), ("source", state.without("source"))]
+
+
+def _kept(column: str, state: FilterState, counted: dict[str, int]) -> dict[str, int]:
+    """A facet's counts under the whole of ``state`` (a chosen column keeps its chosen values)."""
+    chosen = getattr(state, column)
+    return {k: n for k, n in counted.items() if k in chosen} if chosen else counted
+
+
+def _key_figures_of(
+    state: FilterState, results: Sequence[Sequence[Sequence[Any]]], provinces: dict[str, int], outlets: dict[str, int]
+) -> dict[str, Any]:
+    (n_articles,), (first,), (last,) = (rows[0] for rows in results)
+    provinces, outlets = _kept("province", state, provinces), _kept("source", state, outlets)
     return {
         "articles": int(n_articles),
-        "claims": int(n_claims),
-        "provinces": int(n_provinces),
-        "outlets": int(n_outlets),
+        "claims": sum(provinces.values()),
+        "provinces": sum(1 for k, n in provinces.items() if n and k not in ("", NATIONAL)),
+        "outlets": sum(1 for k, n in outlets.items() if n and k),
         "first": first or None,
         "last": last or None,
     }
@@ -129,10 +142,12 @@ def ask_together(
     rated: Rated | None = None,
 ) -> tuple[dict[Facet, dict[str, int]], dict[FilterState, dict[str, Any]]]:
     """:func:`option_counts` of each (column, filter) pair in ``facets`` and :func:`key_figures` of each filter
-    in ``figures``, their queries all run at once (what a page needs after a filter changes)."""
+    in ``figures``, their queries all run at once (what a page needs after a filter changes). The facets the
+    key figures are read from are in the first result too."""
     nothing_rated = not any(v != NOT_RATED for v in (rated or {}).values())
+    wanted = list(dict.fromkeys([*facets, *(pair for state in figures for pair in _figure_facets(state))]))
     queries: list[sa.Select] = []
-    for column, state in facets:
+    for column, state in wanted:
         if column == "verdict" and nothing_rated:  # every claim is «not rated»: one count, no grouping
             queries.append(sa.select(sa.literal(NOT_RATED), sa.func.count()).where(*_where(state, rated)))
         else:
@@ -140,9 +155,12 @@ def ask_together(
     for state in figures:
         queries.extend(_key_figures_queries(state, rated))
     results = run_together(engine, queries)
-    counted = {pair: _counts([r for r in rows if int(r[1])]) for pair, rows in zip(facets, results, strict=False)}
-    rest = results[len(facets) :]
-    found = {state: _key_figures_of(rest[6 * i : 6 * i + 6]) for i, state in enumerate(figures)}
+    counted = {pair: _counts([r for r in rows if int(r[1])]) for pair, rows in zip(wanted, results, strict=False)}
+    rest = results[len(wanted) :]
+    found = {}
+    for i, state in enumerate(figures):
+        provinces, outlets = (counted[pair] for pair in _figure_facets(state))
+        found[state] = _key_figures_of(state, rest[3 * i : 3 * i + 3], provinces, outlets)
     return counted, found
 
 
