@@ -43,6 +43,7 @@ from browser_harness import (
     wait_for_charts,
     wait_for_idle_app,
 )
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -597,8 +598,15 @@ def test_a_reviewer_confirms_a_finding_rates_a_claim_and_downloads_the_claimrevi
     page.locator(".st-key-finding_note_0 input").press("Enter")
     wait_for_idle_app(page)
     confirm = page.locator(".st-key-finding_confirmed_0 button")
-    expect(confirm).to_have_count(1, timeout=TIMEOUT_MS)  # a rerun briefly shows the old button beside the new
-    confirm.click()
+    for attempt in range(5):  # a rerun briefly shows the old button beside the new, even after it settled once
+        expect(confirm).to_have_count(1, timeout=TIMEOUT_MS)
+        try:
+            confirm.click(timeout=TIMEOUT_MS)
+            break
+        except PlaywrightError:
+            if attempt == 4:
+                raise
+            wait_for_idle_app(page)
     page.get_by_text(t("state_confirmed", "fa")).first.wait_for(timeout=TIMEOUT_MS)
     # In English: the first claim offered is rated misleading with its evidence.
     page.goto(f"{app.url}claims?lang=en&reviewer=Maryam")

@@ -171,3 +171,15 @@ def test_a_mistyped_path_is_reported_and_the_rest_is_read(capsys, tmp_path, corp
     if command == "ingest":
         assert "4 new" in out
         assert store.counts(store.connect(tmp_path / "c.sqlite"))["articles"] == 4
+
+
+@pytest.mark.parametrize("command", ["stats", "export", "ingest"])
+def test_a_server_that_cannot_be_reached_is_one_error_line_naming_the_url_without_its_password(
+    capsys, tmp_path, corpus, command
+):
+    url = "postgresql://reporter:s3cret@127.0.0.1:1/claims"
+    argv = {"stats": [], "export": ["--csv", str(tmp_path / "out.csv")], "ingest": [str(corpus)]}[command]
+    code, out, err = run_cli(capsys, command, *argv, "--db", url)
+    assert code == 2
+    assert err.startswith("error: postgresql://reporter:***@127.0.0.1:1/claims: cannot reach the database server")
+    assert "s3cret" not in out + err and "Traceback" not in err and len(err.strip().splitlines()) == 1

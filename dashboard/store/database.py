@@ -48,6 +48,21 @@ from dashboard.extract.schema import CLAIM_COLUMNS
 from dashboard.lang.errors import UserError
 from dashboard.lang.paths import database_path
 from dashboard.store import tables
+from dashboard.store.db_errors import (
+    DamagedDatabase,
+    ReadOnlyDatabase,
+    damaged_message,
+    explain,
+    is_damage,
+    is_read_only_error,
+    is_retryable,
+    message_of,
+    missing_message,
+    newer_message,
+    refusal,
+    sqlite_code,
+    unreachable,
+)
 from dashboard.store.engine import describe, engine_for, is_postgres, text_hash
 from dashboard.store.migrations import LATEST_VERSION, MIGRATIONS, POSTGRES_BASELINE, SCHEMA_VERSION_TABLE
 
@@ -75,12 +90,7 @@ PROVENANCE_COLUMNS: tuple[str, ...] = ("path", "ingested_at", "claim_id")
 _INT_CLAIM_COLUMNS = ("start", "end")
 _TEXT_CLAIM_COLUMNS = tuple(c for c in CLAIM_COLUMNS if c not in ("value", *_INT_CLAIM_COLUMNS))
 
-# PostgreSQL's answers that mean "another writer got there first: run the transaction again"
-# (serialization failure, deadlock, a unique key taken by a transaction that committed meanwhile).
-_RETRY_STATES = frozenset({"40001", "40P01", "23505"})
-MAX_ATTEMPTS = 50
-# PostgreSQL's answers that mean this connection may not write (read-only transaction, no privilege).
-_READ_ONLY_STATES = frozenset({"25006", "42501"})
+MAX_ATTEMPTS = 50  # runs of one transaction that concurrent writers keep refusing
 
 
 def _q(name: str) -> str:
@@ -106,108 +116,6 @@ def run(conn: sa.Connection, sql: str, **params: Any) -> sa.CursorResult:
     return conn.execute(sa.text(sql), params)
 
 
-# --- errors --------------------------------------------------------------------------------
-
-# SQLite's primary result codes (``exc.sqlite_errorcode & 0xFF``) that a user can act on.
-_CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
-
-
-def _orig(exc: BaseException) -> BaseException:
-    """The driver's own error inside SQLAlchemy's wrapper (``sqlite3.Error``, ``psycopg.Error``)."""
-    inner = getattr(exc, "orig", None) if isinstance(exc, sa.exc.DBAPIError) else None
-    return inner if isinstance(inner, BaseException) else exc
-
-
-def _code(exc: BaseException) -> int:
-    return (getattr(_orig(exc), "sqlite_errorcode", None) or 0) & 0xFF
-
-
-def _sqlstate(exc: BaseException) -> str:
-    return str(getattr(_orig(exc), "sqlstate", "") or "")
-
-
-def _message(exc: BaseException) -> str:
-    """The driver's message in one line (PostgreSQL's come over several)."""
-    return " ".join(str(_orig(exc)).split())
-
-
-def is_read_only_error(exc: BaseException) -> bool:
-    """Whether the database refused because this connection may not write (a read-only SQLite file or
-    folder, a read-only PostgreSQL session or role)."""
-    return _code(exc) == sqlite3.SQLITE_READONLY or _sqlstate(exc) in _READ_ONLY_STATES or "readonly" in _message(exc)
-
-
-def is_damage(exc: BaseException) -> bool:
-    """Whether SQLite's error says the file is damaged (or not a database)."""
-    return _code(exc) in _CORRUPT_CODES or "malformed" in _message(exc)
-
-
-def is_retryable(exc: BaseException) -> bool:
-    """Whether PostgreSQL refused a transaction only because another one ran at the same time."""
-    return _sqlstate(exc) in _RETRY_STATES
-
-
-def explain(target: str | Path, exc: BaseException) -> str:
-    """One line naming the database (a URL without its password) and what went wrong, in words a user can act on.
-
-    >>> explain("c.sqlite", sqlite3.OperationalError("database or disk is full"))
-    'c.sqlite: the disk is full'
-    """
-    message = _message(exc)
-    name = describe(target)
-    if _code(exc) == sqlite3.SQLITE_FULL or "disk is full" in message or _sqlstate(exc) == "53100":
-        return f"{name}: the disk is full"
-    if is_read_only_error(exc):
-        return f"{name}: the database is read-only ({message})"
-    if is_damage(exc):
-        return f"{name}: {damaged_message(target, message)}"
-    return f"{name}: {message}"
-
-
-def damaged_message(target: str | Path, what: str) -> str:
-    """The sentence for a damaged database, pointing to ``doctor``."""
-    return f"the database is damaged ({what}); `python -m dashboard doctor --db {describe(target)}` says how to recover"
-
-
-def _missing_message(target: str | Path) -> str:
-    if is_postgres(target):
-        return f"{describe(target)}: holds no claims database yet (`python -m dashboard ingest PATH...` creates it)"
-    return f"{target}: no such database file (`python -m dashboard ingest PATH...` creates it)"
-
-
-def _newer_message(target: str | Path, version: int) -> str:
-    return f"{describe(target)}: made by a newer version (schema {version}); this program knows up to {LATEST_VERSION}"
-
-
-class ReadOnlyDatabase(UserError):
-    """The database (or its folder) cannot be written here."""
-
-
-class DamagedDatabase(UserError):
-    """SQLite finds the file damaged, or not a database at all."""
-
-
-def _refusal(target: str | Path, exc: BaseException) -> UserError:
-    """The :class:`UserError` for a database error met while opening ``target``."""
-    if is_read_only_error(exc):
-        return ReadOnlyDatabase(explain(target, exc))
-    if is_damage(exc):
-        return DamagedDatabase(explain(target, exc))
-    return UserError(f"{describe(target)}: not a usable claims database: {_message(exc)}")
-
-
-def _unreachable(target: str, exc: BaseException) -> UserError:
-    """The :class:`UserError` for a PostgreSQL server that cannot be reached or has no such database."""
-    message = _message(exc)
-    if _sqlstate(exc) == "3D000" or "does not exist" in message:
-        what = "no such database on the server (create it first, e.g. `createdb NAME`)"
-    elif _sqlstate(exc) in ("28000", "28P01"):
-        what = "the server refused the user or password"
-    else:
-        what = "cannot reach the database server (is PostgreSQL running there and accepting connections?)"
-    return UserError(f"{describe(target)}: {what}: {message}")
-
-
 # --- connecting and migrating -------------------------------------------------------------
 
 
@@ -230,7 +138,7 @@ def connect(path: str | Path | None = None, *, create: bool = True) -> sa.Connec
         return _connect_postgres(str(target), create=create)
     memory = str(target) == ":memory:"
     if not memory and not create and not Path(target).is_file():
-        raise UserError(_missing_message(target))
+        raise UserError(missing_message(target))
     try:
         if not memory:
             Path(target).parent.mkdir(parents=True, exist_ok=True)
@@ -239,12 +147,12 @@ def connect(path: str | Path | None = None, *, create: bool = True) -> sa.Connec
         raise UserError(f"{target}: cannot open the database: {exc}") from exc
     except sa.exc.DBAPIError as exc:
         if is_read_only_error(exc) or is_damage(exc):
-            raise _refusal(target, exc) from exc
-        raise UserError(f"{target}: cannot open the database: {_message(exc)}") from exc
+            raise refusal(target, exc) from exc
+        raise UserError(f"{target}: cannot open the database: {message_of(exc)}") from exc
     try:
         version = schema_version(conn)
         if version > LATEST_VERSION:
-            raise UserError(_newer_message(target, version))
+            raise UserError(newer_message(target, version))
         if not memory and conn.exec_driver_sql("PRAGMA journal_mode").scalar_one().lower() != "wal":
             conn.exec_driver_sql("PRAGMA journal_mode = WAL")
         conn.exec_driver_sql("PRAGMA synchronous = NORMAL")
@@ -256,7 +164,7 @@ def connect(path: str | Path | None = None, *, create: bool = True) -> sa.Connec
         raise
     except sa.exc.DBAPIError as exc:
         conn.close()
-        raise _refusal(target, exc) from exc
+        raise refusal(target, exc) from exc
     return conn
 
 
@@ -266,13 +174,13 @@ def _connect_postgres(target: str, *, create: bool, mode: str = "rw") -> sa.Conn
     try:
         conn = engine_for(target, "ro" if mode == "ro" else "rw").connect()
     except sa.exc.DBAPIError as exc:
-        raise _unreachable(target, exc) from None
+        raise unreachable(target, exc) from None
     try:
         version = schema_version(conn)
         if version > LATEST_VERSION:
-            raise UserError(_newer_message(target, version))
+            raise UserError(newer_message(target, version))
         if version == 0 and (not create or mode == "ro"):
-            raise UserError(_missing_message(target))
+            raise UserError(missing_message(target))
         if mode != "ro":
             migrate(conn)
     except UserError:
@@ -280,7 +188,7 @@ def _connect_postgres(target: str, *, create: bool, mode: str = "rw") -> sa.Conn
         raise
     except sa.exc.DBAPIError as exc:
         conn.close()
-        raise _refusal(target, exc) from exc
+        raise refusal(target, exc) from exc
     return conn
 
 
@@ -296,7 +204,7 @@ def open_read_only(path: str | Path | None = None) -> sa.Connection:
     if is_postgres(target):
         return _connect_postgres(str(target), create=False, mode="ro")
     if not Path(target).is_file():
-        raise UserError(_missing_message(target))
+        raise UserError(missing_message(target))
     conn = None
     for mode in ("ro", "immutable"):
         try:
@@ -307,12 +215,12 @@ def open_read_only(path: str | Path | None = None) -> sa.Connection:
             if conn is not None:
                 conn.close()
                 conn = None
-            if mode == "immutable" or not (is_read_only_error(exc) or _code(exc) == sqlite3.SQLITE_CANTOPEN):
+            if mode == "immutable" or not (is_read_only_error(exc) or sqlite_code(exc) == sqlite3.SQLITE_CANTOPEN):
                 raise (DamagedDatabase if is_damage(exc) else UserError)(explain(target, exc)) from exc
     assert conn is not None
     if version > LATEST_VERSION:
         conn.close()
-        raise UserError(_newer_message(target, version))
+        raise UserError(newer_message(target, version))
     return conn
 
 
@@ -355,7 +263,7 @@ def integrity_problems(conn: sa.Connection, *, full: bool = False, limit: int = 
     try:
         rows = [row[0] for row in conn.exec_driver_sql(f"PRAGMA {pragma}({int(limit)})").fetchall()]
     except sa.exc.DBAPIError as exc:
-        return [_message(exc)]
+        return [message_of(exc)]
     return [] if rows == ["ok"] else rows
 
 
