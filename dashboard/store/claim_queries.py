@@ -145,17 +145,25 @@ def ask_together(
     in ``figures``, their queries all run at once (what a page needs after a filter changes). The facets the
     key figures are read from are in the first result too."""
     nothing_rated = not any(v != NOT_RATED for v in (rated or {}).values())
-    wanted = list(dict.fromkeys([*facets, *(pair for state in figures for pair in _figure_facets(state))]))
-    queries: list[sa.Select] = []
-    for column, state in wanted:
-        if column == "verdict" and nothing_rated:  # every claim is «not rated»: one count, no grouping
-            queries.append(sa.select(sa.literal(NOT_RATED), sa.func.count()).where(*_where(state, rated)))
-        else:
-            queries.append(option_counts_query(column, state, rated))
+    # with nothing rated, every claim is «not rated»: their number is read off the province facet
+    derived = [pair for pair in facets if pair[0] == "verdict" and nothing_rated]
+    wanted = list(
+        dict.fromkeys(
+            [
+                *(pair for pair in facets if pair not in derived),
+                *(("province", state.without("province")) for _, state in derived),
+                *(pair for state in figures for pair in _figure_facets(state)),
+            ]
+        )
+    )
+    queries = [option_counts_query(column, state, rated) for column, state in wanted]
     for state in figures:
         queries.extend(_key_figures_queries(state, rated))
     results = run_together(engine, queries)
-    counted = {pair: _counts([r for r in rows if int(r[1])]) for pair, rows in zip(wanted, results, strict=False)}
+    counted = {pair: _counts(rows) for pair, rows in zip(wanted, results, strict=False)}
+    for _, state in derived:
+        n_claims = sum(_kept("province", state, counted[("province", state.without("province"))]).values())
+        counted[("verdict", state)] = {NOT_RATED: n_claims} if n_claims else {}
     rest = results[len(wanted) :]
     found = {}
     for i, state in enumerate(figures):

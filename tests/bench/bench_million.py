@@ -286,9 +286,9 @@ def measure_backend(target: str, name: str, n_claims: int, fresh: bool) -> tuple
     steps = [
         Step("first load", load.times, FIRST_LOAD_FLOOR_S),
         # a filter never chosen before asks the database (the facets, key figures and charts of the new view)
-        Step(
-            "filter change to a new province, the next three busiest (asks the database)",
-            new_filter_changes(ranked[1:4]),
+        Step(  # the busiest one first (its change was timed above, the first of the back-and-forth ones)
+            "filter change to a new province, the four busiest (asks the database)",
+            [change.times[0], *new_filter_changes(ranked[1:4])],
             FILTER_CHANGE_FLOOR_S,
         ),
         Step(
@@ -297,7 +297,7 @@ def measure_backend(target: str, name: str, n_claims: int, fresh: bool) -> tuple
             FILTER_CHANGE_FLOOR_S,
         ),
         # back to a view seen before: what was asked is reused
-        Step("filter change back and forth (seen before)", change.times[1:], FILTER_CHANGE_FLOOR_S),
+        Step("filter change back and forth (views seen before)", change.times[1:], FILTER_CHANGE_FLOOR_S),
     ]
     memory = peak_rss_mb()
     lines += [f"changed: {label}", *(s.line() for s in steps)]
