@@ -217,3 +217,16 @@ def test_the_synthetic_claims_are_skewed_like_news(synthetic_db) -> None:
     assert cq.total(engine, FilterState()) == 20_000
     top = [n for k, n in provinces.items() if k != NATIONAL]
     assert top[0] > 5 * top[-1], "a few provinces hold most claims"
+
+
+def test_facets_under_provinces_alone_read_off_the_per_province_counts_equal_the_asked_ones(synthetic_db) -> None:
+    engine = read_engine(synthetic_db)
+    tabs = cq.ask_together(engine, new_crosstabs=True)[2]
+    assert set(tabs) == set(cq.CROSSTAB_COLUMNS)
+    for provinces in (("Tehran",), ("Fars", "Yazd"), ("Nowhere",)):
+        state = FilterState(province=provinces)
+        for column in cq.CROSSTAB_COLUMNS:
+            assert cq.from_crosstabs(tabs, column, state) == cq.option_counts(engine, column, state), column
+        read_off = cq.ask_together(engine, figures=[state], crosstabs=tabs)[1][state]
+        assert read_off == cq.key_figures(engine, state)
+    assert cq.from_crosstabs(tabs, "metric", FilterState(province=("Tehran",), status=("planned",))) is None

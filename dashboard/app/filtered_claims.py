@@ -40,6 +40,7 @@ def _day(iso: object) -> dt.date | None:
 
 def filtered_claims(lang: str, path: str | None = None) -> FilteredClaims | None:
     """Draw the filter bar over the stored claims; None, with a notice, when the store holds none."""
+    queries.prefetch(FilterState(), path)  # what every page shows first, asked at once
     every = queries.key_figures(FilterState(), path)
     if not every["claims"]:
         st.info(t("empty_db", lang))

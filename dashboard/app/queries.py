@@ -162,23 +162,39 @@ def _memo(path: str, data_version: int) -> dict[Any, Any]:
 
 
 def _ask(
-    path: str, data_version: int, facets: list[Facet], figures: list[FilterState] | None = None
+    path: str,
+    data_version: int,
+    facets: list[Facet],
+    figures: list[FilterState] | None = None,
+    *,
+    crosstabs: bool = False,
 ) -> tuple[list[dict[str, int]], list[dict[str, Any]]]:
     """The counts of each (column, filter) pair and the key figures of each filter, asking the database (all
-    at once) only for what was not asked before."""
+    at once) only for what was not asked before; with ``crosstabs``, the per-province counts of the data
+    version too (from then on, a filter of provinces alone asks only for its articles and dates)."""
     memo = _memo(path, data_version)
     figures = figures or []
     keys: list[tuple[str, Any]] = [("facet", pair) for pair in facets] + [("figures", state) for state in figures]
     with _MEMO_LOCK:
         new_facets = [pair for pair in dict.fromkeys(facets) if ("facet", pair) not in memo]
         new_figures = [state for state in dict.fromkeys(figures) if ("figures", state) not in memo]
-    if new_facets or new_figures:
-        counted, found = cq.ask_together(engine(path), new_facets, new_figures, _rated(path, data_version))
+        tabs = memo.get("crosstabs")
+    if new_facets or new_figures or (crosstabs and tabs is None):
+        counted, found, asked = cq.ask_together(
+            engine(path),
+            new_facets,
+            new_figures,
+            _rated(path, data_version),
+            tabs,
+            new_crosstabs=tabs is None and crosstabs,
+        )
         with _MEMO_LOCK:
             if len(memo) + len(counted) + len(found) > MAX_MEMO:
                 memo.clear()
             memo.update({("facet", pair): value for pair, value in counted.items()})
             memo.update({("figures", state): value for state, value in found.items()})
+            if asked:
+                memo["crosstabs"] = asked
     with _MEMO_LOCK:
         values = [memo[k] for k in keys]
     return values[: len(facets)], values[len(facets) :]
@@ -207,8 +223,9 @@ def key_figures(state: FilterState, path: str | None = None) -> dict[str, Any]:
 
 
 def prefetch(state: FilterState, path: str | None = None) -> None:
-    """Ask at once for what a filtered page shows first: the faceted counts and the key figures of ``state``."""
-    _ask(*_where(path), _facets_of(state), [state])
+    """Ask at once for what a filtered page shows first: the faceted counts and the key figures of ``state``;
+    with no filter, also the per-province counts that later answer a filter of provinces alone."""
+    _ask(*_where(path), _facets_of(state), [state], crosstabs=state.is_empty())
 
 
 def counted(column: str, state: FilterState, path: str | None = None) -> dict[str, int]:

@@ -135,15 +135,55 @@ def _key_figures_of(
     }
 
 
+# Columns counted per province over all claims once per data version (:func:`province_crosstabs`): with only
+# provinces chosen (the commonest filter), their facets are read off these counts instead of asked again.
+CROSSTAB_COLUMNS = ("program", "metric", "status", "source", "speaker")
+Crosstabs = Mapping[str, Mapping[str, Mapping[str, int]]]
+
+
+def _crosstab_query(column: str) -> sa.Select:
+    return sa.select(claims.c.province, claims.c[column], sa.func.count()).group_by(claims.c.province, claims.c[column])
+
+
+def _crosstab_of(rows: Sequence[Sequence[Any]]) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    for province, value, n in rows:
+        out.setdefault(str(province), {})[str(value)] = int(n)
+    return out
+
+
+def from_crosstabs(crosstabs: Crosstabs | None, column: str, state: FilterState) -> dict[str, int] | None:
+    """The facet of ``column`` under ``state`` read off the per-province counts, when ``state`` chooses
+    provinces and nothing else; None otherwise.
+
+    >>> tabs = {"metric": {"Yazd": {"jobs": 2, "funds": 1}, "Qom": {"jobs": 1}}}
+    >>> from_crosstabs(tabs, "metric", FilterState(province=("Yazd", "Qom")))
+    {'jobs': 3, 'funds': 1}
+    >>> from_crosstabs(tabs, "metric", FilterState(province=("Yazd",), text="شغل")) is None
+    True
+    """
+    if not crosstabs or column not in crosstabs or not state.province or not state.without("province").is_empty():
+        return None
+    total: dict[str, int] = {}
+    for province in state.province:
+        for value, n in crosstabs[column].get(province, {}).items():
+            total[value] = total.get(value, 0) + n
+    return _counts(list(total.items()))
+
+
 def ask_together(
     engine: sa.Engine,
     facets: Sequence[Facet] = (),
     figures: Sequence[FilterState] = (),
     rated: Rated | None = None,
-) -> tuple[dict[Facet, dict[str, int]], dict[FilterState, dict[str, Any]]]:
+    crosstabs: Crosstabs | None = None,
+    *,
+    new_crosstabs: bool = False,
+) -> tuple[dict[Facet, dict[str, int]], dict[FilterState, dict[str, Any]], dict[str, dict[str, dict[str, int]]]]:
     """:func:`option_counts` of each (column, filter) pair in ``facets`` and :func:`key_figures` of each filter
     in ``figures``, their queries all run at once (what a page needs after a filter changes). The facets the
-    key figures are read from are in the first result too."""
+    key figures are read from are in the first result too. A facet under provinces alone is read off
+    ``crosstabs`` when given; with ``new_crosstabs`` the per-province counts are asked too (third result)."""
     nothing_rated = not any(v != NOT_RATED for v in (rated or {}).values())
     # with nothing rated, every claim is «not rated»: their number is read off the province facet
     derived = [pair for pair in facets if pair[0] == "verdict" and nothing_rated]
@@ -156,11 +196,20 @@ def ask_together(
             ]
         )
     )
+    read_off = {pair: tab for pair in wanted if (tab := from_crosstabs(crosstabs, *pair)) is not None}
+    wanted = [pair for pair in wanted if pair not in read_off]
     queries = [option_counts_query(column, state, rated) for column, state in wanted]
     for state in figures:
         queries.extend(_key_figures_queries(state, rated))
+    tabs = CROSSTAB_COLUMNS if new_crosstabs else ()
+    queries.extend(_crosstab_query(column) for column in tabs)
     results = run_together(engine, queries)
     counted = {pair: _counts(rows) for pair, rows in zip(wanted, results, strict=False)}
+    counted.update(read_off)
+    asked_tabs = {
+        column: _crosstab_of(rows) for column, rows in zip(tabs, results[len(results) - len(tabs) :], strict=True)
+    }
+    results = results[: len(results) - len(tabs)]
     for _, state in derived:
         n_claims = sum(_kept("province", state, counted[("province", state.without("province"))]).values())
         counted[("verdict", state)] = {NOT_RATED: n_claims} if n_claims else {}
@@ -169,7 +218,7 @@ def ask_together(
     for i, state in enumerate(figures):
         provinces, outlets = (counted[pair] for pair in _figure_facets(state))
         found[state] = _key_figures_of(state, rest[3 * i : 3 * i + 3], provinces, outlets)
-    return counted, found
+    return counted, found, asked_tabs
 
 
 def key_figures(engine: sa.Engine, state: FilterState, rated: Rated | None = None) -> dict[str, Any]:
