@@ -285,15 +285,16 @@ print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT COUNT
     assert [name for name in left if name.endswith(".csv") or ".tmp" in name] == []
 
 
-def test_rescue_keeps_articles_that_share_a_base_name_apart(tmp_path):
+def test_rescue_keeps_articles_that_share_a_base_name_apart(tmp_path, db_target):
+    """Into a new SQLite file, or into a PostgreSQL database (a move to the newsroom's server)."""
     from ingest_corpus import article_text
 
     for year, i in (("2023", 1), ("2024", 2)):
         (tmp_path / "news" / year).mkdir(parents=True)
         (tmp_path / "news" / year / "a.txt").write_text(article_text(i), encoding="utf-8")
-    db = tmp_path / "claims.sqlite"
+    db = tmp_path / "source.sqlite"
     assert cli("ingest", str(tmp_path / "news"), "--db", str(db), "--workers", "1")[0] == 0
-    rescued = tmp_path / "rescued.sqlite"
+    rescued = db_target
     code, _, err = cli("doctor", "--db", str(db), "--rescue", str(rescued))
     assert code == 0, err
     keys = sorted(store.articles_frame(store.connect(rescued))["key"])
@@ -310,3 +311,13 @@ def test_doctor_on_a_file_that_is_not_readable_as_a_database_at_all(tmp_path, fi
     assert code == 1
     assert "Traceback" not in out + err
     assert "cannot be read" in out and "ingest" in out
+
+
+def test_doctor_on_a_postgresql_database_names_it_and_what_it_holds(pg_url, filled):
+    code, out, err = cli("doctor", "--db", str(filled), "--rescue", pg_url)
+    assert code == 0, err
+    code, out, err = cli("doctor", "--db", pg_url)
+    assert code == 0, err
+    counts = store.counts(store.connect(filled))
+    assert f"database: {pg_url}" in out and f"holds: {counts['articles']} articles, {counts['claims']} claims" in out
+    assert "PostgreSQL server" in out

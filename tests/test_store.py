@@ -14,7 +14,7 @@ from dashboard.lang.errors import UserError
 from dashboard.store import database as store
 from dashboard.store import tables
 from dashboard.store.export import claims_csv_bytes, plain_number, safe_cell
-from dashboard.store.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
+from dashboard.store.migrations import MIGRATIONS, POSTGRES_BASELINE, SCHEMA_VERSION_TABLE, Migration
 
 
 def claim(document: str, value: float, mention: str, start: int, **extra: object) -> dict[str, object]:
@@ -343,3 +343,56 @@ def test_a_read_only_postgresql_session_reads_and_refuses_to_write(pg_url):
         with pytest.raises(sa.exc.DBAPIError) as refused:
             store.write_articles(reader, [article("a02.txt", "h2", [])])
         assert store.is_read_only_error(refused.value)
+
+
+def test_the_same_text_written_at_once_under_two_names_is_stored_once(db_target):
+    """Two writers (two machines) store one article text under two names at the same moment, 20 times over."""
+    rounds = 20
+    writers = [store.connect(db_target) for _ in range(2)]
+    start = threading.Barrier(2)
+    results: list[list[store.WriteCounts]] = [[], []]
+    errors: list[BaseException] = []
+
+    def write(n: int) -> None:
+        try:
+            for i in range(rounds):
+                text = f"در استان یزد، {i + 10} واحد مسکونی به مددجویان تحویل شد"
+                mine = article(
+                    f"m{n}_{i}.txt", f"h{n}_{i}", [claim(f"m{n}_{i}.txt", i + 10, f"{i + 10} واحد", 13)], text
+                )
+                mine.path = f"machine{n}/news_{i}.txt"
+                start.wait()
+                results[n].append(store.write_articles(writers[n], [mine]))
+        except BaseException as exc:  # the test reports any error
+            errors.append(exc)
+            start.abort()
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    for i in range(rounds):
+        first, second = results[0][i], results[1][i]
+        assert first.new + second.new == 1 and len(first.duplicates) + len(second.duplicates) == 1
+    assert store.counts(writers[0]) == {"articles": rounds, "claims": rounds}
+    for conn in writers:
+        conn.close()
+
+
+def test_every_step_after_postgresql_began_says_how_to_take_a_postgresql_database_there():
+    assert all(step.postgresql is not None for step in MIGRATIONS if step.version > POSTGRES_BASELINE)
+
+
+def test_a_new_step_brings_a_database_of_the_previous_version_up_to_date_on_both_backends(db_target, monkeypatch):
+    with store.connect(db_target) as conn:
+        store.write_articles(conn, [article("a01.txt", "h1", [claim("a01.txt", 120, "۱۲۰ فرصت", 6)])])
+    index = "CREATE INDEX claims_status ON claims(status)"
+    step = Migration(len(MIGRATIONS) + 1, "claims by status", (index,), postgresql=(index,))
+    monkeypatch.setattr(store, "MIGRATIONS", (*MIGRATIONS, step))
+    monkeypatch.setattr(store, "LATEST_VERSION", step.version)
+    with store.connect(db_target) as conn:
+        assert store.schema_version(conn) == step.version
+        assert "claims_status" in {i["name"] for i in sa.inspect(conn).get_indexes("claims")}
+        assert store.counts(conn) == {"articles": 1, "claims": 1}

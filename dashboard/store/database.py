@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,7 @@ from dashboard.store.db_errors import (
     unreachable,
 )
 from dashboard.store.engine import describe, engine_for, is_postgres, text_hash
-from dashboard.store.migrations import LATEST_VERSION, MIGRATIONS, POSTGRES_BASELINE, SCHEMA_VERSION_TABLE
+from dashboard.store.migrations import LATEST_VERSION, MIGRATIONS, SCHEMA_VERSION_TABLE
 
 Connection = sa.Connection
 
@@ -91,6 +92,7 @@ _INT_CLAIM_COLUMNS = ("start", "end")
 _TEXT_CLAIM_COLUMNS = tuple(c for c in CLAIM_COLUMNS if c not in ("value", *_INT_CLAIM_COLUMNS))
 
 MAX_ATTEMPTS = 50  # runs of one transaction that concurrent writers keep refusing
+CLAIMS_PER_INSERT = 500  # claim rows per INSERT statement (SQLite takes at most 32,766 parameters)
 
 
 def _q(name: str) -> str:
@@ -322,8 +324,9 @@ def migrate(conn: sa.Connection) -> int:
 
 
 def _migrate_postgres(conn: sa.Connection) -> int:
-    """A new PostgreSQL database starts from :mod:`dashboard.store.tables` (the schema of step
-    :data:`POSTGRES_BASELINE`, recorded as its steps); later steps run their ``postgresql`` statements."""
+    """A new PostgreSQL database is created from :mod:`dashboard.store.tables` (the latest schema), every
+    step recorded as applied; one made by an older version runs the ``postgresql`` statements of the
+    steps after its own (PostgreSQL databases exist from step :data:`POSTGRES_BASELINE` on)."""
 
     def step_up(conn: sa.Connection) -> int:
         version = schema_version(conn)
@@ -332,9 +335,9 @@ def _migrate_postgres(conn: sa.Connection) -> int:
         if version == 0:
             tables.metadata.create_all(conn)
             conn.execute(tables.store_state.insert().values(key="writes", value=0))
-            for step in MIGRATIONS[:POSTGRES_BASELINE]:
+            for step in MIGRATIONS:
                 _record_step(conn, step.version, step.description)
-            return POSTGRES_BASELINE
+            return LATEST_VERSION
         step = MIGRATIONS[version]  # the next one (versions count from 1)
         for statement in step.postgresql or ():
             conn.exec_driver_sql(statement)
@@ -361,17 +364,17 @@ def transaction(conn: sa.Connection) -> Iterator[sa.Connection]:
     conn.exec_driver_sql("COMMIT")
 
 
-def atomically[T](conn: sa.Connection, work: Callable[[sa.Connection], T]) -> T:
+def atomically[T](conn: sa.Connection, work: Callable[[sa.Connection], T], attempts: int = MAX_ATTEMPTS) -> T:
     """``work(conn)`` in one :func:`transaction`, run again (after a short random pause) while PostgreSQL
     refuses it because a concurrent writer touched the same rows: several ingests on several machines
     each see the others' committed articles, and none is stored twice. ``work`` must only write to the
-    database (it may run more than once)."""
-    for attempt in range(1, MAX_ATTEMPTS + 1):
+    database (it may run more than once). After ``attempts`` refusals the last one is raised."""
+    for attempt in range(1, attempts + 1):
         try:
             with transaction(conn):
                 return work(conn)
         except sa.exc.DBAPIError as exc:
-            if attempt == MAX_ATTEMPTS or not is_retryable(exc):
+            if attempt == attempts or not is_retryable(exc):
                 raise
         time.sleep(random.uniform(0, min(0.5, 0.005 * 2**attempt)))
     raise AssertionError("unreachable")  # pragma: no cover
@@ -561,11 +564,9 @@ def _store_one(conn: sa.Connection, art: StoredArticle, rows: list[tuple[Any, ..
     else:
         insert = sa.insert(a).values(**values, ingested_at=stamp, updated_at=stamp, key=key).returning(a.c.id)
         article_id = int(conn.execute(insert).scalar_one())
-    if rows:
-        conn.execute(
-            sa.insert(tables.claims),
-            [{"article_id": article_id, **dict(zip(CLAIM_COLUMNS, row, strict=True))} for row in rows],
-        )
+    claim_rows = [{"article_id": article_id, **dict(zip(CLAIM_COLUMNS, row, strict=True))} for row in rows]
+    for start in range(0, len(claim_rows), CLAIMS_PER_INSERT):  # one statement per chunk, not one per claim
+        conn.execute(sa.insert(tables.claims).values(claim_rows[start : start + CLAIMS_PER_INSERT]))
     return "new" if found is None else "replaced"
 
 
@@ -584,8 +585,9 @@ def write_articles(conn: sa.Connection, articles: Sequence[StoredArticle]) -> Wr
     without writing anything.
 
     Several processes may write into one PostgreSQL database at once: the transaction is
-    ``SERIALIZABLE`` and runs again when another writer stored one of the same articles meanwhile
-    (:func:`atomically`), so each article is stored once, and a changed one replaced once.
+    ``SERIALIZABLE``, so the server refuses it when another writer stored one of the same articles (or
+    text) meanwhile; the articles are then stored one at a time, each run again until it goes through
+    (:func:`atomically`). So each article is stored once, and a changed one replaced once.
     """
     if not articles:
         return WriteCounts()
@@ -593,20 +595,44 @@ def write_articles(conn: sa.Connection, articles: Sequence[StoredArticle]) -> Wr
     stamp = now_iso()
 
     def write(conn: sa.Connection) -> WriteCounts:
-        outcome = {"new": 0, "replaced": 0, "unchanged": 0}
-        n_claims = 0
-        duplicates: list[tuple[str, str]] = []
-        for art, rows in prepared:
-            what = _store_one(conn, art, rows, stamp)
-            if what in outcome:
-                outcome[what] += 1
-                n_claims += 0 if what == "unchanged" else len(rows)
-            else:
-                duplicates.append((art.path, what))
-        _bump_writes(conn)
-        return WriteCounts(**outcome, claims=n_claims, duplicates=tuple(duplicates))
+        return _write_all(conn, prepared, stamp)
 
-    return atomically(conn, write)
+    if len(prepared) == 1 or not is_postgres(conn):
+        return atomically(conn, write)
+    try:
+        return atomically(conn, write, attempts=1)
+    except sa.exc.DBAPIError as exc:
+        if not is_retryable(exc):
+            raise
+    # Another writer wrote where this batch read (PostgreSQL tracks a large transaction's reads by whole index
+    # pages, or the whole index): store these articles one at a time, each a small transaction retried on its
+    # own, rather than the batch again, which the next batch of the other writer would likely meet again.
+    done = [atomically(conn, partial(_write_all, prepared=[item], stamp=stamp)) for item in prepared]
+    return WriteCounts(
+        new=sum(c.new for c in done),
+        replaced=sum(c.replaced for c in done),
+        unchanged=sum(c.unchanged for c in done),
+        claims=sum(c.claims for c in done),
+        duplicates=tuple(d for c in done for d in c.duplicates),
+    )
+
+
+def _write_all(
+    conn: sa.Connection, prepared: Sequence[tuple[StoredArticle, list[tuple[Any, ...]]]], stamp: str
+) -> WriteCounts:
+    """Store the articles inside the caller's transaction; what became of them."""
+    outcome = {"new": 0, "replaced": 0, "unchanged": 0}
+    n_claims = 0
+    duplicates: list[tuple[str, str]] = []
+    for art, rows in prepared:
+        what = _store_one(conn, art, rows, stamp)
+        if what in outcome:
+            outcome[what] += 1
+            n_claims += 0 if what == "unchanged" else len(rows)
+        else:
+            duplicates.append((art.path, what))
+    _bump_writes(conn)
+    return WriteCounts(**outcome, claims=n_claims, duplicates=tuple(duplicates))
 
 
 def delete_article(conn: sa.Connection, key: str) -> bool:

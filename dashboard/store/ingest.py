@@ -4,8 +4,11 @@ The main process walks the inputs and hands single-article files (``.txt``, ``.h
 worker processes, which read them, skip those whose stored ``content_hash`` is unchanged
 and run :func:`dashboard.extract.pipeline.extract_article` on the rest; records of many-article
 files (JSONL, CSV, zip) are read by the main process as a stream and their extraction
-goes to the workers too. The main process is the only writer, storing whole articles in
-batches (one transaction per batch, each article complete in it). So:
+goes to the workers too. The main process is this ingest's only writer, storing whole articles
+in batches (one transaction per batch, each article complete in it). Several ingests may write
+into one PostgreSQL database at once (one per machine): the database's serializable transactions
+and its unique article keys keep each article stored once (see
+:func:`dashboard.store.database.write_articles`). So:
 
 - feeding the same files again adds nothing (``unchanged``);
 - an article whose text or metadata changed has its claims replaced (``replaced``);

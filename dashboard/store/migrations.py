@@ -6,10 +6,11 @@ the pending steps in order, each in its own transaction, and records every appli
 in ``schema_version``. Never edit a released step: append a new one.
 
 SQLite files have existed since step 1, and every step's ``statements`` are SQLite's. A new
-PostgreSQL database starts at step :data:`POSTGRES_BASELINE`, created from
-:mod:`dashboard.store.tables` (the schema those steps end on); a step after it gives its
-``postgresql`` statements too, so both backends reach the same schema. A new step also changes
-:mod:`dashboard.store.tables`, which a test compares with what the steps build.
+PostgreSQL database is created from :mod:`dashboard.store.tables`, which always declares the schema
+the last step ends on (a test compares the two on both backends), and has every step recorded as
+applied. PostgreSQL databases exist from step :data:`POSTGRES_BASELINE` on: a step after it also gives
+its ``postgresql`` statements, which bring an older PostgreSQL database to the same schema. So a new
+step changes three things: its ``statements``, its ``postgresql`` ones and the tables module.
 
 Claims carry every column of :data:`dashboard.extract.schema.CLAIM_COLUMNS`, the article-level
 ones (``published``, ``source``, ``title``...) included, so a claim row reads as the CSV
@@ -257,5 +258,5 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 LATEST_VERSION = MIGRATIONS[-1].version
 
-# A new PostgreSQL database is created from dashboard.store.tables at this step.
+# The step PostgreSQL databases began at: later steps need their ``postgresql`` statements.
 POSTGRES_BASELINE = 4
