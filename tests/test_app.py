@@ -9,15 +9,17 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from claim_db import frame_engine, kept
 from streamlit.testing.v1 import AppTest
 
 from dashboard.app.ui import md
 from dashboard.extract.schema import SPEC_COLUMNS
 from dashboard.present import downloads
-from dashboard.present.filters import FilterState, apply_filters, option_counts
 from dashboard.present.formatting import jalali_date
 from dashboard.present.highlight import clean_spans, highlight_text
+from dashboard.store import claim_queries as cq
 from dashboard.store import database as store
+from dashboard.store.claim_filter import FilterState
 from dashboard.store.ingest import ingest
 from dashboard.store.reviews import VERDICT_COLUMNS
 
@@ -373,6 +375,7 @@ def test_export_filename_says_what_was_filtered() -> None:
 
 def test_readme_names_source_filters_rows_and_attribution() -> None:
     df = pd.DataFrame({"published": ["2024-11-20", "", "2023-06-10"], "document": ["a", "b", "c"]})
+    df = cq.key_figures(frame_engine(df), FilterState())
     text = downloads.readme_text(df, FilterState(province=("Yazd",)), dt.date(2024, 11, 22), n_articles=9)
     assert "Rows (claims): 3" in text
     assert "Filters applied: province = Yazd" in text
@@ -394,12 +397,12 @@ def test_filters_are_pure_and_combine() -> None:
             "quote": ["۴ هزار شغل", "صندوق‌های قرض‌الحسنه", "٣ شغل"],
         }
     )
-    assert apply_filters(df, FilterState(province=("Yazd",), metric=("jobs",))).index.tolist() == [0]
-    assert apply_filters(df, FilterState(date_from=dt.date(2023, 6, 1))).index.tolist() == [0]
-    assert apply_filters(df, FilterState(text="قرض الحسنه")).index.tolist() == [1]
-    assert apply_filters(df, FilterState(text="3")).index.tolist() == [2]  # Arabic-Indic ٣ found by 3
-    assert apply_filters(df, FilterState()).index.tolist() == [0, 1, 2]
-    assert option_counts(df, "province") == {"Yazd": 2, "Qom": 1}
+    assert kept(df, FilterState(province=("Yazd",), metric=("jobs",))) == [0]
+    assert kept(df, FilterState(date_from=dt.date(2023, 6, 1))) == [0]
+    assert kept(df, FilterState(text="قرض الحسنه")) == [1]
+    assert kept(df, FilterState(text="3")) == [2]  # Arabic-Indic ٣ found by 3
+    assert kept(df, FilterState()) == [0, 1, 2]
+    assert cq.option_counts(frame_engine(df), "province", FilterState()) == {"Yazd": 2, "Qom": 1}
 
 
 class FakeUpload:
@@ -447,9 +450,7 @@ def test_download_frame_carries_provenance(monkeypatch, seeded_db) -> None:
     from dashboard.app import queries
 
     monkeypatch.setenv("CLAIMS_DB", str(seeded_db))
-    view = queries.filtered(FilterState(province=("Yazd",), text="صندوق"))
-    assert set(view["document"]) == {"own_script.txt"}
-    rows = downloads.csv_bytes(queries.with_provenance(view)).decode("utf-8-sig").splitlines()
+    rows = queries.csv_download(FilterState(province=("Yazd",), text="صندوق")).decode("utf-8-sig").splitlines()
     header = rows[0].split(",")
     assert header[-9:] == ["path", "ingested_at", "claim_id", "claim_key", *VERDICT_COLUMNS]
     assert len(rows) == 2 and ",own_script.txt," in rows[1] and rows[1].split(",")[-5] == "not_rated"
@@ -464,17 +465,17 @@ def test_text_search_looks_in_every_searched_column() -> None:
             "title": ["الف", "الف", "ب", "تبصره ۱۶"],
         }
     )
-    assert apply_filters(df, FilterState(province=("Yazd",), text="شغل")).index.tolist() == [0]
-    assert apply_filters(df, FilterState(text="4")).index.tolist() == [0, 1]
-    assert apply_filters(df, FilterState(text="ایرنا")).index.tolist() == [2]  # outlet, searched per value
-    assert apply_filters(df, FilterState(text="تبصره 16")).index.tolist() == [3]  # title, digits folded
+    assert kept(df, FilterState(province=("Yazd",), text="شغل")) == [0]
+    assert kept(df, FilterState(text="4")) == [0, 1]
+    assert kept(df, FilterState(text="ایرنا")) == [2]  # outlet, searched per value
+    assert kept(df, FilterState(text="تبصره 16")) == [3]  # title, digits folded
 
 
 def test_options_show_their_counts_and_clear_resets_the_url(app_on, seeded_db) -> None:
     everything = store.export_frame(store.connect(seeded_db))
     at = app_on("claims", province="Yazd", q="صندوق")
     # faceted: a province counts its claims under the other filters (here the search)
-    yazd = int((apply_filters(everything, FilterState(text="صندوق"))["province"] == "Yazd").sum())
+    yazd = int((everything.iloc[kept(everything, FilterState(text="صندوق"))]["province"] == "Yazd").sum())
     digits = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
     assert f"یزد ({str(yazd).translate(digits)})" in at.multiselect(key="f_province").options
     assert at.query_params["province"] == "Yazd" and at.query_params["q"] == "صندوق"
@@ -499,8 +500,8 @@ def test_map_uses_the_local_topojson_and_persian_is_right_to_left(app_on) -> Non
 
 @pytest.mark.parametrize("query", ["قرض الحسنه", "تبصره ۱۶", "12", "a-b (c)", "كيك"])
 def test_search_patterns_stay_on_pyarrows_regex_engine(query: str) -> None:
-    # pandas falls back to a Python loop per row for patterns RE2 cannot run (\s, \u escapes...)
-    from dashboard.present.filters import query_pattern
+    # the pattern runs in the database, and stays within what every regex engine reads alike (RE2 included)
+    from dashboard.text.search import query_pattern
 
     strings = pd.Series(["صندوق"], dtype="str")
     assert not strings.array._needs_python_regex(query_pattern(query))
@@ -603,9 +604,9 @@ def test_english_search_finds_province_names(app_on) -> None:
 
 def test_search_treats_hamza_spellings_as_one() -> None:
     df = pd.DataFrame({"quote": ["رئیس سازمان گفت", "رییس سازمان گفت", "مسؤول استان", "دیگر"], "published": [""] * 4})
-    assert apply_filters(df, FilterState(text="رییس")).index.tolist() == [0, 1]
-    assert apply_filters(df, FilterState(text="رئیس")).index.tolist() == [0, 1]
-    assert apply_filters(df, FilterState(text="مسئول")).index.tolist() == [2]
+    assert kept(df, FilterState(text="رییس")) == [0, 1]
+    assert kept(df, FilterState(text="رئیس")) == [0, 1]
+    assert kept(df, FilterState(text="مسئول")) == [2]
 
 
 # ---- language and uploads ----

@@ -388,11 +388,11 @@ def test_every_step_after_postgresql_began_says_how_to_take_a_postgresql_databas
 def test_a_new_step_brings_a_database_of_the_previous_version_up_to_date_on_both_backends(db_target, monkeypatch):
     with store.connect(db_target) as conn:
         store.write_articles(conn, [article("a01.txt", "h1", [claim("a01.txt", 120, "۱۲۰ فرصت", 6)])])
-    index = "CREATE INDEX claims_status ON claims(status)"
-    step = Migration(len(MIGRATIONS) + 1, "claims by status", (index,), postgresql=(index,))
+    index = "CREATE INDEX claims_qualifier ON claims(qualifier)"
+    step = Migration(len(MIGRATIONS) + 1, "claims by qualifier", (index,), postgresql=(index,))
     monkeypatch.setattr(store, "MIGRATIONS", (*MIGRATIONS, step))
     monkeypatch.setattr(store, "LATEST_VERSION", step.version)
     with store.connect(db_target) as conn:
         assert store.schema_version(conn) == step.version
-        assert "claims_status" in {i["name"] for i in sa.inspect(conn).get_indexes("claims")}
+        assert "claims_qualifier" in {i["name"] for i in sa.inspect(conn).get_indexes("claims")}
         assert store.counts(conn) == {"articles": 1, "claims": 1}

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 import jdatetime
-import pandas as pd
 import streamlit as st
 
 from dashboard.app import urlstate
@@ -25,7 +24,6 @@ from dashboard.present.filters import (
     DATE_MIN,
     LIST_FILTERS,
     FilterState,
-    date_bounds,
     date_text,
     month_grid,
     option_text,
@@ -199,9 +197,15 @@ def date_box(name: str, lang: str) -> dt.date | None:
     return urlstate.remember(name, day)
 
 
-def filter_bar(df: pd.DataFrame, lang: str, counts: Callable[[FilterState], Counts], every: Counts) -> FilterState:
+def filter_bar(
+    bounds: tuple[dt.date | None, dt.date | None],
+    lang: str,
+    counts: Callable[[FilterState], Counts],
+    every: Counts,
+) -> FilterState:
     """Draw the compact filter row and its chips, and return the choice.
 
+    ``bounds`` are the first and last publication dates stored (None when none is dated);
     ``every`` is each option's number of claims over all claims (the options and their order);
     ``counts(state)`` gives the faceted counts shown next to the options.
     """
@@ -210,7 +214,7 @@ def filter_bar(df: pd.DataFrame, lang: str, counts: Callable[[FilterState], Coun
     values: dict[str, object] = {}
     dates: dict[str, dt.date | None] = {}
     n_active = len(pending.active())
-    first, last = date_bounds(df)
+    first, last = bounds
     with st.container(horizontal=True, gap="small", vertical_alignment="bottom", key="filter_row"):
         label = t("filters", lang) + (f" ({localize(str(n_active), lang)})" if n_active else "")
         with st.popover(label, icon=":material/filter_list:", key="filters_box"):

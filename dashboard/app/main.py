@@ -16,9 +16,11 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import streamlit as st  # noqa: E402
+from sqlalchemy import exc as sa_exc  # noqa: E402
 
 from dashboard.app import queries, ui, urlstate  # noqa: E402
 from dashboard.lang.i18n import t  # noqa: E402
+from dashboard.store import database as store  # noqa: E402
 
 PAGES_DIR = HERE / "views"  # not "pages/": that folder name turns on Streamlit's old multipage mode
 # (file, label key, url path, icon)
@@ -48,8 +50,8 @@ if problem:
     st.stop()
 
 read_only = queries.read_only()
-if read_only:  # a read-only file or folder: every page reads it; nothing can be added
-    st.info(t("db_read_only", lang))
+if read_only:  # a read-only deployment, or a read-only file or folder: every page reads; nothing is written
+    st.info(t("db_read_only_setting" if queries.read_only_setting() else "db_read_only", lang))
 pages = [
     st.Page(PAGES_DIR / name, title=t(label, lang), url_path=path, icon=icon, default=i == 0)
     for i, (name, label, path, icon) in enumerate(PAGES)
@@ -57,5 +59,8 @@ pages = [
 ]
 page = st.navigation(pages, position="top")
 urlstate.enter_page(page.url_path)
-page.run()
+try:
+    page.run()
+except sa_exc.DBAPIError as exc:  # damage (or a lost server) met while reading: named, not a traceback
+    st.error(t("db_problem", lang, problem=ui.md(store.explain(queries.db_path(), exc))))
 urlstate.publish()

@@ -15,6 +15,7 @@ from dashboard.app import queries, urlstate
 from dashboard.lang.i18n import DEFAULT_LANG, norm_lang, t
 from dashboard.present import downloads
 from dashboard.present.formatting import to_persian_digits
+from dashboard.store.claim_filter import FilterState
 
 LANG_KEY = "ui_lang"
 
@@ -81,13 +82,16 @@ def download(
     container.download_button(label, data=data, file_name=file_name, mime=mime, on_click="ignore", key=key, icon=icon)
 
 
-def full_table_download(container: Any, full: Any, state: Any, today: Any, language: str, key: str) -> None:
-    """The button for every stored claim as CSV with its provenance (the claims and the about pages)."""
-
-    def data() -> bytes:  # built only when clicked
-        return downloads.csv_bytes(queries.with_provenance(full))
-
-    download(container, t("download_full", language), data, downloads.export_filename(state, today, full=True), key)
+def full_table_download(container: Any, state: Any, today: Any, language: str, key: str) -> None:
+    """The button for every stored claim as CSV with its provenance and verdicts (the claims and the about
+    pages), written from the database a chunk at a time, only when clicked."""
+    download(
+        container,
+        t("download_full", language),
+        lambda: queries.csv_download(FilterState()),
+        downloads.export_filename(state, today, full=True),
+        key,
+    )
 
 
 def md(text: object) -> str:

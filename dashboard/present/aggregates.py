@@ -18,7 +18,9 @@ Planned claims (targets, promises) go through the same rules and are summed apar
 with reported ones. Metrics whose values must never be added (``percent``, ``other``, which
 mixes schools, people and case files) offer no sum at all.
 
-The rules only read stored columns, so they can later be written as SQL.
+The rules only read stored columns. The dashboard runs them in the database
+(:mod:`dashboard.store.claim_aggregates`); these functions state them on a DataFrame (claims built
+in a test, or read from a CSV), and a test checks that both give the same sums on random claims.
 
 >>> import pandas as pd
 >>> df = pd.DataFrame({"document": ["a", "a", "a", "b"], "metric": ["jobs"] * 4, "unit": ["count"] * 4,
@@ -35,21 +37,28 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
 
-from dashboard.extract.figures import same_figure
 from dashboard.lang.check_config import load_check_config
+from dashboard.lang.taxonomy import NATIONAL
+from dashboard.store.claim_aggregates import (
+    FIT_SLACK,
+    NO_SUM_METRICS,
+    NO_SUM_UNITS,
+    PLANNED,
+    REASONS,
+    REPORTED,
+    SumResult,
+    left_out_key,
+    restated,
+    sum_table,
+)
 
-REPORTED, PLANNED = "reported", "planned"
-# Metrics whose values are never added: ratios, and a bucket of unlike things.
-NO_SUM_METRICS = frozenset({"percent", "other"})
-NO_SUM_UNITS = frozenset({"percent", "other"})
-# Why a claim is not in a sum, in the order a claim is tested (the first that applies is given).
-REASONS = ("other_unit", "no_value", "unknown_status", "part", "cumulative", "repeat")
-# A part «fits inside» its total up to this relative slack (rounded figures).
-FIT_SLACK = 0.005
+__all__ = ["FIT_SLACK", "NO_SUM_METRICS", "NO_SUM_UNITS", "PLANNED", "REASONS", "REPORTED", "SumResult"]
+
 # The stored columns the rules read (taking only these keeps 100,000 claims quick).
 RULE_COLUMNS = ("document", "value", "unit", "metric", "status", "period", "province", "program", "published")
 
@@ -137,16 +146,12 @@ def repeats(rows: pd.DataFrame) -> pd.Series:
     firsts = order[~order.duplicated([*keys, "_value"])]
     crowded = firsts[firsts.duplicated(keys, keep=False)]  # groups with more than one distinct value
     min_sig = int(load_check_config().number(None, "restatement_min_significant_digits"))
-    restated: list[tuple] = []
-    for group_key, group in crowded.groupby(keys, sort=False):
-        seen: list[float] = []
-        for value in group["_value"]:
-            if any(same_figure(value, s, min_sig) for s in seen):
-                restated.append((*group_key, value))
-            else:
-                seen.append(value)
-    if restated:
-        out |= pd.Series(pd.MultiIndex.from_frame(order[[*keys, "_value"]]).isin(restated), index=order.index)
+    firsts = crowded[[*keys, "_value"]]
+    candidates = [(tuple(row[:-1]), float(row[-1])) for row in firsts.itertuples(index=False, name=None)]
+    again = [candidates[i] for i in restated(candidates, min_sig)]
+    if again:
+        restated_rows = [(*key, value) for key, value in again]
+        out |= pd.Series(pd.MultiIndex.from_frame(order[[*keys, "_value"]]).isin(restated_rows), index=order.index)
     return out
 
 
@@ -176,22 +181,6 @@ def sum_reasons(df: pd.DataFrame, metric: str, by: str | None = None) -> pd.Seri
     return reason
 
 
-@dataclass(frozen=True)
-class SumResult:
-    """An honest sum per group: ``table`` has the group column, ``reported``, ``planned``,
-    ``claims_reported`` and ``claims_planned`` (claims behind each sum); ``left_out`` counts the
-    claims of the metric left out, per reason (planned claims under ``planned_<reason>``)."""
-
-    table: pd.DataFrame
-    left_out: dict[str, int]
-    unit: str | None
-
-    @property
-    def empty(self) -> bool:
-        """True when neither a reported nor a planned sum exists."""
-        return self.table.empty
-
-
 def honest_sum(df: pd.DataFrame, metric: str, by: str) -> pd.DataFrame:
     """Reported and planned sums of ``metric`` per value of ``by`` (see :func:`sum_by`)."""
     return sum_by(df, metric, by).table
@@ -210,28 +199,18 @@ def sum_by(df: pd.DataFrame, metric: str, by: str | None) -> SumResult:
     counts = pd.DataFrame({"r": reasons, "s": status}).value_counts()
     for (reason, st), n in zip(counts.index.tolist(), counts.tolist(), strict=True):
         if reason:
-            key = f"planned_{reason}" if st == PLANNED and reason not in ("other_unit", "unknown_status") else reason
+            key = left_out_key(str(reason), str(st))
             left_out[key] = left_out.get(key, 0) + int(n)
     kept = rows[reasons.eq("")]
-    group = _text(kept, by) if by else pd.Series("", index=kept.index, dtype=object)
-    name = by or "group"
-    frames = []
-    for st in (REPORTED, PLANNED):
-        part = kept[_text(kept, "status").eq(st)]
-        g = group.loc[part.index]
-        summed = part["value"].astype(float).groupby(g, sort=False).agg(["sum", "size"])
-        summed.columns = [st, f"claims_{st}"]
-        frames.append(summed)
-    table = pd.concat(frames, axis=1)
-    table.index.name = name
-    table = table.reset_index()
-    if table.empty:
-        table = pd.DataFrame(columns=[name, REPORTED, f"claims_{REPORTED}", PLANNED, f"claims_{PLANNED}"])
-    for st in (REPORTED, PLANNED):
-        table[f"claims_{st}"] = table[f"claims_{st}"].fillna(0).astype(int)
-        table[st] = table[st].astype(float)
-    table = table.sort_values([REPORTED, PLANNED, name], ascending=[False, False, True], na_position="last")
-    return SumResult(table.reset_index(drop=True), left_out, unit)
+    sums = pd.DataFrame(
+        {
+            "group": _text(kept, by) if by else pd.Series("", index=kept.index, dtype=object),
+            "status": _text(kept, "status"),
+            "value": kept["value"].astype(float),
+        }
+    )
+    sums = sums.groupby(["group", "status"], sort=False).agg(value=("value", "sum"), claims=("value", "size"))
+    return SumResult(sum_table(sums.reset_index(), by or "group"), left_out, unit)
 
 
 def latest_by(df: pd.DataFrame, metric: str, by: str) -> pd.DataFrame:
@@ -251,7 +230,7 @@ def latest_by(df: pd.DataFrame, metric: str, by: str) -> pd.DataFrame:
     rows = _of_metric(df, metric, by, ("title", "source"))
     unit = metric_unit(rows, metric)
     rows = rows[(rows["unit"] == unit) & rows["value"].notna()]
-    columns = [by, "value", "published", "document", "title", "source", "status", "claims"]
+    columns = list(dict.fromkeys([by, "value", "published", "document", "title", "source", "status", "claims"]))
     if rows.empty:
         return pd.DataFrame(columns=columns)
     order = rows.assign(
@@ -275,3 +254,80 @@ def total_of(result: SumResult, status: str = REPORTED) -> float | None:
         return None
     value = float(result.table[status].sum(min_count=1))
     return None if math.isnan(value) else value
+
+
+class ClaimSource(Protocol):
+    """Claims as a chart asks for them: in a DataFrame (:class:`FrameClaims`) or in the database
+    (:class:`dashboard.store.claim_aggregates.SqlClaims`), with the same answers."""
+
+    def scoped(self, national: bool | None = None, dated: bool = False) -> ClaimSource:
+        """Only national claims (True), all but them (False) or both (None); only dated ones with ``dated``."""
+        ...
+
+    def unit(self, metric: str | None, status: str | None = None) -> str | None:
+        """The main unit of ``metric`` here (of the claims of one ``status``, when given)."""
+        ...
+
+    def count_by(self, by: str, metric: str | None = None, status: str | None = None) -> pd.DataFrame:
+        """Claims per value of ``by``: columns ``by``, ``value``, ``claims``; most first."""
+        ...
+
+    def sum_by(self, metric: str, by: str | None) -> SumResult:
+        """The honest sums of ``metric`` per value of ``by``."""
+        ...
+
+    def latest_by(self, metric: str, by: str) -> pd.DataFrame:
+        """The latest value of ``metric`` per value of ``by``."""
+        ...
+
+
+@dataclass(frozen=True, eq=False)
+class FrameClaims:
+    """A :class:`ClaimSource` over a claims DataFrame (the rules of this module).
+
+    >>> df = pd.DataFrame({"province": ["Yazd", "Yazd", "Qom"], "metric": ["jobs"] * 3, "unit": ["count"] * 3,
+    ...     "value": [1.0, 2.0, 3.0], "status": ["reported"] * 3, "published": ["2024-01-01"] * 3})
+    >>> FrameClaims(df).count_by("province", "jobs").to_dict("records")
+    [{'province': 'Yazd', 'value': 2.0, 'claims': 2}, {'province': 'Qom', 'value': 1.0, 'claims': 1}]
+    """
+
+    df: pd.DataFrame
+
+    def scoped(self, national: bool | None = None, dated: bool = False) -> FrameClaims:
+        """Only national claims (True), all but them (False) or both (None); only dated ones with ``dated``."""
+        rows = self.df
+        if national is not None and "province" in rows:
+            rows = rows[(rows["province"] == NATIONAL) == national]
+        if dated and "published" in rows:
+            rows = rows[_text(rows, "published") != ""]
+        return FrameClaims(rows)
+
+    def unit(self, metric: str | None, status: str | None = None) -> str | None:
+        """The main unit of ``metric`` here (of the claims of one ``status``, when given)."""
+        if not metric:
+            return None
+        rows = self.df if status is None else self.df[_text(self.df, "status") == status]
+        return metric_unit(rows, metric)
+
+    def count_by(self, by: str, metric: str | None = None, status: str | None = None) -> pd.DataFrame:
+        """Claims per value of ``by`` (of ``metric`` in its main unit; of one ``status``): ``by``, ``value``,
+        ``claims``."""
+        rows = self.df if status is None else self.df[_text(self.df, "status") == status]
+        if metric:
+            unit = metric_unit(rows, metric)
+            rows = rows[(rows["metric"] == metric) & (rows["unit"] == unit)]
+        rows = rows[rows[by].notna()] if by in rows else rows.iloc[0:0]
+        if rows.empty:
+            return pd.DataFrame({by: pd.Series(dtype=object), "value": pd.Series(dtype=float), "claims": 0})
+        claims = rows.groupby(_text(rows, by).rename(by), sort=False, observed=True).size().rename("claims")
+        out = pd.concat([claims.astype(float).rename("value"), claims], axis=1).reset_index()
+        out["claims"] = out["claims"].astype(int)
+        return out.sort_values(["value", by], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+    def sum_by(self, metric: str, by: str | None) -> SumResult:
+        """The honest sums of ``metric`` per value of ``by`` (:func:`sum_by`)."""
+        return sum_by(self.df, metric, by)
+
+    def latest_by(self, metric: str, by: str) -> pd.DataFrame:
+        """The latest value of ``metric`` per value of ``by`` (:func:`latest_by`)."""
+        return latest_by(self.df, metric, by)

@@ -25,16 +25,14 @@ import plotly.graph_objects as go
 
 from dashboard.lang.i18n import metric_label, norm_lang, program_label, province_label, t, unit_label, value_label
 from dashboard.lang.paths import DATA_DIR
-from dashboard.lang.taxonomy import NATIONAL
 from dashboard.present.aggregates import (
     PLANNED,
     REASONS,
     REPORTED,
     RULE_COLUMNS,
-    latest_by,
-    metric_unit,
+    ClaimSource,
+    FrameClaims,
     sum_allowed,
-    sum_by,
 )
 from dashboard.present.formatting import (
     display_date,
@@ -81,31 +79,30 @@ def effective_how(how: str, metric: str | None, unit: str | None = None) -> str:
     return how if how in measures(metric, unit) else "count"
 
 
-def aggregate(df: pd.DataFrame, by: str, how: str, metric: str | None = None) -> pd.DataFrame:
+def source(data: pd.DataFrame | ClaimSource, by: str | None = None) -> ClaimSource:
+    """The claims a chart reads: a DataFrame of claims (only the columns a chart reads) or a source as it is."""
+    return FrameClaims(narrow(data, by)) if isinstance(data, pd.DataFrame) else data
+
+
+def aggregate(data: pd.DataFrame | ClaimSource, by: str, how: str, metric: str | None = None) -> pd.DataFrame:
     """One row per value of ``by`` with ``value`` (the measure) and ``claims`` (rows behind it).
 
     ``count`` counts claims (of ``metric`` in its main unit, when given); ``sum`` is the honest
-    reported sum (:func:`dashboard.present.aggregates.sum_by`); ``latest`` the value picked by
-    :func:`dashboard.present.aggregates.latest_by`. Groups are sorted by value, largest first.
+    reported sum (:meth:`ClaimSource.sum_by`); ``latest`` the value picked by
+    :meth:`ClaimSource.latest_by`. Groups are sorted by value, largest first.
     """
-    unit = metric_unit(df, metric) if metric else None
+    claims = source(data, by)
+    unit = claims.unit(metric) if metric else None
     how = effective_how(how, metric, unit)
     if how == "sum":
-        table = sum_by(df, metric or "", by).table
+        table = claims.sum_by(metric or "", by).table
         table = table[table[f"claims_{REPORTED}"] > 0]
         return pd.DataFrame(
             {by: table[by], "value": table[REPORTED], "claims": table[f"claims_{REPORTED}"]}
         ).reset_index(drop=True)
     if how == "latest":
-        return latest_by(df, metric or "", by)
-    rows = df[(df["metric"] == metric) & (df["unit"] == unit)] if metric else df
-    rows = rows[rows[by].notna()]
-    if rows.empty:
-        return pd.DataFrame({by: pd.Series(dtype=object), "value": pd.Series(dtype=float), "claims": 0})
-    claims = rows.groupby(by, sort=False, observed=True).size().rename("claims")
-    out = pd.concat([claims.astype(float).rename("value"), claims], axis=1).reset_index()
-    out["claims"] = out["claims"].astype(int)
-    return out.sort_values(["value", by], ascending=[False, True], kind="stable").reset_index(drop=True)
+        return claims.latest_by(metric or "", by)
+    return claims.count_by(by, metric)
 
 
 def narrow(df: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
@@ -247,15 +244,13 @@ def _status_name(status: str, lang: str) -> str:
     return rtl(t(f"status_{status}", lang), lang)
 
 
-def national_note(df: pd.DataFrame, how: str, metric: str | None, lang: str) -> str:
+def national_note(data: pd.DataFrame | ClaimSource, how: str, metric: str | None, lang: str) -> str:
     """The national figure, shown apart from the provinces: «سراسر کشور (جدا از استان‌ها): …»; '' when none."""
-    national = df[df["province"] == NATIONAL]
-    if national.empty:
-        return ""
-    agg = aggregate(national, "province", how, metric)
+    claims = source(data, "province")
+    agg = aggregate(claims.scoped(national=True), "province", how, metric)
     if agg.empty:
         return ""
-    unit = metric_unit(df, metric) if metric else None
+    unit = claims.unit(metric) if metric else None
     how = effective_how(how, metric, unit)
     row = agg.iloc[0]
     shown = (
@@ -281,25 +276,25 @@ def _bars(
     )
 
 
-def bar_chart(df: pd.DataFrame, by: str, how: str, metric: str | None, lang: str = "fa") -> go.Figure:
+def bar_chart(data: pd.DataFrame | ClaimSource, by: str, how: str, metric: str | None, lang: str = "fa") -> go.Figure:
     """Horizontal bars of the measure per province or program, largest on top.
 
     A sum draws reported and planned claims as their own bars and names what it left out;
     by province, the national figure is written above the bars, not ranked among them.
     Bars read right to left in Persian (the value axis is reversed and the labels sit on the right).
     """
-    df = narrow(df, by)
-    unit = metric_unit(df, metric) if metric else None
+    claims = source(data, by)
+    unit = claims.unit(metric) if metric else None
     how = effective_how(how, metric, unit)
     title = chart_title(how, by, metric, unit, lang)
     notes: list[str] = []
-    rows = df
+    rows = claims
     if by == "province":
-        notes.append(national_note(df, how, metric, lang))
-        rows = df[df["province"] != NATIONAL]
+        notes.append(national_note(claims, how, metric, lang))
+        rows = claims.scoped(national=False)
     fig = go.Figure()
     if how == "sum":
-        result = sum_by(rows, metric or "", by)
+        result = rows.sum_by(metric or "", by)
         notes.append(left_out_text(result.left_out, lang))
         table = result.table
         if table.empty:
@@ -391,46 +386,75 @@ def period_range(keys: pd.Series | list[str], granularity: str) -> list[str]:
     return out
 
 
-def time_chart(df: pd.DataFrame, granularity: str, how: str, metric: str | None, lang: str = "fa") -> go.Figure:
+def day_periods(published: pd.Series, granularity: str) -> pd.Series:
+    """The Jalali month (``"1402-11"``) or year (``"1402"``) of each ISO date; missing when undated.
+
+    >>> day_periods(pd.Series(["2024-02-01", ""]), "month").tolist()
+    ['1402-11', <NA>]
+    """
+    column = jalali_columns(published)["jmonth" if granularity == "month" else "jyear"]
+    return column.astype("string")
+
+
+def _fold(days: pd.DataFrame, granularity: str, value: str, claims: str) -> tuple[pd.Series, pd.Series]:
+    """Per-day values and claim counts added up per period."""
+    dated = days.assign(_period=day_periods(days["published"], granularity)).dropna(subset=["_period"])
+    grouped = dated.groupby("_period", sort=False)
+    return grouped[value].sum(min_count=1), grouped[claims].sum()
+
+
+def _latest_per_period(days: pd.DataFrame, granularity: str) -> pd.DataFrame:
+    """Of the latest value of each day, the newest of each period (``value``, ``status``, ``claims`` of the period)."""
+    days = days.assign(_period=day_periods(days["published"], granularity)).dropna(subset=["_period"])
+    if days.empty:
+        return pd.DataFrame(columns=["value", "status", "claims"])
+    claims = days.groupby("_period", sort=False)["claims"].sum()
+    picked = days.sort_values("published", kind="stable").groupby("_period", sort=False).tail(1).set_index("_period")
+    return picked[["value", "status"]].assign(claims=claims.reindex(picked.index))
+
+
+def time_chart(
+    data: pd.DataFrame | ClaimSource, granularity: str, how: str, metric: str | None, lang: str = "fa"
+) -> go.Figure:
     """Bars of the measure per Jalali month (``granularity="month"``) or year, oldest first.
 
     Every period between the first and the last is on the axis (no claim: a gap, not a missing
     step); reported and planned claims are their own bars; a note counts the undated claims.
+    The source groups by day (``published``); the days are folded into Jalali periods here.
     """
-    df = narrow(df)
-    unit = metric_unit(df, metric) if metric else None
+    claims = source(data, "published")
+    unit = claims.unit(metric) if metric else None
     how = effective_how(how, metric, unit)
     title = chart_title(how, "time", metric, unit, lang)
-    col = "jmonth" if granularity == "month" else "jyear"
-    rows = add_periods(df)
-    relevant = rows[(rows["metric"] == metric) & (rows["unit"] == unit)] if metric else rows
-    undated = int(relevant[col].isna().sum())
+    every_day = claims.count_by("published")
+    days = claims.count_by("published", metric) if metric else every_day
+    undated = int(days.loc[day_periods(days["published"], granularity).isna().to_numpy(), "claims"].sum())
     notes = [t("undated_note", lang, n=format_number(undated, lang)) if undated else ""]
-    rows = rows[rows[col].notna()].assign(_period=lambda d: d[col].astype(str))
-    periods = period_range(rows["_period"], granularity)
-    fig = go.Figure()
-    status = rows["status"].fillna("").astype(str)
+    periods = period_range(day_periods(every_day["published"], granularity).dropna(), granularity)
+    dated = claims.scoped(dated=True)
+    series: dict[str, tuple[pd.Series, pd.Series]] = {}
     if how == "sum":
-        result = sum_by(rows, metric or "", "_period")
+        result = dated.sum_by(metric or "", "published")
         notes.append(left_out_text(result.left_out, lang))
-        table = result.table.set_index("_period")
-        series = {s: (table[s], table[f"claims_{s}"]) for s in (REPORTED, PLANNED) if table[f"claims_{s}"].sum()}
-    elif how == "count":
-        series = {}
         for s in (REPORTED, PLANNED):
-            agg = aggregate(rows[status == s], "_period", "count", metric).set_index("_period")
+            table = result.table[result.table[f"claims_{s}"] > 0]
+            if not table.empty:
+                series[s] = _fold(table, granularity, s, f"claims_{s}")
+    elif how == "count":
+        for s in (REPORTED, PLANNED):
+            agg = dated.count_by("published", metric, s)
             if not agg.empty:
-                series[s] = (agg["value"], agg["claims"])
+                series[s] = _fold(agg, granularity, "value", "claims")
     else:
-        agg = latest_by(rows, metric or "", "_period").set_index("_period")
-        series = {}
+        agg = _latest_per_period(dated.latest_by(metric or "", "published"), granularity)
         for s in (REPORTED, PLANNED):
             picked = agg[agg["status"] == s]
             if not picked.empty:
-                series[s] = (picked["value"], picked["claims"])
+                series[s] = (picked["value"].astype(float), picked["claims"])
     if not series:
         return empty_figure(title, lang, notes)
     labels = [rtl(period_label(p, lang), lang) for p in periods]
+    fig = go.Figure()
     axis_values = []
     for s, (values, claims) in series.items():
         values = values.reindex(periods)
@@ -468,7 +492,7 @@ def load_geojson(path: Path = GEOJSON_PATH) -> dict:
 
 
 def province_map(
-    df: pd.DataFrame, how: str, metric: str | None, lang: str = "fa", geojson: dict | None = None
+    data: pd.DataFrame | ClaimSource, how: str, metric: str | None, lang: str = "fa", geojson: dict | None = None
 ) -> go.Figure:
     """A choropleth of the provinces coloured by the measure.
 
@@ -476,16 +500,16 @@ def province_map(
     the colour of zero; national claims have no place on the map and are left out.
     """
     geojson = geojson if geojson is not None else load_geojson()
-    df = narrow(df, "province")
-    unit = metric_unit(df, metric) if metric else None
+    claims = source(data, "province")
+    unit = claims.unit(metric) if metric else None
     how = effective_how(how, metric, unit)
     title = chart_title(how, "province", metric, unit, lang)
     keys = [f["properties"]["name:en"] for f in geojson["features"]]
-    agg = aggregate(df, "province", how, metric)
+    agg = aggregate(claims, "province", how, metric)
     agg = agg[agg["province"].isin(keys) & agg["value"].notna()]
     notes: list[str] = []
     if how == "sum":  # the map colours the reported sums: say what was left out, plans included
-        result = sum_by(df[df["province"] != NATIONAL], metric or "", "province")
+        result = claims.scoped(national=False).sum_by(metric or "", "province")
         notes.append(left_out_text(result.left_out, lang))
         planned = int(result.table[f"claims_{PLANNED}"].sum())
         if planned:

@@ -4,7 +4,7 @@ The CSV itself is :func:`dashboard.store.export.claims_csv_bytes` (UTF-8 with BO
 first, provenance after, formula cells neutralised); this module picks the columns, names
 the file after the filters and writes the metadata text that goes with it.
 
->>> from dashboard.present.filters import FilterState
+>>> from dashboard.store.claim_filter import FilterState
 >>> import datetime as dt
 >>> export_filename(FilterState(province=("Qazvin",), metric=("jobs",)), dt.date(2024, 11, 22))
 'claims_province-Qazvin_metric-jobs_2024-11-22.csv'
@@ -13,14 +13,17 @@ the file after the filters and writes the metadata text that goes with it.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
 from dashboard.extract.schema import CLAIM_COLUMNS, SPEC_COLUMNS
 from dashboard.lang.i18n import t
-from dashboard.present.filters import FilterState
 from dashboard.present.formatting import jalali_span
+from dashboard.store.claim_filter import FilterState
 from dashboard.store.export import claims_csv_bytes
 from dashboard.store.reviews import VERDICT_COLUMNS
 
@@ -70,19 +73,39 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return claims_csv_bytes(export_columns(df))
 
 
+def csv_from_chunks(chunks: Iterable[pd.DataFrame]) -> bytes:
+    """One CSV download written a chunk of claims at a time (the BOM and header once), so the claims
+    are never all in memory at once, only the file's bytes.
+
+    >>> frame = pd.DataFrame({"document": ["a.txt"], "value": [12.0]})
+    >>> csv_from_chunks([frame, frame]).decode("utf-8-sig").splitlines()
+    ['document,value', 'a.txt,12', 'a.txt,12']
+    """
+    out = io.BytesIO()
+    for i, chunk in enumerate(chunks):
+        data = claims_csv_bytes(export_columns(chunk), bom=i == 0)
+        out.write(data if i == 0 else data.split(b"\r\n", 1)[1])
+    if not out.tell():
+        out.write(csv_bytes(pd.DataFrame(columns=[*CLAIM_COLUMNS, *PROVENANCE, *REVIEW])))
+    return out.getvalue()
+
+
 def readme_text(
-    df: pd.DataFrame,
+    view: Mapping[str, Any],
     state: FilterState,
     today: dt.date,
     *,
     full: bool = False,
     n_articles: int | None = None,
 ) -> str:
-    """A short plain-text README to ship with a CSV: source, method, caveats, attribution, filters, rows."""
-    dated = df["published"].fillna("").astype(str) if "published" in df else pd.Series(dtype=str)
-    dated = dated[dated != ""]
-    span = f"{dated.min()} .. {dated.max()}" if not dated.empty else "none dated"
-    span_fa = jalali_span(dated.min(), dated.max(), "en") if not dated.empty else ""
+    """A short plain-text README to ship with a CSV: source, method, caveats, attribution, filters, rows.
+
+    ``view`` holds the rows' number (``claims``) and first and last publication dates (``first``,
+    ``last``: ISO, None when none is dated), as :func:`dashboard.store.claim_queries.key_figures` gives them.
+    """
+    first, last, rows = view.get("first"), view.get("last"), int(view.get("claims", 0))
+    span = f"{first} .. {last}" if first and last else "none dated"
+    span_fa = jalali_span(first, last, "en") if first and last else ""
     filters = "none (all claims)" if full or state.is_empty() else "; ".join(f"{k} = {v}" for k, v in state.active())
     lines = [
         "Officials' claimed figures in Persian news — data extract",
@@ -90,7 +113,7 @@ def readme_text(
         "",
         f"File: {export_filename(state, today, full=full)}",
         f"Created: {today.isoformat()}",
-        f"Rows (claims): {len(df)}",
+        f"Rows (claims): {rows}",
     ]
     if n_articles is not None:
         lines.append(f"Articles in the database: {n_articles}")
@@ -123,6 +146,6 @@ def readme_text(
         "Attribution",
         f"  {ATTRIBUTION}",
         "",
-        t("readme_fa", "fa", rows=len(df), filters="—" if full or state.is_empty() else filters),
+        t("readme_fa", "fa", rows=rows, filters="—" if full or state.is_empty() else filters),
     ]
     return "\n".join(lines)

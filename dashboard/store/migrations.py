@@ -33,6 +33,25 @@ class Migration:
     postgresql: tuple[str, ...] | None = None
 
 
+# The indexes the dashboard's queries read (dashboard.store.claim_queries, claim_aggregates), step 5. With a
+# province chosen (the commonest filter), its facets, key figures, charts and newest claims are read from the
+# (province, ...) indexes alone.
+DASHBOARD_INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("claims_published", ("published",)),
+    ("claims_status", ("status",)),
+    ("claims_source", ("source",)),
+    ("claims_speaker", ("speaker",)),
+    ("claims_metric_unit", ("metric", "unit", "status")),
+    ("claims_document", ("document",)),
+    ("claims_province_program", ("province", "program")),
+    ("claims_province_metric", ("province", "metric")),
+    ("claims_province_status", ("province", "status")),
+    ("claims_province_source", ("province", "source")),
+    ("claims_province_speaker", ("province", "speaker")),
+    ("claims_province_published", ("province", "published")),
+    ("claims_province_article", ("province", "article_id")),
+)
+
 # The bookkeeping table exists before any step runs.
 SCHEMA_VERSION_TABLE = """
 CREATE TABLE IF NOT EXISTS schema_version (
@@ -222,6 +241,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX articles_document ON articles(document)",
             "CREATE INDEX articles_text_hash ON articles(text_hash)",
             "CREATE INDEX articles_published ON articles(published)",
+        ),
+    ),
+    Migration(
+        5,
+        "indexes for the dashboard's queries: the newest claims first, counts per filter column, one metric's "
+        "claims in its unit, the claims of rated documents, and what a chosen province shows",
+        tuple(f"CREATE INDEX {name} ON claims({', '.join(columns)})" for name, columns in DASHBOARD_INDEXES),
+        # a new PostgreSQL database has them already (it starts from dashboard.store.tables)
+        tuple(
+            f"CREATE INDEX IF NOT EXISTS {name} ON claims({', '.join(columns)})" for name, columns in DASHBOARD_INDEXES
         ),
     ),
 )

@@ -22,6 +22,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from dashboard.extract.schema import CLAIM_COLUMNS
+from dashboard.store.migrations import DASHBOARD_INDEXES
 
 metadata = sa.MetaData()
 
@@ -88,6 +89,7 @@ claims = sa.Table(
     sa.Index("claims_province", "province"),
     sa.Index("claims_metric", "metric"),
     sa.Index("claims_program", "program"),
+    *(sa.Index(name, *columns) for name, columns in DASHBOARD_INDEXES),
 )
 
 ingests = sa.Table(

@@ -117,6 +117,9 @@ def run_ingest(files, lang: str) -> None:
 
 def main() -> None:
     lang = ui.lang()
+    if queries.read_only():  # hidden from the navigation then; a stale link still stores nothing
+        st.error(t("read_only_refused", lang))
+        return
     css = ui.uploader_texts_css(lang, max_upload_mb())
     if css:  # Persian only; st.html refuses an empty body
         st.html(css)

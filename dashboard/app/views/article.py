@@ -83,8 +83,8 @@ def main() -> None:
     key = choose_article(arts, lang)
     record = queries.article_by_key(key) or {}
     document = str(record.get("document") or key)
-    claims = queries.claims()
-    claims = claims[claims["article_id"] == record.get("article_id")]
+    article_id = record.get("article_id")
+    claims = queries.article_claims(int(article_id)) if article_id is not None else queries.article_claims(-1)
     st.subheader(md(record.get("title") or document), anchor=False)
     date = jalali_date(record.get("published"), lang)
     gregorian = localize(record.get("published") or "", lang) if date else ""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from contextlib import closing
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -15,26 +17,27 @@ from dashboard.lang.errors import UserError
 from dashboard.lang.i18n import t, value_label
 from dashboard.present import downloads
 from dashboard.present.formatting import localize
+from dashboard.store.claim_filter import FilterState
 
 
-def download_row(view: pd.DataFrame, full: pd.DataFrame, state, lang: str) -> None:
-    """Buttons for the filtered CSV, the full CSV and the README; files are built only when clicked."""
+def download_row(state: FilterState, figures: dict[str, Any], n_articles: int, lang: str) -> None:
+    """Buttons for the filtered CSV, the full CSV and the README; files are written from the database,
+    a chunk of claims at a time, only when clicked."""
     today = dt.date.today()
-    n_articles = int(full["document"].nunique())
     row = st.container(horizontal=True, gap="small", key="downloads")
     c1 = c2 = c3 = row
     ui.download(
         c1,
         t("download_filtered", lang),
-        lambda: downloads.csv_bytes(queries.with_provenance(view)),
+        lambda: queries.csv_download(state),
         downloads.export_filename(state, today),
         "dl_filtered",
     )
-    ui.full_table_download(c2, full, state, today, lang, "dl_full")
+    ui.full_table_download(c2, state, today, lang, "dl_full")
     ui.download(
         c3,
         t("download_readme", lang),
-        lambda: downloads.readme_text(view, state, today, n_articles=n_articles),
+        lambda: downloads.readme_text(figures, state, today, n_articles=n_articles),
         downloads.export_filename(state, today, ext="txt").replace("claims_", "README_claims_", 1),
         "dl_readme",
         csv=False,
@@ -45,11 +48,10 @@ MAX_RATE_OPTIONS = 500  # claims offered in the rating form: the newest of the f
 
 
 def _save_verdict(path: str, claim: dict, reviewer: str, lang: str) -> None:
-    from dashboard.store import database as store
     from dashboard.store import reviews
 
     try:
-        with closing(store.connect(path)) as conn:
+        with closing(queries.write_db(path, lang)) as conn:
             reviews.rate(
                 conn,
                 str(claim["claim_key"]),
@@ -94,7 +96,7 @@ def rate_form(shown: pd.DataFrame, path: str, lang: str) -> None:
         st.button(
             t("rate_save", lang),
             key="rate_save",
-            disabled=not reviewer or key is None,
+            disabled=not reviewer or key is None or queries.read_only(path),
             on_click=_save_verdict,
             args=(path, by_key.get(key, {}), reviewer, lang),
         )
@@ -103,28 +105,39 @@ def rate_form(shown: pd.DataFrame, path: str, lang: str) -> None:
             (st.success if message[0] == "success" else st.error)(message[1])
 
 
+def page_number(total: int, lang: str) -> int:
+    """The page of the table to show (the first holds the newest claims); a choice only when there are several."""
+    pages = max(1, math.ceil(total / MAX_ROWS))
+    if pages == 1:
+        return 1
+    key = "table_page"
+    if not isinstance(st.session_state.get(key), int) or not 1 <= st.session_state[key] <= pages:
+        st.session_state[key] = 1
+    chosen = st.number_input(
+        t("table_page", lang, pages=localize(f"{pages:,}", lang)), min_value=1, max_value=pages, step=1, key=key
+    )
+    return int(chosen or 1)
+
+
 def main() -> None:
     lang = ui.lang()
     found = filtered_claims(lang)
     if found is None:
         return
-    df, state, view = found.all, found.state, found.view
+    state, total = found.state, int(found.figures["claims"])
+    n_articles = int(queries.key_figures(FilterState())["articles"])
     with st.container(horizontal=True, gap="medium", vertical_alignment="center", key="claims_head"):
-        st.markdown(f"**{t('rows_count', lang, n=localize(f'{len(view):,}', lang))}**", width="content")
-        download_row(view, df, state, lang)
-    if view.empty:
+        st.markdown(f"**{t('rows_count', lang, n=localize(f'{total:,}', lang))}**", width="content")
+        download_row(state, found.figures, n_articles, lang)
+    if not total:
         st.warning(t("no_match", lang))
         return
-    if queries.NEWEST in view:
-        shown = view.nsmallest(MAX_ROWS, queries.NEWEST)
-    else:
-        shown = view.sort_values("published", ascending=False, kind="stable").head(MAX_ROWS)
-    if len(view) > MAX_ROWS:
-        st.caption(
-            t("table_capped", lang, shown=localize(f"{MAX_ROWS:,}", lang), total=localize(f"{len(view):,}", lang))
-        )
+    number = page_number(total, lang)
+    shown = queries.page(state, MAX_ROWS, (number - 1) * MAX_ROWS)
+    if total > MAX_ROWS:
+        st.caption(t("table_capped", lang, shown=localize(f"{MAX_ROWS:,}", lang), total=localize(f"{total:,}", lang)))
     st.dataframe(
-        styled(table_frame(shown, lang, queries.article_keys()), shown["unit"], lang),
+        styled(table_frame(shown, lang, queries.article_keys(shown["article_id"].tolist())), shown["unit"], lang),
         column_config=column_config(lang),
         hide_index=True,
         key="claims_table",

@@ -17,9 +17,8 @@ from dashboard.checks.history import claim_history, series
 from dashboard.lang.errors import UserError
 from dashboard.lang.i18n import t, value_label
 from dashboard.present import charts
-from dashboard.present.filters import FilterState
 from dashboard.present.formatting import format_value, isolate_iso_dates, jalali_date, localize
-from dashboard.store import database as store
+from dashboard.store.claim_filter import FilterState
 from dashboard.store.references import current_references
 
 PLOTLY_CONFIG = {"displaylogo": False}
@@ -67,8 +66,12 @@ def _decisions(path: str, issues: pd.DataFrame) -> pd.DataFrame:
 def _decide(path: str, row: dict, decision: str, note_key: str, reviewer: str) -> None:
     from dashboard.store import reviews
 
-    with closing(store.connect(path)) as conn:
-        reviews.decide(conn, row, decision, note=str(st.session_state.get(note_key, "") or ""), reviewer=reviewer)
+    try:
+        with closing(queries.write_db(path, ui.lang())) as conn:
+            reviews.decide(conn, row, decision, note=str(st.session_state.get(note_key, "") or ""), reviewer=reviewer)
+    except UserError as exc:
+        st.session_state["decide_message"] = str(exc)
+        return
     st.session_state[note_key] = ""  # the list changes: the box at this place may hold another finding next
 
 
@@ -120,6 +123,9 @@ def show_findings(path: str, version: int, state: FilterState, n_rows: int, lang
     st.caption(t("findings_intro", lang))
     reviewer = review_ui.reviewer_name(lang)
     locked = queries.read_only(path)
+    refused = st.session_state.pop("decide_message", None)
+    if refused:
+        st.error(refused)
     if not reviewer:
         st.caption(t("reviewer_needed", lang))
     states = _state_filter(lang)
@@ -172,7 +178,7 @@ def show_references(path: str, lang: str) -> None:
         upload = st.file_uploader(t("references_upload", lang), type=["csv"], key="reference_upload")
         if upload is not None and st.button(t("references_save", lang), key="reference_save"):
             try:
-                with closing(store.connect(path)) as conn:
+                with closing(queries.write_db(path, lang)) as conn:
                     number, stored = save_reference(conn, upload.name, upload.getvalue())
                 st.success(
                     t(
@@ -216,7 +222,7 @@ def show_claimreview(path: str, lang: str) -> None:
             url = st.text_input(t("review_org_url", lang), value=org_url, key="review_org_url")
             if st.form_submit_button(t("review_org_save", lang)):
                 try:
-                    with closing(store.connect(path)) as conn:
+                    with closing(queries.write_db(path, lang)) as conn:
                         reviews.set_setting(conn, reviews.REVIEWER_ORG, name)
                         reviews.set_setting(conn, reviews.REVIEWER_URL, url)
                     org, org_url = name.strip(), url.strip()
@@ -227,7 +233,7 @@ def show_claimreview(path: str, lang: str) -> None:
         return
     st.download_button(
         t("download_claimreview", lang),
-        data=lambda: claimreview_bytes(queries.claims(path), org, org_url),
+        data=lambda: claimreview_bytes(queries.filtered(FilterState(), path), org, org_url),
         file_name="claimreview.jsonld",
         mime="application/ld+json",
         on_click="ignore",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 from urllib.parse import quote
 
 import pandas as pd
@@ -11,11 +12,11 @@ import streamlit as st
 from dashboard.app import queries, ui, urlstate
 from dashboard.app.filtered_claims import filtered_claims
 from dashboard.lang.i18n import metric_label, t, value_label
-from dashboard.lang.taxonomy import NATIONAL
 from dashboard.present import charts
-from dashboard.present.aggregates import NO_SUM_METRICS, latest_by, metric_unit
-from dashboard.present.filters import FilterState
+from dashboard.present.aggregates import NO_SUM_METRICS
 from dashboard.present.formatting import date_span, display_date, format_value, localize, ltr
+from dashboard.store.claim_aggregates import SqlClaims
+from dashboard.store.claim_filter import FilterState
 
 PLOTLY_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False}
 VIEWS = ("charts", "map", "time")
@@ -28,26 +29,24 @@ def figure(kind: str, path: str, version: int, state: FilterState, arg: str, how
 
     ``kind`` is ``bar`` (``arg``: province or program), ``map`` or ``time`` (``arg``: month or year).
     """
-    df = queries.filtered(state, path)
+    claims = queries.claims_source(state, path)
     if kind == "bar":
-        return charts.bar_chart(df, arg, how, metric, lang)
+        return charts.bar_chart(claims, arg, how, metric, lang)
     if kind == "map":
-        return charts.province_map(df, how, metric, lang)
-    return charts.time_chart(df, arg, how, metric, lang)
+        return charts.province_map(claims, how, metric, lang)
+    return charts.time_chart(claims, arg, how, metric, lang)
 
 
-def key_figures(df: pd.DataFrame, lang: str) -> None:
+def key_figures(figures: dict[str, Any], lang: str) -> None:
     """Articles, claims, provinces, outlets and the Jalali date span of the filtered claims, in one row."""
-    provinces = df.loc[df["province"].ne("") & df["province"].ne(NATIONAL), "province"].nunique()
-    outlets = df.loc[df["source"].ne(""), "source"].nunique()
-    dated = df.loc[df["published"].ne(""), "published"]
-    span = date_span(dated.min(), dated.max(), lang) if not dated.empty else t("no_dates", lang)
+    first, last = figures["first"], figures["last"]
+    span = date_span(first, last, lang) if first and last else t("no_dates", lang)
     with st.container(horizontal=True, wrap=False, gap="medium", key="key_figures"):
         for label, value in (
-            ("kf_articles", df["document"].nunique()),
-            ("kf_claims", len(df)),
-            ("kf_provinces", provinces),
-            ("kf_outlets", outlets),
+            ("kf_articles", figures["articles"]),
+            ("kf_claims", figures["claims"]),
+            ("kf_provinces", figures["provinces"]),
+            ("kf_outlets", figures["outlets"]),
         ):
             st.metric(t(label, lang), localize(f"{value:,}", lang), width="content")
         st.metric(t("kf_span", lang), span, width="content")
@@ -63,12 +62,12 @@ def choose(name: str, options: Sequence[str], label: str, fmt: Callable[[str], s
     )
 
 
-def latest_table(df: pd.DataFrame, by: str, metric: str, lang: str) -> None:
+def latest_table(claims: SqlClaims, by: str, metric: str, lang: str) -> None:
     """The values «آخرین مقدار» picked: group, value, date, status and a link to each article."""
-    picks = latest_by(df, metric, by)
+    picks = claims.latest_by(metric, by)
     if picks.empty:
         return
-    unit = metric_unit(df, metric) or "count"
+    unit = claims.unit(metric) or "count"
     suffix = "&lang=en" if lang == "en" else ""
     table = pd.DataFrame(
         {
@@ -101,10 +100,9 @@ def main() -> None:
     found = filtered_claims(lang)
     if found is None:
         return
-    view_df = found.view
     path, version = queries.db_path(), queries.version()
-    key_figures(view_df, lang)
-    if view_df.empty:
+    key_figures(found.figures, lang)
+    if not found.figures["claims"]:
         st.warning(t("no_match", lang))
         return
 
@@ -122,7 +120,7 @@ def main() -> None:
             help=t("chart_metric_help", lang),
         )
         metric = urlstate.remember("chart_metric", metric or "", default="") or None
-    unit = metric_unit(found.all, metric) if metric else None
+    unit = queries.claims_source(FilterState()).unit(metric) if metric else None
     measures = charts.measures(metric, unit)
     if len(measures) > 1:
         with c2:
@@ -154,12 +152,12 @@ def main() -> None:
                 key="chart_program",
             )
         if how == "latest" and metric:
-            latest_table(view_df, "province", metric, lang)
+            latest_table(queries.claims_source(found.state), "province", metric, lang)
     elif view == "map":
         st.plotly_chart(
             figure("map", path, version, found.state, "", how, metric, lang), config=PLOTLY_CONFIG, key="chart_map"
         )
-        national = int((view_df["province"] == NATIONAL).sum())
+        national = int(queries.claims_source(found.state).scoped(national=True).count_by("province")["claims"].sum())
         if national:
             st.caption(t("map_national_note", lang, n=localize(str(national), lang)))
         st.caption(t("list_sep", lang).join((t("map_no_data", lang), ltr(t("map_attribution", lang)))))
