@@ -135,6 +135,20 @@ def test_pages_and_csv_chunks_cover_the_view_exactly(db_target: str) -> None:
     assert {"path", "ingested_at", "claim_key", "verdict"} <= set(whole.columns)
 
 
+def test_figure_groups_count_the_kept_claims_and_their_dated_ones(db_target: str) -> None:
+    df = random_claims(11).assign(quote="۱۲ صندوق")
+    engine = frame_engine(df, db_target)
+    state = FilterState(province=("Yazd", "Qom"))
+    groups = cq.figure_groups(engine, state)
+    kept = df[df["province"].isin(["Yazd", "Qom"])]
+    expected = kept.assign(dated=kept["published"].ne("")).groupby(["province", "program", "metric"])
+    assert {tuple(r[:3]): (r[3], r[4]) for r in groups.itertuples(index=False)} == {
+        key: (int(g["dated"].sum()), len(g)) for key, g in expected
+    }
+    ranks = list(zip(groups["dated"], groups["size"], strict=True))
+    assert ranks == sorted(ranks, reverse=True), "the most dated figure first, then the largest"
+
+
 def test_a_verdict_filters_and_counts_its_claims(db_target: str) -> None:
     db = db_target
     conn = store.connect(db)

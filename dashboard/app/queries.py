@@ -259,6 +259,16 @@ def _filtered(path: str, data_version: int, state: FilterState) -> pd.DataFrame:
     return cq.filtered_frame(engine(path), state, _rated(path, data_version))
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _figure_groups(path: str, data_version: int, state: FilterState) -> pd.DataFrame:
+    return cq.figure_groups(engine(path), state, _rated(path, data_version))
+
+
+def figure_groups(state: FilterState, path: str | None = None) -> pd.DataFrame:
+    """Province, programme and metric of the kept claims with their counts, asked of the database."""
+    return _figure_groups(*_where(path), state)
+
+
 def filtered(state: FilterState, path: str | None = None) -> pd.DataFrame:
     """Every claim ``state`` keeps, as a frame: only for the consistency checks, which compare claims
     with one another (the other pages ask for aggregates and pages)."""

@@ -280,6 +280,25 @@ def filtered_frame(engine: sa.Engine, state: FilterState, rated: Rated | None = 
         return with_verdicts(conn, _frame(conn.execute(query).all(), ROW_COLUMNS))
 
 
+def figure_groups(engine: sa.Engine, state: FilterState, rated: Rated | None = None) -> pd.DataFrame:
+    """Each province, programme and metric of the claims ``state`` keeps, with how many claims it has
+    (``size``) and how many of them are dated (``dated``), the most dated first: the figures whose history
+    the findings page offers, counted by the database."""
+    dated = sa.func.sum(sa.case((claims.c.published != "", 1), else_=0))
+    query = (
+        sa.select(claims.c.province, claims.c.program, claims.c.metric, dated.label("dated"), sa.func.count())
+        .where(*_where(state, rated))
+        .group_by(claims.c.province, claims.c.program, claims.c.metric)
+        .order_by(dated.desc(), sa.func.count().desc(), claims.c.province, claims.c.program, claims.c.metric)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return pd.DataFrame(
+        [(p, g, m, int(d or 0), int(n)) for p, g, m, d, n in rows],
+        columns=["province", "program", "metric", "dated", "size"],
+    )
+
+
 def latest_verdicts(conn: sa.Connection) -> pd.DataFrame:
     """The latest verdict of every rated claim: ``claim_key``, ``document`` and the verdict columns."""
     v = claim_verdicts.c

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import closing
+from dataclasses import replace
 from functools import partial
 from urllib.parse import quote
 
@@ -18,10 +19,12 @@ from dashboard.lang.errors import UserError
 from dashboard.lang.i18n import t, value_label
 from dashboard.present import charts
 from dashboard.present.formatting import format_value, isolate_iso_dates, jalali_date, localize
-from dashboard.store.claim_filter import FilterState
+from dashboard.store.claim_filter import NOT_RATED, FilterState
 from dashboard.store.references import current_references
+from dashboard.store.reviews import VERDICTS
 
 PLOTLY_CONFIG = {"displaylogo": False}
+RATED = FilterState(verdict=tuple(v for v in VERDICTS if v != NOT_RATED))  # the claims a ClaimReview file holds
 MAX_FINDINGS = 200
 # Checking and grouping claims costs time per row: above these sizes the page asks for narrower filters.
 ISSUES_MAX_ROWS = 5_000
@@ -233,7 +236,7 @@ def show_claimreview(path: str, lang: str) -> None:
         return
     st.download_button(
         t("download_claimreview", lang),
-        data=lambda: claimreview_bytes(queries.filtered(FilterState(), path), org, org_url),
+        data=lambda: claimreview_bytes(queries.filtered(RATED, path), org, org_url),
         file_name="claimreview.jsonld",
         mime="application/ld+json",
         on_click="ignore",
@@ -247,19 +250,17 @@ def _known_or(value: str, options: list[str], default: str) -> str:
     return value if value in options else default
 
 
-def show_history(df: pd.DataFrame, path: str, version: int, state: FilterState, lang: str) -> None:
-    """Pick a province, program and metric; chart every appearance; list the most repeated claims."""
+def show_history(n_rows: int, path: str, version: int, state: FilterState, lang: str) -> None:
+    """Pick a province, program and metric; chart every appearance; list the most repeated claims.
+
+    The picks come from counts the database makes, and only the chosen figure's claims are read; the table
+    of repeated claims compares every kept claim, so it waits for filters that keep at most
+    ``HISTORY_MAX_ROWS``."""
     st.subheader(t("history", lang), anchor=False)
     st.caption(t("history_intro", lang))
-    hist = _history(path, version, state) if len(df) <= HISTORY_MAX_ROWS else None
+    hist = _history(path, version, state) if n_rows <= HISTORY_MAX_ROWS else None
     # Default to the figure with the most dated appearances (a history needs dates), then the most claims.
-    combos = (
-        df.assign(_dated=df["published"].ne(""))
-        .groupby(["province", "program", "metric"], observed=True)["_dated"]
-        .agg(["sum", "size"])
-        .sort_values(["sum", "size"], ascending=False)
-        .reset_index()
-    )
+    combos = queries.figure_groups(state, path)
     if combos.empty:
         st.caption(t("no_data", lang))
         return
@@ -276,9 +277,8 @@ def show_history(df: pd.DataFrame, path: str, version: int, state: FilterState, 
                 st.selectbox(t(f"f_{name}", lang), options, key=key, format_func=partial(value_label, name, lang=lang)),
                 default=default,
             )
-    chosen = df[
-        (df["province"] == picks["province"]) & (df["program"] == picks["program"]) & (df["metric"] == picks["metric"])
-    ]
+    one_figure = replace(state, province=(picks["province"],), program=(picks["program"],), metric=(picks["metric"],))
+    chosen = queries.filtered(one_figure, path)
     rows = series(chosen, picks["province"], picks["program"], picks["metric"])
     st.plotly_chart(
         charts.history_chart(rows, picks["metric"], picks["province"], picks["program"], lang),
@@ -308,7 +308,7 @@ def show_history(df: pd.DataFrame, path: str, version: int, state: FilterState, 
         )
     if hist is None:
         limit = localize(f"{HISTORY_MAX_ROWS:,}", lang)
-        st.caption(t("too_many_rows", lang, n=localize(f"{len(df):,}", lang), limit=limit))
+        st.caption(t("too_many_rows", lang, n=localize(f"{n_rows:,}", lang), limit=limit))
     elif not hist.empty:
         st.markdown(f"**{t('history_table', lang)}**")
         repeated = hist[hist["appearances"] > 1] if (hist["appearances"] > 1).any() else hist
@@ -335,11 +335,11 @@ def main() -> None:
     found = filtered_claims(lang, path)
     if found is None:
         return
-    state, view = found.state, found.view
-    show_findings(path, version, state, len(view), lang)
+    state, n_rows = found.state, int(found.figures["claims"])
+    show_findings(path, version, state, n_rows, lang)
     show_references(path, lang)
     show_claimreview(path, lang)
-    show_history(view, path, version, state, lang)
+    show_history(n_rows, path, version, state, lang)
 
 
 main()
