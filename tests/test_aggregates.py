@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from dashboard.extract.schema import CLAIM_COLUMNS
+from dashboard.lang.formatting import RLM
 from dashboard.present import aggregates, charts
-from dashboard.present.formatting import RLM
 
 
 def claims(*rows: dict) -> pd.DataFrame:

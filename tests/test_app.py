@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.app.ui import md
 from dashboard.extract.schema import SPEC_COLUMNS
+from dashboard.lang.formatting import jalali_date
 from dashboard.present import downloads
-from dashboard.present.formatting import jalali_date
 from dashboard.present.highlight import clean_spans, highlight_text
 from dashboard.store import claim_queries as cq
 from dashboard.store import database as store

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from dashboard.extract.schema import CLAIM_COLUMNS
+from dashboard.lang.formatting import RLM
 from dashboard.present import charts
-from dashboard.present.formatting import RLM
 
 
 def frame(rows: list[dict]) -> pd.DataFrame:

@@ -7,9 +7,9 @@ import pytest
 import yaml
 from persiantools.digits import to_word
 
+from dashboard.lang import formatting as fm
 from dashboard.lang import i18n
 from dashboard.lang.i18n import LabelError, load_labels, t
-from dashboard.present import formatting as fm
 
 TOMAN_CASES = [
     # rials, Persian, English
@@ -158,7 +158,7 @@ def test_taxonomy_labels_in_both_languages() -> None:
 @pytest.mark.parametrize(
     "module",
     [
-        "dashboard.present.formatting",
+        "dashboard.lang.formatting",
         "dashboard.lang.i18n",
         "dashboard.present.charts",
         "dashboard.present.filters",

@@ -16,8 +16,8 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
+from dashboard.lang.formatting import display_date, format_value
 from dashboard.lang.i18n import t, value_label
-from dashboard.present.formatting import display_date, format_value
 
 MAX_ROWS = 2_000  # rows drawn in the table (newest first); the downloads carry all
 # The table's columns in reading order: the figure and what it is first, then the evidence.

@@ -18,6 +18,7 @@ import jdatetime
 import streamlit as st
 
 from dashboard.app import urlstate
+from dashboard.lang.formatting import jalali_month_label, jalali_span, localize, ltr
 from dashboard.lang.i18n import LANGS, column_label, t, t_list, value_label
 from dashboard.present.filters import (
     DATE_MAX,
@@ -29,7 +30,6 @@ from dashboard.present.filters import (
     option_text,
     typed_date,
 )
-from dashboard.present.formatting import jalali_month_label, jalali_span, localize, ltr
 
 DATES = ("date_from", "date_to")
 ALL_NAMES = (*LIST_FILTERS, "q", *DATES)

@@ -12,9 +12,9 @@ from typing import Any
 import streamlit as st
 
 from dashboard.app import queries, urlstate
+from dashboard.lang.formatting import to_persian_digits
 from dashboard.lang.i18n import DEFAULT_LANG, norm_lang, t
 from dashboard.present import downloads
-from dashboard.present.formatting import to_persian_digits
 from dashboard.store.claim_filter import FilterState
 
 LANG_KEY = "ui_lang"

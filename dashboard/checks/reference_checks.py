@@ -31,9 +31,9 @@ from dashboard.checks.findings import Finding
 from dashboard.extract.figures import show
 from dashboard.extract.periods import CUMULATIVE
 from dashboard.lang.check_config import CheckConfig, load_check_config
+from dashboard.lang.formatting import localize, to_jalali
 from dashboard.lang.i18n import metric_label, province_label
 from dashboard.lang.persian import fold_text
-from dashboard.present.formatting import localize, to_jalali
 
 SECTION = "unverified_against_reference"
 KIND = "unverified_against_reference"

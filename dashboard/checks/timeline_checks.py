@@ -28,9 +28,9 @@ from dashboard.checks.findings import Finding
 from dashboard.extract.figures import arithmetic, same_figure, show, significant_digits
 from dashboard.extract.periods import CUMULATIVE, PERIOD
 from dashboard.lang.check_config import CheckConfig, load_check_config
+from dashboard.lang.formatting import to_jalali
 from dashboard.lang.i18n import metric_label, province_label
 from dashboard.lang.taxonomy import NATIONAL, load_taxonomy
-from dashboard.present.formatting import to_jalali
 
 GROUP = ["province", "program", "metric", "unit"]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 
-from dashboard.present.formatting import format_value
+from dashboard.lang.formatting import format_value
 
 
 def significant_digits(value: float) -> int:

@@ -1,3 +1,3 @@
-"""Presentation without Streamlit: labels and number formatting, the honest aggregation rules, the chart
-builders, filters, downloads.
+"""Presentation without Streamlit: the honest aggregation rules, the chart builders, filters, downloads,
+ClaimReview.
 """

@@ -23,6 +23,16 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.lang.formatting import (
+    display_date,
+    format_number,
+    format_scaled,
+    format_value,
+    jalali_columns,
+    jalali_date,
+    period_label,
+    rtl,
+)
 from dashboard.lang.i18n import metric_label, norm_lang, program_label, province_label, t, unit_label, value_label
 from dashboard.lang.paths import DATA_DIR
 from dashboard.present.aggregates import (
@@ -33,16 +43,6 @@ from dashboard.present.aggregates import (
     ClaimSource,
     FrameClaims,
     sum_allowed,
-)
-from dashboard.present.formatting import (
-    display_date,
-    format_number,
-    format_scaled,
-    format_value,
-    jalali_columns,
-    jalali_date,
-    period_label,
-    rtl,
 )
 
 HOWS = ("count", "sum", "latest")

@@ -21,8 +21,8 @@ from typing import Any
 import pandas as pd
 
 from dashboard.extract.schema import CLAIM_COLUMNS, SPEC_COLUMNS
+from dashboard.lang.formatting import jalali_span
 from dashboard.lang.i18n import t
-from dashboard.present.formatting import jalali_span
 from dashboard.store.claim_filter import FilterState
 from dashboard.store.export import claims_csv_bytes
 from dashboard.store.reviews import VERDICT_COLUMNS

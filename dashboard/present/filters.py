@@ -14,9 +14,9 @@ import re
 
 import jdatetime
 
+from dashboard.lang.formatting import localize
 from dashboard.lang.i18n import value_label
 from dashboard.lang.persian import to_ascii_digits
-from dashboard.present.formatting import localize
 from dashboard.store.claim_filter import LABELLED_COLUMNS, LIST_FILTERS, SEARCH_COLUMNS, FilterState
 from dashboard.text.search import query_pattern
 

@@ -7,9 +7,9 @@ import datetime as dt
 import streamlit as st
 
 from dashboard.app import queries, ui
+from dashboard.lang.formatting import ltr
 from dashboard.lang.i18n import t
 from dashboard.present import downloads
-from dashboard.present.formatting import ltr
 from dashboard.store.claim_filter import FilterState
 
 

@@ -11,8 +11,8 @@ import streamlit as st
 
 from dashboard.app import queries, ui
 from dashboard.app.ui import md
+from dashboard.lang.formatting import jalali_date, localize
 from dashboard.lang.i18n import t
-from dashboard.present.formatting import jalali_date, localize
 from dashboard.present.uploads import FileOutcome, outcome, save_uploads, unsupported_members
 from dashboard.read.article import ReadProblem
 

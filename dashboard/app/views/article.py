@@ -12,8 +12,8 @@ import streamlit as st
 
 from dashboard.app import queries, ui, urlstate
 from dashboard.app.ui import md
+from dashboard.lang.formatting import format_value, jalali_date, localize
 from dashboard.lang.i18n import t, value_label
-from dashboard.present.formatting import format_value, jalali_date, localize
 from dashboard.present.highlight import claim_spans, find_mention_spans, highlight_text
 
 

@@ -14,9 +14,9 @@ from dashboard.app import queries, review_ui, ui
 from dashboard.app.claims_table import MAX_ROWS, column_config, styled, table_frame
 from dashboard.app.filtered_claims import filtered_claims
 from dashboard.lang.errors import UserError
+from dashboard.lang.formatting import localize
 from dashboard.lang.i18n import t, value_label
 from dashboard.present import downloads
-from dashboard.present.formatting import localize
 from dashboard.store.claim_filter import FilterState
 
 

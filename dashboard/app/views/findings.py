@@ -16,9 +16,9 @@ from dashboard.app.ui import md
 from dashboard.checks.consistency import find_issues
 from dashboard.checks.history import claim_history, series
 from dashboard.lang.errors import UserError
+from dashboard.lang.formatting import format_value, isolate_iso_dates, jalali_date, localize
 from dashboard.lang.i18n import t, value_label
 from dashboard.present import charts
-from dashboard.present.formatting import format_value, isolate_iso_dates, jalali_date, localize
 from dashboard.store.claim_filter import NOT_RATED, FilterState
 from dashboard.store.references import current_references
 from dashboard.store.reviews import VERDICTS

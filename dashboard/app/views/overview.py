@@ -11,10 +11,10 @@ import streamlit as st
 
 from dashboard.app import queries, ui, urlstate
 from dashboard.app.filtered_claims import filtered_claims
+from dashboard.lang.formatting import date_span, display_date, format_value, localize, ltr
 from dashboard.lang.i18n import metric_label, t, value_label
 from dashboard.present import charts
 from dashboard.present.aggregates import NO_SUM_METRICS
-from dashboard.present.formatting import date_span, display_date, format_value, localize, ltr
 from dashboard.store.claim_aggregates import SqlClaims
 from dashboard.store.claim_filter import FilterState
 
