@@ -3,7 +3,7 @@
 A loader reads its file with :func:`dashboard.lang.datafiles.load_data_file` (YAML) or
 :func:`dashboard.lang.datafiles.load_tsv_rows` (TSV) and one of these models, so every file gets the same
 error: the file, where in it, and what is wrong (``metrics.yaml: jobs.fa: missing``).
-:data:`SCHEMAS` names the model of each file; ``tests/test_data_files.py`` checks that every data file has
+:data:`SCHEMAS` names the model of each file; ``tests/lang/test_data_files.py`` checks that every data file has
 one and fits it.
 
 >>> MetricEntry.model_validate({"fa": " اشتغال ", "en": "Jobs"})

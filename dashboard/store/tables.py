@@ -2,7 +2,7 @@
 
 This is the schema the migrations of :mod:`dashboard.store.migrations` lead to: a new PostgreSQL
 database is created from it, and an SQLite file reaches it through the numbered steps (which
-must end on exactly these tables, indexes and constraints; ``tests/test_store.py`` compares them).
+must end on exactly these tables, indexes and constraints; ``tests/store/test_store.py`` compares them).
 Queries and writes name columns through these objects (``claims.c.province``), so SQL written
 with them runs on both backends.
 

@@ -25,7 +25,7 @@ from dashboard.extract.schema import CLAIM_COLUMNS
 from dashboard.store import database as store
 from dashboard.store.ingest import ingest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 EACH = 2000  # articles per ingest
 OVERLAP = EACH // 2  # articles both ingests read
 REPORT = re.compile(r"articles: (\d+) new, (\d+) unchanged, (\d+) replaced, (\d+) skipped")

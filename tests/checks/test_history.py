@@ -17,7 +17,7 @@ from dashboard.lang.check_config import load_check_config
 from dashboard.lang.errors import UserError
 from dashboard.read.article import Article
 
-SHARED = Path(__file__).parents[1].parent / "shared"
+SHARED = Path(__file__).parents[2].parent / "shared"
 
 
 def extracted(*articles: tuple[str, str, str | None]) -> pd.DataFrame:

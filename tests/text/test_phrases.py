@@ -22,7 +22,7 @@ from dashboard.read.inputs import iter_articles
 from dashboard.text.keyed_text import KeyedText
 from dashboard.text.phrases import phrases
 
-REPO = Path(__file__).parents[1]
+REPO = Path(__file__).parents[2]
 SHARED = REPO.parent / "shared"
 
 CONFIG = load_check_config()

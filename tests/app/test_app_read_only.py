@@ -15,13 +15,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_db_faults import unprivileged
+from permissions import unprivileged
 
 from dashboard.lang.i18n import t
 from dashboard.store import database as store
 from dashboard.store.ingest import ingest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "dashboard" / "app" / "main.py")
 
 PROBE = """

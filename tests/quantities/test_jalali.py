@@ -15,7 +15,7 @@ from dashboard.quantities import jalali
 from dashboard.quantities.jalali import date_line, find_dates, find_publication_date, parse_date, publication_date
 from dashboard.read.article import Article
 
-SHARED = Path(__file__).parents[1].parent / "shared"
+SHARED = Path(__file__).parents[2].parent / "shared"
 DEV = SHARED / "corpus" / "dev"
 GOLD = SHARED / "corpus" / "dev_gold.json"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"

@@ -17,7 +17,7 @@ from dashboard.extract.schema import CLAIM_COLUMNS
 from dashboard.store import database as store
 from dashboard.store.reviews import VERDICT_COLUMNS
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 NO_DATABASE = "no such database file (`python -m dashboard ingest PATH...` creates it)"
 
 

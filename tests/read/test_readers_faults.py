@@ -24,7 +24,7 @@ from dashboard.read.article import Article, ReadProblem
 from dashboard.read.decode import decode
 from dashboard.read.inputs import iter_articles
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 HEADLINE = "تاریخ افتتاح ۲۰ کارگاه خیاطی در روستاهای استان"
 BODY = "مسئول طرح گفت: با این کارگاه‌ها برای ۱۲۰ نفر شغل فراهم شد و ۸ میلیارد ریال وام پرداخت شد."
 TEXT = f"{HEADLINE}\n\n{BODY}\n"

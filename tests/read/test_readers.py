@@ -20,7 +20,7 @@ from dashboard.read.decode import DecodeError, decode_text
 from dashboard.read.inputs import iter_articles, read_source
 from dashboard.read.source import Source
 
-SHARED = Path(__file__).parents[1].parent / "shared"
+SHARED = Path(__file__).parents[2].parent / "shared"
 DEV = SHARED / "corpus" / "dev"
 GOLD = SHARED / "corpus" / "dev_gold.json"
 

@@ -23,7 +23,7 @@ from dashboard.store.claim_filter import FilterState
 from dashboard.store.ingest import ingest
 from dashboard.store.reviews import VERDICT_COLUMNS
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "dashboard" / "app" / "main.py")
 PAGES = ("overview", "claims", "article", "findings", "add", "about")
 TIMEOUT = 60

@@ -21,7 +21,7 @@ from dashboard.present.claimreview import claim_reviews
 from dashboard.store import database as store
 from dashboard.store import reviews
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
 VOCAB = json.loads((REPO / "tests" / "data" / "schemaorg_claimreview_vocabulary.json").read_text(encoding="utf-8"))
 WIND = "001_4d45ecaec08bbccf.txt"

@@ -16,7 +16,7 @@ from dashboard.read.article import ReadProblem
 from dashboard.store import database as store
 from dashboard.store.ingest import ingest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "dashboard" / "app" / "main.py")
 TIMEOUT = 60
 GOOD = "به گزارش خبرنامه آزمون، مدیرکل گفت ۳۲۰ صندوق قرض‌الحسنه در استان قم فعال است."

@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 from ingest_corpus import write_corpus
+from permissions import unprivileged
 
 from dashboard.store import database as store
 from dashboard.store.migrations import LATEST_VERSION
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 READ_COMMANDS = (["stats"], ["export", "--csv", "out.csv"], ["check", "--csv", "findings.csv"])
 
 
@@ -103,16 +104,6 @@ def test_a_database_from_a_newer_version_is_refused_in_one_line(tmp_path, filled
 
 
 # --- a read-only database file, and a database in a read-only folder -------------------------
-
-
-def unprivileged() -> tuple[str, ...]:
-    """A command prefix that makes file permissions bind (root ignores them unless it drops these)."""
-    if os.geteuid() != 0:
-        return ()
-    if shutil.which("setpriv") is None:
-        pytest.skip("running as root without setpriv: cannot make a file read-only")
-    caps = "-dac_override,-dac_read_search"
-    return ("setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}")
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from dashboard.lang.taxonomy import load_taxonomy
 from dashboard.quantities import numbers as numbers_module
 from dashboard.quantities.numbers import KINDS, NumberSpan, find_numbers, parse_number
 
-SHARED = Path(__file__).parents[1].parent / "shared"
+SHARED = Path(__file__).parents[2].parent / "shared"
 
 
 def found(text: str) -> list[tuple[str, float, str]]:

@@ -60,8 +60,8 @@ pytestmark = [
     pytest.mark.skipif(chromium_path() is None, reason="chromium is not on PATH (Debian: apt-get install chromium)"),
 ]
 
-REPO = Path(__file__).resolve().parents[1]
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 GEOJSON = REPO / "data" / "geo" / "iran_provinces.geojson"
 TIMEOUT_MS = 60_000
 BOM = b"\xef\xbb\xbf"

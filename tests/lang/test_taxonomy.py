@@ -25,7 +25,7 @@ from dashboard.lang.taxonomy import (
 )
 from dashboard.text.keyed_text import KeyedText
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SPEC = (REPO / "docs" / "claims.md").read_text(encoding="utf-8")
 
 

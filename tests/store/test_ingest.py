@@ -24,7 +24,7 @@ from dashboard.read.inputs import iter_articles
 from dashboard.store import database as store
 from dashboard.store.ingest import content_hash, ingest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 BIG = 300  # articles of the interrupted and the concurrently read ingests
 
 

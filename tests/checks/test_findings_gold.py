@@ -19,7 +19,7 @@ from dashboard.extract.pipeline import extract_article
 from dashboard.read.article import Article
 from dashboard.read.inputs import iter_articles
 
-REPO = Path(__file__).parents[1]
+REPO = Path(__file__).parents[2]
 SHARED = REPO.parent / "shared"
 GOLD = json.loads((REPO / "tests" / "gold" / "findings_gold.json").read_text(encoding="utf-8"))["sets"]
 WILD = SHARED / "corpus" / "wild" / "fars_news.jsonl"

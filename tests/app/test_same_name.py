@@ -14,7 +14,7 @@ from dashboard.cli.main import main
 from dashboard.store import database as store
 from dashboard.store.ingest import ingest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "dashboard" / "app" / "main.py")
 TIMEOUT = 60
 

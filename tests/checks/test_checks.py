@@ -19,7 +19,7 @@ from dashboard.read.article import Article
 from dashboard.store.reviews import DECISION_COLUMNS
 from dashboard.text.nlp import sentence_spans
 
-SHARED = Path(__file__).parents[1].parent / "shared"
+SHARED = Path(__file__).parents[2].parent / "shared"
 
 
 def run(*articles: tuple[str, str, str | None]) -> pd.DataFrame:

@@ -25,7 +25,7 @@ from dashboard.store.claim_aggregates import SqlClaims
 from dashboard.store.claim_filter import LIST_FILTERS, FilterState, conditions
 from dashboard.store.read_engine import read_engine
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests" / "bench"))
 
 # Values that make the rules fire: a total and its parts, rounded restatements, equal repeats, a non-value.

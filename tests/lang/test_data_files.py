@@ -341,7 +341,7 @@ INTEGRITY: dict[str, str] = {
     "provinces.tsv": "agrees with geo/provinces.csv",
     "units.yaml": "the units the checks skip exist",
     "geo/provinces.csv": "agrees with provinces.tsv",
-    "geo/iran_provinces.geojson": "its provinces are the province file's (tests/test_taxonomy.py)",
+    "geo/iran_provinces.geojson": "its provinces are the province file's (tests/lang/test_taxonomy.py)",
 }
 
 

@@ -12,7 +12,7 @@ import pytest
 from dashboard.cli.main import COMMAND_MODULES, main
 from dashboard.extract.schema import CLAIM_COLUMNS, SPEC_COLUMNS
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 ARTICLE = """۱۴۰۳/۰۸/۲۰
 راه‌اندازی ۳۱۲ صندوق قرض‌الحسنه در روستاهای زنجان

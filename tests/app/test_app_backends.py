@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.store import database as store
 from dashboard.store.ingest import ingest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "dashboard" / "app" / "main.py")
 PAGES = ("overview", "claims", "article", "findings", "add", "about")
 TIMEOUT = 60
