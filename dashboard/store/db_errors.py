@@ -21,8 +21,9 @@ from dashboard.store.engine import describe, is_postgres
 from dashboard.store.migrations import LATEST_VERSION
 
 # PostgreSQL's answers that mean "another writer got there first: run the transaction again"
-# (serialization failure, deadlock, a unique key taken by a transaction that committed meanwhile).
-_RETRY_STATES = frozenset({"40001", "40P01", "23505"})
+# (serialization failure, deadlock, a unique key taken by a transaction that committed meanwhile, and a
+# table or sequence that a process creating the same fresh database at the same time made first).
+_RETRY_STATES = frozenset({"40001", "40P01", "23505", "42P07", "42710"})
 # PostgreSQL's answers that mean this connection may not write (read-only transaction, no privilege).
 _READ_ONLY_STATES = frozenset({"25006", "42501"})
 

@@ -16,7 +16,9 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from threading import Barrier
 
 import pytest
 from ingest_corpus import article_text, write_corpus
@@ -24,6 +26,7 @@ from ingest_corpus import article_text, write_corpus
 from dashboard.extract.schema import CLAIM_COLUMNS
 from dashboard.store import database as store
 from dashboard.store.ingest import ingest
+from dashboard.store.migrations import LATEST_VERSION
 
 REPO = Path(__file__).resolve().parents[2]
 EACH = 2000  # articles per ingest
@@ -140,3 +143,20 @@ def test_a_changed_article_read_by_two_ingests_at_once_replaces_its_claims_once(
     clean = tmp_path / "clean.sqlite"
     ingest([folder], clean, workers=1, progress=False)
     assert holdings(pg_url) == holdings(str(clean))
+
+
+def test_processes_that_open_one_new_database_at_once_all_find_it_made(pg_url):
+    """Machines that start at once on an empty database race to create its tables: the one that loses
+    runs its transaction again and finds the tables made, instead of failing on «already exists»."""
+    start = Barrier(4)
+
+    def open_it(_n: int) -> int:
+        start.wait()
+        conn = store.connect(pg_url)
+        try:
+            return store.schema_version(conn)
+        finally:
+            conn.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(open_it, range(4))) == [LATEST_VERSION] * 4
