@@ -151,7 +151,7 @@ def connect(path: str | Path | None = None, *, create: bool = True) -> sa.Connec
         if is_read_only_error(exc) or is_damage(exc):
             raise refusal(target, exc) from exc
         raise UserError(f"{target}: cannot open the database: {message_of(exc)}") from exc
-    try:
+    with _closed_if_refused(conn, target):
         version = schema_version(conn)
         if version > LATEST_VERSION:
             raise UserError(newer_message(target, version))
@@ -161,13 +161,21 @@ def connect(path: str | Path | None = None, *, create: bool = True) -> sa.Connec
         if 0 < version < LATEST_VERSION:
             require_healthy(conn, target, "nothing was written")
         migrate(conn)
+    return conn
+
+
+@contextmanager
+def _closed_if_refused(conn: sa.Connection, target: str | Path) -> Iterator[None]:
+    """Close ``conn`` when the checks after opening it refuse the database: a :class:`UserError` as it is,
+    the driver's error as the one line :func:`refusal` writes for it."""
+    try:
+        yield
     except UserError:
         conn.close()
         raise
     except sa.exc.DBAPIError as exc:
         conn.close()
         raise refusal(target, exc) from exc
-    return conn
 
 
 def _connect_postgres(target: str, *, create: bool, mode: str = "rw") -> sa.Connection:
@@ -177,7 +185,7 @@ def _connect_postgres(target: str, *, create: bool, mode: str = "rw") -> sa.Conn
         conn = engine_for(target, "ro" if mode == "ro" else "rw").connect()
     except sa.exc.DBAPIError as exc:
         raise unreachable(target, exc) from None
-    try:
+    with _closed_if_refused(conn, target):
         version = schema_version(conn)
         if version > LATEST_VERSION:
             raise UserError(newer_message(target, version))
@@ -185,12 +193,6 @@ def _connect_postgres(target: str, *, create: bool, mode: str = "rw") -> sa.Conn
             raise UserError(missing_message(target))
         if mode != "ro":
             migrate(conn)
-    except UserError:
-        conn.close()
-        raise
-    except sa.exc.DBAPIError as exc:
-        conn.close()
-        raise refusal(target, exc) from exc
     return conn
 
 
