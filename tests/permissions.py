@@ -13,6 +13,6 @@ def unprivileged() -> tuple[str, ...]:
     if os.geteuid() != 0:
         return ()
     if shutil.which("setpriv") is None:
-        pytest.skip("running as root without setpriv: cannot make a file read-only")
+        pytest.skip("running as root without setpriv: cannot make a file or folder unreadable")
     caps = "-dac_override,-dac_read_search"
     return ("setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from permissions import unprivileged
 
 from dashboard.read.archive import MAX_NESTING
 from dashboard.read.article import Article, ReadProblem
@@ -128,16 +128,6 @@ def test_a_bomb_inside_a_zip_is_refused(tmp_path):
 
 
 # --- a folder that cannot be read ---------------------------------------------------------------
-
-
-def unprivileged() -> tuple[str, ...]:
-    """A command prefix that makes file permissions bind (root ignores them unless it drops these)."""
-    if os.geteuid() != 0:
-        return ()
-    if shutil.which("setpriv") is None:
-        pytest.skip("running as root without setpriv: cannot make a folder unreadable")
-    caps = "-dac_override,-dac_read_search"
-    return ("setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}")
 
 
 @pytest.fixture
