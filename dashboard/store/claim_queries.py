@@ -29,8 +29,8 @@ import sqlalchemy as sa
 from dashboard.extract.schema import CLAIM_COLUMNS
 from dashboard.lang.taxonomy import NATIONAL
 from dashboard.store.claim_filter import LIST_FILTERS, NOT_RATED, FilterState, conditions, verdict_case
-from dashboard.store.reviews import VERDICT_COLUMNS, claim_keys
-from dashboard.store.tables import articles, claim_verdicts, claims
+from dashboard.store.reviews import claim_keys, verdicts_frame, with_verdicts
+from dashboard.store.tables import articles, claims
 
 Rated = Mapping[int, str]
 # Queries run at once by :func:`run_together` (facets, key figures): more than the cores of a small server
@@ -299,37 +299,13 @@ def figure_groups(engine: sa.Engine, state: FilterState, rated: Rated | None = N
     )
 
 
-def latest_verdicts(conn: sa.Connection) -> pd.DataFrame:
-    """The latest verdict of every rated claim: ``claim_key``, ``document`` and the verdict columns."""
-    v = claim_verdicts.c
-    latest = sa.select(sa.func.max(v.id)).group_by(v.claim_key).scalar_subquery()
-    query = (
-        sa.select(v.claim_key, v.document, v.verdict, v.note, v.evidence_url, v.reviewer, v.rated_at)
-        .where(v.id.in_(latest))
-        .order_by(v.id)
-    )
-    return pd.DataFrame([tuple(r) for r in conn.execute(query)], columns=["claim_key", "document", *VERDICT_COLUMNS])
-
-
-def with_verdicts(conn: sa.Connection, df: pd.DataFrame, verdicts: pd.DataFrame | None = None) -> pd.DataFrame:
-    """``df`` plus ``claim_key`` and the verdict columns (``not_rated`` and empty when none)."""
-    found = latest_verdicts(conn) if verdicts is None else verdicts
-    out = df.copy()
-    out["claim_key"] = claim_keys(out) if not out.empty else pd.Series(dtype=object)
-    merged = out[["claim_key"]].merge(found.drop(columns="document"), on="claim_key", how="left")
-    for column in VERDICT_COLUMNS:
-        default = "not_rated" if column == "verdict" else ""
-        out[column] = merged[column].fillna(default).astype(str).to_numpy()
-    return out
-
-
 def rated_claims(engine: sa.Engine) -> dict[int, str]:
     """The id of every stored claim with a verdict, and its latest verdict (few: people give them).
 
     Verdicts are kept under the claim's stable key; the claims of the rated documents are keyed here.
     """
     with engine.connect() as conn:
-        found = latest_verdicts(conn)
+        found = verdicts_frame(conn)
         if found.empty:
             return {}
         docs = sorted(set(found["document"]))
@@ -355,7 +331,7 @@ def csv_chunks(
     columns = (*ROW_COLUMNS, "path", "ingested_at")
     where = _where(state, rated)
     with engine.connect() as conn:
-        verdicts = latest_verdicts(conn)
+        verdicts = verdicts_frame(conn)
         after = -1
         while True:
             query = select.where(*where, claims.c.id > after).order_by(claims.c.id).limit(chunk)

@@ -146,12 +146,13 @@ def verdicts_frame(conn: sa.Connection) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["claim_key", "document", *VERDICT_COLUMNS])
 
 
-def with_verdicts(conn: sa.Connection, claims: pd.DataFrame) -> pd.DataFrame:
-    """``claims`` plus ``claim_key`` and :data:`VERDICT_COLUMNS` (``not_rated`` and empty when none)."""
+def with_verdicts(conn: sa.Connection, claims: pd.DataFrame, verdicts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``claims`` plus ``claim_key`` and :data:`VERDICT_COLUMNS` (``not_rated`` and empty when none);
+    ``verdicts`` (:func:`verdicts_frame`, read once) when a caller adds them to many frames."""
     out = claims.copy()
     keys = claim_keys(out) if not out.empty else pd.Series(dtype=object)
     out["claim_key"] = keys
-    found = verdicts_frame(conn)
+    found = verdicts_frame(conn) if verdicts is None else verdicts
     where = pd.Index(found["claim_key"]).get_indexer(keys.tolist()) if len(found) else np.full(len(out), -1)
     for column in VERDICT_COLUMNS:
         default = "not_rated" if column == "verdict" else ""
