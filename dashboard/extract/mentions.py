@@ -70,6 +70,7 @@ class Mention:
     head_end: int  # where the counted noun phrase ends (start of the rest of the clause)
     qualifier: str
     currency_given: bool  # money whose currency word is written next to it
+    from_level: bool = False  # the level a change starts from («از ۷۵۰ هزار به ...»): how things stood
 
 
 @dataclass(frozen=True)
@@ -258,22 +259,11 @@ def find_mentions(
         if any(lo <= at < hi for lo, hi in quoted_names(kt)):
             continue  # «هفت کوتوله», «۲۰ روز در موصل»: a number in the name of a work
         before = kt.tokens[max(0, at - WINDOW_TOKENS) : at]
-        unit_word, figure_end, after = _unit_and_after(text, span, kt, sentences.spans[si][1], before)
-        following = numbers[idx + 1 : idx + 2]
-        compound = _smaller_unit_after(text, span, unit_word, figure_end, following, sentences.spans[si][1])
-        if compound is not None:  # «۴۳ کیلو و ۴۵۰ گرم»: one figure in the larger unit's canonical unit
-            unit_word, figure_end = compound[0], compound[2]
-            span = replace(span, value=compound[1])
-            at_end = kt.first_from(figure_end)
-            after = kt.tokens[at_end : at_end + WINDOW_TOKENS]
-            skip_next = True
-        adjective = lex.currency_adjectives.get(after[0].key) if unit_word is None and after else None
-        if adjective is not None:
-            # «هزینه ۴ هزار یورویی» is an amount; «وام ۵۰ میلیون تومانی», «جریمه ۱۲۷ دلاری» of each one
-            # is a size: an adjective of money counts only after a noun of an amount.
-            if not _ends_with(before, _before_qualifier(before), cues.amount_nouns):
-                continue
-            unit_word, figure_end, after = adjective, after[0].end, after[1:]
+        reading = _read_unit(text, span, kt, sentences.spans[si][1], before, numbers[idx + 1 : idx + 2])
+        if reading is None:
+            continue
+        span, unit_word, figure_end, after = reading.span, reading.unit_word, reading.figure_end, reading.after
+        skip_next = reading.joins_next
         # Ranges «۱۰ تا ۱۵ نفره», «بین ۲۰ تا ۴۰ عضو», «آیات ۷۷ الی ۸۲»: an attribute, not a claim.
         if (
             after
@@ -305,7 +295,7 @@ def find_mentions(
             continue
         if mention.metric == "other" and span.has_words and span.value < SMALL_WORD_NUMBER and _is_wording(span, after):
             continue
-        mentions.append(mention)
+        mentions.append(replace(mention, from_level=True) if reading.from_level else mention)
     return _without_conversions(text, mentions)
 
 
@@ -331,6 +321,67 @@ def _without_conversions(text: str, mentions: list[Mention]) -> list[Mention]:
         if not converting:
             kept.append(mention)
     return kept
+
+
+@dataclass(frozen=True)
+class _UnitReading:
+    """How a figure ends: its number (a measure in two units is one), its unit word, where it ends, the
+    tokens after it, whether it took in the next number («۴۳ کیلو و ۴۵۰ گرم») and whether it is the level
+    a change starts from («از ۷۵۰ هزار به ۱.۶ میلیون تن»)."""
+
+    span: NumberSpan
+    unit_word: UnitWord | None
+    figure_end: int
+    after: list[Token]
+    joins_next: bool = False
+    from_level: bool = False
+
+
+def _read_unit(
+    text: str, span: NumberSpan, kt: KeyedText, end: int, before: list[Token], following: list[NumberSpan]
+) -> _UnitReading | None:
+    """The unit of the figure at ``span``: the unit word after it, a measure in two units, an adjective of
+    money after a noun of an amount («هزینه ۴ هزار یورویی»), or the unit written after the level a change
+    reaches («از ۷۵۰ هزار به ۱.۶ میلیون تن»). None when the figure is each item's size («وام ۵۰ میلیون
+    تومانی»)."""
+    unit_word, figure_end, after = _unit_and_after(text, span, kt, end, before)
+    compound = _smaller_unit_after(text, span, unit_word, figure_end, following, end)
+    if compound is not None:
+        at_end = kt.first_from(compound[2])
+        tokens = kt.tokens[at_end : at_end + WINDOW_TOKENS]
+        return _UnitReading(replace(span, value=compound[1]), compound[0], compound[2], tokens, joins_next=True)
+    lex = _lexicon()
+    adjective = lex.currency_adjectives.get(after[0].key) if unit_word is None and after else None
+    if adjective is not None:
+        if not _ends_with(before, _before_qualifier(before), lex.cues.amount_nouns):
+            return None
+        return _UnitReading(span, adjective, after[0].end, after[1:])
+    if unit_word is None:
+        level_unit = _unit_of_the_change(text, span, before, after, following, end)
+        if level_unit is not None:
+            return _UnitReading(span, level_unit, figure_end, after, from_level=True)
+    return _UnitReading(span, unit_word, figure_end, after)
+
+
+def _unit_of_the_change(
+    text: str, span: NumberSpan, before: list[Token], after: list[Token], following: list[NumberSpan], end: int
+) -> UnitWord | None:
+    """The unit of a level a change starts from, written once after the level it reaches: «از ۷۵۰ هزار به
+    ۱.۶ میلیون تن», «از ۱۲ به ۱۸ درصد». None when a scale word stands after the second number only («از
+    ۲۰ به ۳۰ میلیارد تومان» may mean twenty billion or twenty).
+
+    >>> text = "نرخ بیکاری از ۱۲ به ۱۸ درصد رسید"
+    >>> tokens, spans = KeyedText(text).tokens, find_numbers(text)
+    >>> _unit_of_the_change(text, spans[0], tokens[:3], tokens[4:], spans[1:], len(text)).unit
+    'percent'
+    """
+    if not (before and before[-1].key == "از" and after and after[0].key == "به" and following):
+        return None
+    second = following[0]
+    if second.start > after[0].end + 2 or span.has_words != second.has_words:
+        return None
+    match = _lexicon().unit_re.match(text, second.end, end)
+    return _lexicon().units[match_key(match.group(1))] if match else None
 
 
 def _unit_and_after(

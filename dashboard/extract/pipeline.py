@@ -114,7 +114,8 @@ def extract_article(article: Article) -> list[dict]:
                 "metric": mention.metric,
                 "program": program,
                 "province": province,
-                "status": status_of(kt, first, last),
+                # The level a change starts from («از ۷۵۰ هزار به ۱.۶ میلیون تن می‌رسد») is how things stood.
+                "status": "reported" if mention.from_level else status_of(kt, first, last),
                 "published": meta.published,
                 "source": meta.source,
                 "metric_fa": mention.metric_fa,

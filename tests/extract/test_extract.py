@@ -337,6 +337,22 @@ def test_what_a_place_has_is_a_claim() -> None:
     assert values("این شهرستان دارای ۵۰ روستای محروم است.") == [50.0]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ظرفیت کارخانه از ۷۵۰ هزار به ۱.۶ میلیون تن افزایش می‌یابد.",
+            [(750000.0, "tonne", "reported"), (1600000.0, "tonne", "planned")],
+        ),
+        ("نرخ بیکاری استان از ۱۲ به ۱۸ درصد رسید.", [(12.0, "percent", "reported"), (18.0, "percent", "reported")]),
+        ("اعتبار این طرح از ۲۰ به ۳۰ میلیارد تومان رسید.", [(3e11, "IRR", "reported")]),
+    ],
+    ids=["tonnes-to-come", "percent", "a-scale-written-once-is-ambiguous"],
+)
+def test_the_level_a_change_starts_from_takes_the_unit_after_it(text: str, expected: list[tuple]) -> None:
+    assert [(r["value"], r["unit"], r["status"]) for r in claims(text)] == expected
+
+
 def test_a_monthly_amount_is_not_a_price() -> None:
     assert values("این صندوق‌ها هر ماه ۲ میلیارد ریال وام می‌دهند.") == [2e9]
 
