@@ -13,7 +13,12 @@ True
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
 
 PROVINCES = ("یزد", "اردبیل", "کرمان", "گیلان", "همدان", "قزوین", "سمنان", "زنجان", "ایلام", "بوشهر")
 OUTLETS = ("خبرگزاری نمونه", "پایگاه خبری استان", "روزنامه محلی")
@@ -78,3 +83,18 @@ def jsonl_record(i: int, record_id: str) -> str:
     text = article_text(i)
     title, _, body = text.partition("\n\n")
     return json.dumps({"id": record_id, "title": title, "body": body}, ensure_ascii=False)
+
+
+def start_ingest(folder: Path, db: Path | str, workers: int) -> subprocess.Popen:
+    """``python -m dashboard ingest FOLDER --db DB`` in its own process group (so a test can kill it, as
+    another machine would stop), with a fixed hash seed so that runs in different processes extract alike."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": "0"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "dashboard", "ingest", str(folder), "--db", str(db), "--workers", str(workers)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )

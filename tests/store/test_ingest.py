@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from ingest_corpus import article_text, jsonl_record, write_corpus
+from ingest_corpus import article_text, jsonl_record, start_ingest, write_corpus
 
 from dashboard.extract import pipeline as extract
 from dashboard.extract.schema import CLAIM_COLUMNS
@@ -293,21 +293,6 @@ def big_corpus(tmp_path_factory) -> Path:
     return folder
 
 
-def _start_ingest(corpus: Path, db: Path | str) -> subprocess.Popen:
-    """``python -m dashboard ingest`` in its own process group, with a fixed hash seed so that
-    runs in different processes extract exactly alike."""
-    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": "0"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "dashboard", "ingest", str(corpus), "--db", str(db), "--workers", "2"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-
-
 def _finish(proc: subprocess.Popen) -> str:
     out, err = proc.communicate(timeout=600)
     assert proc.returncode == 0, err
@@ -342,10 +327,10 @@ def _claims_by_document(db: Path | str) -> dict[str, Counter]:
 @pytest.mark.slow
 def test_kill_9_during_ingest_then_rerun_gives_the_clean_result(tmp_path, big_corpus, db_target):
     clean = tmp_path / "clean.sqlite"
-    _finish(_start_ingest(big_corpus, clean))
+    _finish(start_ingest(big_corpus, clean, workers=2))
 
     killed = db_target
-    proc = _start_ingest(big_corpus, killed)
+    proc = start_ingest(big_corpus, killed, workers=2)
     deadline = time.monotonic() + 300
     while _stored_articles(killed) == 0 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -361,7 +346,7 @@ def test_kill_9_during_ingest_then_rerun_gives_the_clean_result(tmp_path, big_co
     for document in documents:
         assert partial.get(document, Counter()) == complete.get(document, Counter()), document
 
-    out = _finish(_start_ingest(big_corpus, killed))
+    out = _finish(start_ingest(big_corpus, killed, workers=2))
     assert f"{BIG - stored_when_killed} new, {stored_when_killed} unchanged, 0 replaced, 0 skipped" in out
     assert snapshot(killed) == snapshot(clean)
 
@@ -370,7 +355,7 @@ def test_kill_9_during_ingest_then_rerun_gives_the_clean_result(tmp_path, big_co
 def test_a_reader_in_another_process_sees_no_lock_error_during_an_ingest(tmp_path, big_corpus):
     db = tmp_path / "shared.sqlite"
     store.connect(db).close()
-    proc = _start_ingest(big_corpus, db)
+    proc = start_ingest(big_corpus, db, workers=2)
     reads = 0
     seen: set[int] = set()
     reader = store.connect(db)

@@ -13,7 +13,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -21,14 +20,13 @@ from pathlib import Path
 from threading import Barrier
 
 import pytest
-from ingest_corpus import article_text, write_corpus
+from ingest_corpus import article_text, start_ingest, write_corpus
 
 from dashboard.extract.schema import CLAIM_COLUMNS
 from dashboard.store import database as store
 from dashboard.store.ingest import ingest
 from dashboard.store.migrations import LATEST_VERSION
 
-REPO = Path(__file__).resolve().parents[2]
 EACH = 2000  # articles per ingest
 OVERLAP = EACH // 2  # articles both ingests read
 REPORT = re.compile(r"articles: (\d+) new, (\d+) unchanged, (\d+) replaced, (\d+) skipped")
@@ -64,20 +62,6 @@ def holdings(db: str) -> tuple[dict[str, str], Counter]:
     return hashes, rows
 
 
-def start(folder: Path, db: str) -> subprocess.Popen:
-    """``python -m dashboard ingest FOLDER --db URL`` in its own process group (another machine)."""
-    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": "0"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "dashboard", "ingest", str(folder), "--db", db, "--workers", "1"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-
-
 def finish(proc: subprocess.Popen) -> tuple[int, int, int, int]:
     """The finished ingest's (new, unchanged, replaced, skipped)."""
     out, err = proc.communicate(timeout=900)
@@ -96,7 +80,7 @@ def stored(db: str) -> dict[str, int]:
 
 
 def test_two_ingests_at_once_store_what_one_ingest_of_the_union_stores(pg_url, corpus, union):
-    first, second = start(corpus["first"], pg_url), start(corpus["second"], pg_url)
+    first, second = start_ingest(corpus["first"], pg_url, workers=1), start_ingest(corpus["second"], pg_url, workers=1)
     a, b = finish(first), finish(second)
     assert a[0] + b[0] == 2 * EACH - OVERLAP  # every article stored by exactly one of them
     assert a[1] + b[1] == OVERLAP  # ... and found unchanged by the other
@@ -107,7 +91,7 @@ def test_two_ingests_at_once_store_what_one_ingest_of_the_union_stores(pg_url, c
 
 
 def test_kill_9_of_one_ingest_loses_nothing_it_committed_and_a_second_run_completes_the_set(pg_url, corpus, union):
-    victim, other = start(corpus["first"], pg_url), start(corpus["second"], pg_url)
+    victim, other = start_ingest(corpus["first"], pg_url, workers=1), start_ingest(corpus["second"], pg_url, workers=1)
     deadline = time.monotonic() + 300
     while len(stored(pg_url)) < EACH // 4 and victim.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -124,7 +108,7 @@ def test_kill_9_of_one_ingest_loses_nothing_it_committed_and_a_second_run_comple
     assert hashes.items() <= union[0].items()
     assert rows == Counter({row: n for row, n in union[1].items() if row[0] in hashes})  # document = key here
 
-    new, unchanged, replaced, skipped = finish(start(corpus["first"], pg_url))
+    new, unchanged, replaced, skipped = finish(start_ingest(corpus["first"], pg_url, workers=1))
     assert (replaced, skipped) == (0, 0) and new + unchanged == EACH
     assert stored(pg_url).items() >= after_other.items()
     assert holdings(pg_url) == union
@@ -133,10 +117,10 @@ def test_kill_9_of_one_ingest_loses_nothing_it_committed_and_a_second_run_comple
 def test_a_changed_article_read_by_two_ingests_at_once_replaces_its_claims_once(pg_url, tmp_path):
     folder = tmp_path / "shared"  # one folder both machines read (a network share)
     write_corpus(folder, 200)
-    assert finish(start(folder, pg_url))[0] == 200
+    assert finish(start_ingest(folder, pg_url, workers=1))[0] == 200
     for i in range(0, 200, 2):  # a correction of every other article
         (folder / f"news_{i:04d}.txt").write_text(article_text(i, salt=3), encoding="utf-8")
-    a, b = [finish(p) for p in [start(folder, pg_url), start(folder, pg_url)]]
+    a, b = [finish(p) for p in [start_ingest(folder, pg_url, workers=1), start_ingest(folder, pg_url, workers=1)]]
     assert a[2] + b[2] == 100  # each corrected article replaced once, by one of them
     assert a[1] + b[1] == 300  # ... found unchanged by the other, as the articles not corrected by both
     assert a[0] == b[0] == 0
