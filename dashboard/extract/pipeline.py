@@ -85,6 +85,7 @@ def extract_article(article: Article) -> list[dict]:
     article_program = _article_program(folded, meta)
     article_key = cache(lambda: match_key(folded))  # read only when a figure's program has weak cues
     rows: list[dict] = []
+    cues = load_cues()
     for mention in mentions:
         si = sentences.index_of(mention.start)
         s_start, s_end = sentences.spans[si]
@@ -133,7 +134,8 @@ def extract_article(article: Article) -> list[dict]:
                 "_heading": _is_heading(folded, s_start, s_end),
                 "_sentence": si,
                 "_colons_before": text.count(":", s_start, mention.start),
-                "_anaphoric": first > 0 and kt.tokens[first - 1].key in load_cues().anaphora_before,
+                "_anaphoric": first > 0 and kt.tokens[first - 1].key in cues.anaphora_before,
+                "_hedged": match_key(mention.qualifier) in cues.approximate_qualifiers,
                 "_precise": significant_digits(mention.value),
             }
         )
@@ -206,7 +208,7 @@ def _restates(row: dict, kept: dict) -> bool:
     a precise one of another sentence only when it has two significant digits or is hedged: «حدود ۴۰۰
     میلیون تومان» restates ۴۱۵ میلیون, a bare «۴۰۰ میلیون تومان» of another project does not.
     """
-    hedged = match_key(row["qualifier"]) in load_cues().approximate_qualifiers
+    hedged = row["_hedged"]
     if row["_sentence"] == kept["_sentence"]:
         quoted = row["_colons_before"] != kept["_colons_before"]  # «با بیان اینکه ۳ بیمار …، گفت: … ۳ بیمار»
         return (row["_anaphoric"] or hedged or quoted) and row["value"] == kept["value"]
