@@ -422,7 +422,8 @@ def _smaller_unit_after(
     part is the number finder's («۲ میلیارد و ۵۰۰ میلیون»).
 
     >>> text = "۴۳ کیلو و ۴۵۰ گرم هروئین"
-    >>> unit, value, end = _smaller_unit_after(text, *_unit_at(text, 0), find_numbers(text)[1:], len(text))
+    >>> first, second = find_numbers(text)
+    >>> unit, value, end = _smaller_unit_after(text, first, _lexicon().units["کیلو"], 7, [second], len(text))
     >>> unit.unit, round(value, 6), text[:end]
     ('tonne', 0.04345, '۴۳ کیلو و ۴۵۰ گرم')
     """
@@ -438,14 +439,6 @@ def _smaller_unit_after(
         return None
     total = span.value * unit_word.factor + second.value * smaller.factor
     return UnitWord(unit_word.word, unit_word.unit, 1, False), total, match.end()
-
-
-def _unit_at(text: str, index: int) -> tuple[NumberSpan, UnitWord | None, int]:
-    """The number starting at ``index``, its unit word and where the unit ends (for the examples above)."""
-    span = next(n for n in find_numbers(text) if n.start == index)
-    match = _lexicon().unit_re.match(text, span.end)
-    unit = _lexicon().units[match_key(match.group(1))] if match else None
-    return span, unit, match.end() if match else span.end
 
 
 def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], unit_word: UnitWord | None) -> bool:
