@@ -86,6 +86,7 @@ def extract_article(article: Article) -> list[dict]:
     article_key = cache(lambda: match_key(folded))  # read only when a figure's program has weak cues
     rows: list[dict] = []
     cues = load_cues()
+    lead_start, lead_end = lead_span(folded, meta.title)
     for mention in mentions:
         si = sentences.index_of(mention.start)
         s_start, s_end = sentences.spans[si]
@@ -133,6 +134,7 @@ def extract_article(article: Article) -> list[dict]:
                 "province_basis": basis,
                 "_heading": _is_heading(folded, s_start, s_end),
                 "_sentence": si,
+                "_in_lead": lead_start <= mention.start < lead_end,
                 "_colons_before": text.count(":", s_start, mention.start),
                 "_anaphoric": first > 0 and kt.tokens[first - 1].key in cues.anaphora_before,
                 "_hedged": match_key(mention.qualifier) in cues.approximate_qualifiers,
@@ -213,8 +215,17 @@ def _restates(row: dict, kept: dict) -> bool:
         quoted = row["_colons_before"] != kept["_colons_before"]  # «با بیان اینکه ۳ بیمار …، گفت: … ۳ بیمار»
         return (row["_anaphoric"] or hedged or quoted) and row["value"] == kept["value"]
     if row["value"] == kept["value"]:
-        return True
+        return not _tallied_again(row, kept) or row["_anaphoric"] or hedged
     return (hedged or row["_precise"] >= 2) and _is_rounding_of(row["value"], kept["value"])
+
+
+def _tallied_again(row: dict, kept: dict) -> bool:
+    """A small tally of a tracked measure in two sentences of the body: a report that goes sector by sector
+    counts «۳ پروژه» of one and «۳ پروژه» of the next, so such counts are two figures unless one is the lead's
+    summary. Small counts of anything else («دو کشور» … «دو کشور») name the same things again."""
+    return (
+        row["metric"] != "other" and row["value"] < MIN_RESTATED_ELSEWHERE and not (row["_in_lead"] or kept["_in_lead"])
+    )
 
 
 def _same_place(a: dict, b: dict) -> bool:

@@ -993,6 +993,56 @@ def test_same_value_of_different_metrics_does_not_fold() -> None:
     assert [(r["value"], r["metric"]) for r in rows] == [(450.0, "funds"), (450.0, "jobs")]
 
 
+SECTOR_BY_SECTOR = (
+    "افتتاح ۴۰ طرح کشاورزی در آذربایجان شرقی\n"
+    "تبریز- رئیس سازمان جهاد کشاورزی استان از افتتاح ۴۰ پروژه در دهه فجر خبر داد.\n"
+    "وی گفت: در بخش دامپزشکی ۳ پروژه با اشتغال ۶ نفر افتتاح می‌شود.\n"
+    "وی افزود: در بخش شیلات نیز ۳ پروژه با اشتغال ۶ نفر به بهره‌برداری می‌رسد."
+)
+
+
+def test_small_tallies_of_two_sectors_are_two_claims() -> None:
+    rows = claims(SECTOR_BY_SECTOR)
+    assert sorted((r["value"], r["metric"]) for r in rows if r["value"] < 10) == [
+        (3.0, "projects"),
+        (3.0, "projects"),
+        (6.0, "jobs"),
+        (6.0, "jobs"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وی گفت: این ۳ پروژه در بخش دامپزشکی است.",  # points back
+        "وی گفت: حدود ۳ پروژه در بخش دامپزشکی است.",  # hedged
+    ],
+    ids=["points-back", "hedged"],
+)
+def test_a_small_tally_said_again_folds_when_it_points_back(body: str) -> None:
+    text = (
+        "افتتاح طرح‌ها\nتبریز- رئیس سازمان جهاد کشاورزی استان گفت: امروز ۵۰ شغل ایجاد شد.\n"
+        f"وی افزود: ۳ پروژه افتتاح شد.\nوی افزود: ۲۰ شغل ایجاد شد.\n{body}"
+    )
+    assert [r["value"] for r in claims(text) if r["metric"] == "projects"] == [3.0]
+
+
+def test_a_small_tally_of_the_lead_folds_into_the_body() -> None:
+    text = (
+        "افتتاح طرح‌ها\nتبریز- رئیس سازمان جهاد کشاورزی استان از افتتاح ۳ پروژه در مراغه خبر داد.\n"
+        "وی افزود: ۳ پروژه گلخانه‌ای با اعتبار ۴۰ میلیارد ریال افتتاح شد."
+    )
+    assert [r["value"] for r in claims(text) if r["metric"] == "projects"] == [3.0]
+
+
+def test_small_counts_of_untracked_things_said_again_fold() -> None:
+    text = (
+        "به گزارش ایرنا، وزیر امور خارجه گفت: روابط دو کشور رو به گسترش است.\n"
+        "وی افزود: همکاری دو کشور در زمینه انرژی ادامه دارد."
+    )
+    assert [r["value"] for r in claims(text)] == [2.0]
+
+
 # --- Text without zero-width non-joiners -----------------------------------------------------
 
 ZWNJ_TEXTS = [
