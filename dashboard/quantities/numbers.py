@@ -452,11 +452,13 @@ class _Phrase:
             return True
         if (
             (self.gcls == _HUNDRED and cls in (_UNIT, _TEEN, _TEN))
+            or (self.gcls == _HUNDRED and cls == _DIGITS and value < 100 and value.is_integer())  # «یکصد و ۵۸»
             or (self.gcls == _TEN and cls == _UNIT)
             or (self.gcls != _HALF and cls == _HALF and self.group.is_integer())
         ):
             self.group += 0.5 if cls == _HALF else value
             self.gcls, self.simple = cls, False
+            self.has_digits = self.has_digits or cls == _DIGITS
             return True
         return False
 

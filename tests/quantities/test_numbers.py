@@ -271,6 +271,12 @@ GLUED_CASES = [
     ("۱۲\u200c۵۰۰ هزار", [("۱۲\u200c۵۰۰ هزار", 12_500_000)]),
     # but two figures with a space stay two
     ("۷ ۵ نفر", [("۷", 7), ("۵", 5)]),
+    # a hundred in words, then the rest in digits
+    ("بیش از یکصد و ۵۸ کیلوگرم", [("یکصد و ۵۸", 158)]),
+    ("سیصد و 20 هزار نفر", [("سیصد و 20 هزار", 320_000)]),
+    ("دویست و ۵ واحد", [("دویست و ۵", 205)]),
+    # but only the tens and units: a figure of hundreds is a number of its own
+    ("یکصد و ۵۸۰ واحد", [("یکصد", 100), ("۵۸۰", 580)]),
 ]
 
 
