@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from dashboard.lang.cues import Cues, load_cues
 from dashboard.lang.persian import ZWNJ, match_key
 from dashboard.lang.taxonomy import Taxonomy, UnitWord, load_taxonomy
-from dashboard.quantities.numbers import NumberSpan, find_numbers
+from dashboard.quantities.numbers import NumberSpan, find_numbers, parse_number
 from dashboard.text.keyed_text import KeyedText, Sentences, Token, quoted_names
 from dashboard.text.nlp import lexicon, sentence_spans, stopwords, verb_stems
 
@@ -45,6 +45,8 @@ CONVERSION_OPENS = re.compile(r"\s*[(\[]\s*(تقریبا|تقریباً|حدود
 CONVERSION_GOES_ON = re.compile(r"\s*[/،,]\s*(?:و\s*)?")
 LIST_JOINERS = frozenset({"و", "،", ","})  # «۹، ۲۲ و ۲۴»  # «۱۰ تا ۱۵», «۷۷ الی ۸۲»
 ONLY = frozenset({"تنها", "فقط"})  # «تنها یک مورد»: «یک» counts
+ALSO = frozenset({"نیز", "هم"})  # «یک پروژه نیز»: one more of a series
+AND = "و"
 HAVING = "دارای"
 EZAFE_PLURALS = ("های", "هایی")  # «خانواده‌های دارای ...»
 PER_ITEM_WINDOW = 7  # words before a price that may name the item it is each of
@@ -491,12 +493,35 @@ def _one_counted(before: list[Token], after: list[Token]) -> bool:
     False
     """
     cues = _lexicon().cues
+    if _one_more(before, after):
+        return True
     counted = match_head(after, 0) is not None or bool(after and after[0].key in cues.counters)
     if _qualifier_before(before, len(before)) in ONLY:
         return counted
+    if counted and len(after) > 1 and after[1].key in ALSO:
+        return True  # «یک پروژه نیز در بخش منابع طبیعی افتتاح می‌شود»: one more of a series
     words = [t.key for t in before[-2:]]
     event = bool(words) and (words[-1] in cues.event_nouns or (words[-1] == "از" and words[0] in cues.event_nouns))
     return event and counted
+
+
+def _one_more(before: list[Token], after: list[Token]) -> bool:
+    """Is «یک» the last item of a list, after «و», counting the noun an earlier figure of its clause counted?
+
+    >>> from dashboard.text.keyed_text import tokenize
+    >>> _one_more(tokenize("۱۵ کارگزاری اقماری و"), tokenize("کارگزاری جایگزین"))
+    True
+    >>> _one_more(tokenize("دو دستگاه پژو و"), tokenize("دستگاه تریلی توقیف شد"))
+    True
+    >>> _one_more(tokenize("۱۵ کارگزاری اقماری و"), tokenize("مرکز دیگر"))
+    False
+    >>> _one_more(tokenize("یک سری آموزش برای فرد و"), tokenize("سری آموزش برای خانواده"))  # «یک سری»: some
+    False
+    """
+    if not after or not before or before[-1].key != AND:
+        return False
+    noun = after[0].key
+    return any(before[i + 1].key == noun and (parse_number(before[i].text) or 0) > 1 for i in range(len(before) - 2))
 
 
 def _describes_a_group(before: list[Token]) -> bool:

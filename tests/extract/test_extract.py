@@ -246,8 +246,23 @@ def test_sizes_prices_shares_and_verses_are_not_claims(text: str) -> None:
         ("امسال بهره‌برداری از یک کارگاه تولیدی و ۲ پارک آغاز شد.", [1.0, 2.0]),
         ("وی در یک جلسه گفت ۲ پارک افتتاح شد.", [2.0]),
         ("شهردار نباید تنها یک آدم سیاسی باشد و ۲ پارک افتتاح شد.", [2.0]),
+        ("در این عملیات دو دستگاه خودروی سواری و یک دستگاه وانت توقیف شد.", [2.0, 1.0]),
+        ("از ۱۳ مورد اهدای عضو، ۱۲ مورد موفق و یک مورد ناموفق بود.", [13.0, 12.0, 1.0]),
+        ("وی گفت: یک پروژه نیز در بخش شیلات افتتاح می‌شود و ۳ پارک آماده است.", [1.0, 3.0]),
+        ("وی گفت: ۵ پارک ساخته شد و یک شهرک صنعتی در حال ساخت است.", [5.0]),
+        ("یک سری آموزش برای بیماران و یک سری آموزش برای خانواده‌ها برگزار شد.", []),
     ],
-    ids=["only-one-case", "opening-one-workshop", "a-meeting", "only-a-person"],
+    ids=[
+        "only-one-case",
+        "opening-one-workshop",
+        "a-meeting",
+        "only-a-person",
+        "last-of-a-list",
+        "one-more-case",
+        "one-more-of-a-series",
+        "another-noun-after-and",
+        "some",
+    ],
 )
 def test_one_counts_only_when_it_counts(text: str, expected: list[float]) -> None:
     assert values(text) == expected
