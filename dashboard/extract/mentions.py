@@ -830,10 +830,13 @@ def _counted_before(span: NumberSpan, figure_end: int, before: list[Token], head
             head = match_head(before, i + 1)
             if head and head[0] != "other":
                 return make(span.value, "count", head[0], before[i + 1].text, head_end, False)
+    if not before or before[-1].text in ".؟!؛:":
+        return None  # «... گفت: ۱۳ مورد»: the clause starts at the figure
+    masked = _role_false_friends(before)  # «۱۳ مورد اهدای عضو»: an organ, not a member
     for i in range(len(before) - 2, -1, -1):
         if before[i].text in ".؟!؛:":
             break
-        head = match_head(before, i)
+        head = None if i in masked else match_head(before, i)
         if head and head[0] != "other":
             return make(span.value, "count", head[0], before[i].text, head_end, False)
     return None

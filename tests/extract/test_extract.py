@@ -268,6 +268,18 @@ def test_one_counts_only_when_it_counts(text: str, expected: list[float]) -> Non
     assert values(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "به گزارش ایرنا، در زمینه اهدای عضو امسال ۱۳ مورد در بیمارستان‌های استان ثبت شد.",
+        "مدیر صندوق گفت: ۴۰ مورد در ماه گذشته ثبت شد و اعضای صندوق ۲۰۰ نفر هستند.",
+    ],
+    ids=["organ-donation", "cases-after-the-colon"],
+)
+def test_cases_take_no_metric_from_an_organ_or_from_before_the_speakers_colon(text: str) -> None:
+    assert claims(text)[0]["metric"] == "other"
+
+
 def test_a_polluting_plant_is_no_dwelling_and_cents_are_no_count() -> None:
     assert only("طبق آمار ۱۳۵ واحد بزرگ آلاینده در استان شناسایی شده است.")["metric"] != "housing_units"
     assert only("قیمت سویا ۱۵ سنت افت کرد.")["unit"] == "other"
