@@ -223,9 +223,13 @@ def _from(kt: KeyedText, i: int) -> bool:
 
 
 def _region(kt: KeyedText, i: int) -> bool:
-    """«غرب کشور», «جنوب شرق کشور»: a region of the country, not the whole of it."""
-    regions = load_cues().region_words
-    return i > 0 and (kt.tokens[i - 1].key in regions or (i > 1 and kt.tokens[i - 2].key in regions))
+    """«غرب کشور», «جنوب شرق کشور», «مناطق مرزی کشور»: a region of the country, not the whole of it.
+    Areas of a kind found all over it («مناطق محروم کشور», «مناطق روستایی کشور») are the whole country."""
+    cues = load_cues()
+    before = [t.key for t in kt.tokens[max(0, i - 2) : i]]
+    if any(key in cues.region_words for key in before):
+        return True
+    return len(before) == 2 and before[0] in cues.area_words and before[1] in cues.region_adjectives
 
 
 def _ranking(kt: KeyedText, i: int, j: int) -> bool:

@@ -52,6 +52,8 @@ _WORD_LISTS = (
     "place_cues",
     "rank_words",
     "region_words",
+    "area_words",
+    "region_adjectives",
     "this_province",
     "foreign_countries",
     "iran_markers",
@@ -121,6 +123,8 @@ class Cues:
     place_cues: frozenset[str]
     rank_words: frozenset[str]
     region_words: frozenset[str]
+    area_words: frozenset[str]
+    region_adjectives: frozenset[str]
     this_province: frozenset[str]
     foreign_countries: frozenset[str]
     iran_markers: frozenset[str]

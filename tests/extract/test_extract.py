@@ -1462,6 +1462,22 @@ def test_the_country_named_before_a_figure_is_national_but_a_region_of_it_is_not
 
 
 @pytest.mark.parametrize(
+    ("areas", "expected"),
+    [
+        ("مناطق محروم کشور", "National"),
+        ("مناطق کم‌برخوردار کشور", "National"),
+        ("مناطق روستایی کشور", "National"),
+        ("مناطق مرزی کشور", "Kermanshah"),
+        ("مناطق غربی کشور", "Kermanshah"),
+        ("غرب کشور", "Kermanshah"),
+    ],
+)
+def test_areas_of_a_kind_found_all_over_the_country_are_national(areas: str, expected: str) -> None:
+    text = f"کرمانشاه- به گزارش ایرنا، امسال ۱۲ هزار بسته جهیزیه در {areas} توزیع شد."
+    assert provinces(text) == {12000: expected}
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # «این استان» is the article's province, a national total beside it stays national.
