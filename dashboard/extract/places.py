@@ -22,8 +22,11 @@ PLURAL_PROVINCE = frozenset({"استانهای", "استانها"})
 
 
 NOT_PLACE_BEFORE = frozenset({"اهل"})  # «اهل کرمانشاه»: where people come from
+REPORTER = frozenset({"خبرنگار"})  # «با خبرنگار فارس»: the outlet after it, not a province
+OUTLET_TOKENS = 2  # «خبرنگار انتظامی فارس»: a desk word may stand between
 
 
+ORIGIN_WINDOW = 8  # «از انجمن صنفی شرکت‌های حمل و نقل قزوین»: tokens from «از» to the place a candidate is from
 AFTER_WINDOW = 16  # tokens after a figure in which a named province still belongs to it
 
 
@@ -108,9 +111,19 @@ def _all_province_mentions(kt: KeyedText) -> list[tuple[int, int, str]]:
 
 def _not_places(kt: KeyedText) -> set[int]:
     """Tokens where a place name names something else: inside a short «...» (a programme, a festival:
-    «سلام تهران») and right after «اهل» (where people come from, not where the figure is)."""
-    masked = {i for lo, hi in quoted_names(kt) for i in range(lo, hi)}
-    masked.update(i for i in range(1, len(kt.tokens)) if kt.tokens[i - 1].key in NOT_PLACE_BEFORE)
+    «سلام تهران»; a quoted place alone, «بم», is the place), right after «اهل» (where people come from, not
+    where the figure is) and the outlet a reporter works for («خبرنگار فارس», «خبرنگار انتظامی فارس»)."""
+    places = _places()
+    masked: set[int] = set()
+    for lo, hi in quoted_names(kt):
+        inner = "".join(t.key for t in kt.tokens[lo:hi])
+        if inner not in places.names and inner not in places.cued:
+            masked.update(range(lo, hi))
+    tokens = kt.tokens
+    masked.update(i for i in range(1, len(tokens)) if tokens[i - 1].key in NOT_PLACE_BEFORE)
+    for i, token in enumerate(tokens[:-1]):
+        if token.key in REPORTER and tokens[i + 1].key not in places.cues and tokens[i + 1].key != "استان":
+            masked.update(range(i + 1, min(i + 1 + OUTLET_TOKENS, len(tokens))))
     return masked
 
 
@@ -156,6 +169,8 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
     after_hi = phrase_end(kt, last, min(hi, last + AFTER_WINDOW))
     # «در این استان»: the article's own province, which the caller fills in (None below).
     mentions: list[tuple[int, str | None]] = [*province_mentions(kt, lo, hi), *_this_province(kt, lo, hi)]
+    if _counts_votes(kt, last):
+        mentions = [(i, key) for i, key in mentions if not _origin(kt, i)]
     mentions.sort(key=lambda m: m[0])
     national = _national_words(kt, lo, hi)
     located = [i for i in range(last, after_hi) if kt.tokens[i].key == "در"]
@@ -175,7 +190,9 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
         return _alone_or_national(kt, *max(before))
     # «... استان X ... است که از این تعداد ۱۵۰ روستا ...»: an earlier clause of the same statement.
     p_lo, _p_hi = punct_bounds(kt, first, last)
-    earlier = province_mentions(kt, p_lo, lo) or [(i, NATIONAL) for i in _national_words(kt, p_lo, lo)]
+    earlier = [(i, key) for i, key in province_mentions(kt, p_lo, lo) if not _is_dateline(kt, i)] or [
+        (i, NATIONAL) for i in _national_words(kt, p_lo, lo)
+    ]
     if earlier:
         return max(earlier)[1]
     # «مسئول بسیج سازندگی استان بوشهر ... گفت: ۹۴۰ نفر ...»: the speaker's province, when it is only one.
@@ -187,6 +204,22 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
     if not speaker and _national_words(kt, 0, p_lo):
         return NATIONAL
     return None
+
+
+def _counts_votes(kt: KeyedText, last: int) -> bool:
+    """Does the figure count votes («با ۴۵ رای»)? They belong to the election, not to where a candidate is from."""
+    return last < len(kt.tokens) and kt.tokens[last].key in load_cues().vote_words
+
+
+def _origin(kt: KeyedText, i: int) -> bool:
+    """Is the place at token ``i`` where someone comes from: «از انجمن تهران», «از انجمن صنفی شرکت‌های حمل و نقل
+    قزوین»? «از» must open the place's own phrase: no figure or punctuation stands between them."""
+    for token in reversed(kt.tokens[max(0, i - ORIGIN_WINDOW) : i]):
+        if token.key == "از":
+            return True
+        if not token.is_word or token.key in load_cues().vote_words:
+            return False
+    return False
 
 
 def _names_the_nouns_place(kt: KeyedText, last: int, i: int) -> bool:

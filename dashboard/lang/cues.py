@@ -53,6 +53,7 @@ _WORD_LISTS = (
     "rank_words",
     "region_words",
     "area_words",
+    "vote_words",
     "region_adjectives",
     "this_province",
     "foreign_countries",
@@ -124,6 +125,7 @@ class Cues:
     rank_words: frozenset[str]
     region_words: frozenset[str]
     area_words: frozenset[str]
+    vote_words: frozenset[str]
     region_adjectives: frozenset[str]
     this_province: frozenset[str]
     foreign_countries: frozenset[str]

@@ -1462,6 +1462,38 @@ def test_the_country_named_before_a_figure_is_national_but_a_region_of_it_is_not
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "مدیر گمرک زنجان امروز در گفت‌وگو با خبرنگار فارس اظهار کرد: امسال ۹ هزار تن کالا صادر شد.",
+            "Zanjan",
+        ),
+        ("به گزارش خبرنگار انتظامی فارس، ماموران پلیس ۳ باند قاچاق را متلاشی کردند.", "National"),
+        ("به گزارش خبرنگار استان فارس، ماموران پلیس ۳ باند قاچاق را متلاشی کردند.", "Fars"),
+    ],
+    ids=["with-the-reporter", "a-desks-reporter", "the-provinces-reporter"],
+)
+def test_the_outlet_a_reporter_works_for_is_no_province(text: str, expected: str) -> None:
+    assert set(provinces(text).values()) == {expected}
+
+
+def test_a_place_quoted_alone_is_the_place_but_a_quoted_name_is_not() -> None:
+    assert provinces("سخنگو درباره کالاهای ارسالی به «بم» گفت: تاکنون ۲۷ هزار چادر ارسال شد.") == {27000: "Kerman"}
+    assert provinces("به گزارش ایرنا، نمایش «سلام تهران» با ۲۰ اجرا به پایان رسید.") == {20: "National"}
+
+
+def test_votes_belong_to_the_election_not_to_where_a_candidate_is_from() -> None:
+    national = (
+        "تهران- مجمع عمومی کانون انجمن‌های صنفی رانندگان با حضور نمایندگان انجمن‌های سراسر کشور برگزار شد و "
+        "علی احمدی از انجمن تبریز با ۴۵ رای و رضا کاظمی از انجمن صنفی شرکت‌های حمل و نقل قزوین با ۳۱ رای "
+        "به عضویت هیئت مدیره کانون درآمدند."
+    )
+    assert provinces(national) == {45: "National", 31: "National"}
+    city = "مشهد- در انتخابات شورای شهر مشهد، علی رضایی با ۱۲۰ هزار رای نفر نخست شد."
+    assert provinces(city) == {120_000: "Razavi Khorasan"}
+
+
+@pytest.mark.parametrize(
     ("areas", "expected"),
     [
         ("مناطق محروم کشور", "National"),
