@@ -47,11 +47,13 @@ LIST_JOINERS = frozenset({"و", "،", ","})  # «۹، ۲۲ و ۲۴»  # «۱۰ �
 ONLY = frozenset({"تنها", "فقط"})  # «تنها یک مورد»: «یک» counts
 ALSO = frozenset({"نیز", "هم"})  # «یک پروژه نیز»: one more of a series
 AND = "و"
+HALF_AFTER_UNIT = re.compile(r"[ \u200c]*و[ \u200c]*نیم(?![\w\u200c])")  # «یک تن و نیم»
 HAVING = "دارای"
 EZAFE_PLURALS = ("های", "هایی")  # «خانواده‌های دارای ...»
 PER_ITEM_WINDOW = 7  # words before a price that may name the item it is each of
 PER_ITEM_UNITS = frozenset({"IRR", "USD", "EUR", "other", "tonne", "W", "Wh", "m2", "ha"})
 ITEM_WEIGHT_WINDOW = 6  # words before a mass that may name it an item's weight
+COUNT_BEFORE_WEIGHT = 3  # «۴۷ هزار رأس دام به وزن»: tokens from the count to «به وزن»
 METRE_CONTEXT = 6  # tokens each side that tell length from area
 SMALL_WORD_NUMBER = 20  # below this, a number in words may be wording («سه نوع»)
 LOOKAHEAD_TOKENS = 14
@@ -347,6 +349,12 @@ def _read_unit(
     reaches («از ۷۵۰ هزار به ۱.۶ میلیون تن»). None when the figure is each item's size («وام ۵۰ میلیون
     تومانی»)."""
     unit_word, figure_end, after = _unit_and_after(text, span, kt, end, before)
+    half = HALF_AFTER_UNIT.match(text, figure_end, end) if unit_word is not None else None
+    if half is not None and unit_word is not None and not unit_word.is_currency:
+        # «یک تن و نیم»: the half is written after the unit
+        at_end = kt.first_from(half.end())
+        tokens = kt.tokens[at_end : at_end + WINDOW_TOKENS]
+        return _UnitReading(replace(span, value=span.value + 0.5), unit_word, half.end(), tokens)
     compound = _smaller_unit_after(text, span, unit_word, figure_end, following, end)
     if compound is not None:
         at_end = kt.first_from(compound[2])
@@ -567,12 +575,26 @@ def _weighs_one_item(before: list[Token]) -> bool:
     (True, False)
     """
     words = _lexicon().cues.item_weight_words
-    for token in reversed(before[-ITEM_WEIGHT_WINDOW:]):
+    window = before[-ITEM_WEIGHT_WINDOW:]
+    for i in range(len(window) - 1, -1, -1):
+        token = window[i]
         if not token.is_word and token.text in "،,؛:.":
             return False
         if token.key in words:
-            return True
+            return not _weight_of_the_count(before[: len(before) - len(window) + i])
     return False
+
+
+def _weight_of_the_count(before: list[Token]) -> bool:
+    """Does «وزن» follow «به» after a count, the weight of all the items counted: «۴۷ هزار رأس به وزن ۲ هزار تن»?
+
+    >>> from dashboard.text.keyed_text import tokenize
+    >>> _weight_of_the_count(tokenize("۶ میلیون قطعه به")), _weight_of_the_count(tokenize("مرغ تولیدی به"))
+    (True, False)
+    """
+    if not before or before[-1].key != "به":
+        return False
+    return any(parse_number(t.text) is not None for t in before[-1 - COUNT_BEFORE_WEIGHT : -1])
 
 
 def _metre_unit(before: list[Token], after: list[Token]) -> UnitWord | None:

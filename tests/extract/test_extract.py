@@ -158,6 +158,10 @@ def test_money_with_no_currency_anywhere_is_toman() -> None:
         ("در این انبار ۲ تن و ۳۰۰ کیلوگرم برنج توزیع شد.", 2.3, "tonne", "other"),
         ("در این طرح ۱۲ کیلو متر راه روستایی آسفالت شد.", 12, "km", "other"),
         ("ظرفیت این نیروگاه‌ها به ۱۵ مگا وات رسید.", 15e6, "W", "power"),
+        ("ماموران بیش از یک تن و نیم تریاک کشف کردند.", 1.5, "tonne", "other"),
+        ("استان گلستان با خرید ۹۶۷ هزارتن گندم رتبه سوم را کسب کرد.", 967e3, "tonne", "other"),
+        ("فروش روزانه نفت ۱.۵ میلیون بشکه خواهد بود.", 1.5e6, "other", "other"),
+        ("هلال احمر ۵۰ گالن آب به منطقه ارسال کرد.", 50, "other", "other"),
     ],
     ids=[
         "kilowatt",
@@ -175,6 +179,10 @@ def test_money_with_no_currency_anywhere_is_toman() -> None:
         "tonnes-and-kilograms",
         "kilo-metre-apart",
         "mega-watt-apart",
+        "a-tonne-and-a-half",
+        "thousand-glued-to-tonnes",
+        "barrels",
+        "gallons",
     ],
 )
 def test_units_convert_to_the_canonical_unit(text: str, value: float, unit: str, metric: str) -> None:
@@ -189,6 +197,16 @@ def test_units_convert_to_the_canonical_unit(text: str, value: float, unit: str,
 )
 def test_a_weight_class_or_one_items_weight_is_not_a_claim(text: str) -> None:
     assert claims(text) == []
+
+
+def test_the_weight_of_all_the_items_counted_is_a_claim() -> None:
+    text = "در این مدت ۶ میلیون قطعه مرغ به وزن ۱۵ هزار تن و ۴۷ هزار رأس دام به وزن ۲ هزار و ۳۰۰ تن کشتار شد."
+    assert [(r["value"], r["unit"]) for r in claims(text)] == [
+        (6e6, "count"),
+        (15000.0, "tonne"),
+        (47000.0, "count"),
+        (2300.0, "tonne"),
+    ]
 
 
 @pytest.mark.parametrize(
