@@ -181,7 +181,11 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
     if after and any(t.key in PLURAL_PROVINCE for t in kt.tokens[after_lo : after[0][0]]):
         return NATIONAL  # «در استان‌های مازندران، فارس و کرمان»: several provinces together
     # «در سراسر کشور», and «۳۴ جودوکار از سراسر کشور»: the whole country, wherever they meet.
-    after += [(i, NATIONAL) for i in national if after_lo <= i < after_hi or (last <= i < after_hi and _from(kt, i))]
+    after += [
+        (i, NATIONAL)
+        for i in national
+        if after_lo <= i < after_hi or (last <= i < after_hi and (_from(kt, i) or _of(kt, last, i)))
+    ]
     if after:
         return _alone_or_national(kt, *min(after))
     # Before the figure: the nearest province («کرمان با ۱۰ هزار شغل»), national words only without one.
@@ -249,6 +253,13 @@ def _national_words(kt: KeyedText, lo: int, hi: int) -> list[int]:
         for i, j, _k in kt.find(load_cues().national_markers, lo, hi)
         if not (_ranking(kt, i, j) or _region(kt, i) or kt.find(load_cues().foreign_countries, j, j + 3))
     ]
+
+
+def _of(kt: KeyedText, last: int, i: int) -> bool:
+    """Is the national word at ``i`` in the «از» phrase right after the counted noun, where its members come
+    from: «۳۴ جودوکار از سراسر کشور», «۲ هزار نفر از فعالان قرآنی کشور»?"""
+    at = last + 1
+    return at < i and kt.tokens[at].key == "از" and all(t.is_word for t in kt.tokens[last:i])
 
 
 def _from(kt: KeyedText, i: int) -> bool:

@@ -1262,6 +1262,30 @@ def test_a_national_official_under_a_provincial_dateline_speaks_for_the_country(
     assert only(text)["province"] == "National"
 
 
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        ("سخنگوی کمیسیون برنامه و بودجه مجلس", "National"),
+        ("نماینده مردم شیراز در مجلس", "Fars"),
+    ],
+)
+def test_parliaments_officers_speak_for_the_country_but_a_members_constituency_is_a_place(
+    speaker: str, expected: str
+) -> None:
+    text = (
+        f"بودجه سال آینده\n\n{speaker} گفت: فروش نفت ۱.۵ میلیون بشکه خواهد بود.\n"
+        "به گزارش خبرگزاری فارس از شیراز، وی در این باره توضیح داد."
+    )
+    assert only(text)["province"] == expected
+
+
+def test_people_counted_from_all_over_the_country_are_national() -> None:
+    text = "کرمان- مسئول اتحادیه موسسه‌های قرآنی استان گفت: امسال ۲ هزار نفر از فعالان قرآنی کشور بیمه می‌شوند."
+    assert only(text)["province"] == "National"
+    text = "کرمان- مسئول اتحادیه موسسه‌های قرآنی استان گفت: امسال ۲ هزار نفر از فعالان قرآنی استان بیمه می‌شوند."
+    assert only(text)["province"] == "Kerman"
+
+
 def test_a_provincial_official_under_a_dateline_keeps_the_province() -> None:
     text = "اشتغال مددجویان\n\nزنجان- مدیرکل کمیته امداد استان گفت: امسال ۲ هزار و ۴۰۰ شغل ایجاد شد."
     assert only(text)["province"] == "Zanjan"
