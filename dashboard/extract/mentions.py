@@ -53,6 +53,7 @@ EZAFE_PLURALS = ("های", "هایی")  # «خانواده‌های دارای .
 PER_ITEM_WINDOW = 7  # words before a price that may name the item it is each of
 PER_ITEM_UNITS = frozenset({"IRR", "USD", "EUR", "other", "tonne", "W", "Wh", "m2", "ha"})
 ITEM_WEIGHT_WINDOW = 6  # words before a mass that may name it an item's weight
+CASUALTY_WINDOW = 2  # «منجر به کشته شدن ۳ تن»: words before «N تن» that name casualties
 COUNT_BEFORE_WEIGHT = 3  # «۴۷ هزار رأس دام به وزن»: tokens from the count to «به وزن»
 METRE_CONTEXT = 6  # tokens each side that tell length from area
 SMALL_WORD_NUMBER = 20  # below this, a number in words may be wording («سه نوع»)
@@ -220,11 +221,12 @@ def _ends_with(tokens: list[Token], i: int, keys: frozenset[str]) -> bool:
 
 
 def _is_year_like(span: NumberSpan) -> bool:
-    """A year («۱۴۰۲», «2023») or a two-digit year («سال ۹۹»)."""
+    """A year («۱۴۰۲», «2023»), a year of the past («سال ۱۲۸۷», «سال ۱۰۷۳ هجری قمری») or a two-digit year
+    («سال ۹۹»): read as a year only after a word such as «سال»."""
     digits = span.text.strip()
     if span.has_words or not digits.isdigit():
         return False
-    return _is_year(span) or len(digits) == 2
+    return _is_year(span) or len(digits) == 2 or (len(digits) == 4 and 1000 <= span.value <= 2100)
 
 
 def _is_year(span: NumberSpan) -> bool:
@@ -482,6 +484,8 @@ def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], uni
     if span.has_words and 0 < span.value < 1:
         return True  # «دو سوم مصدومان», «یک بیستم مبلغ»: a share, not a count
     if span.has_words and span.value == 1 and match_key(span.text) == "یک":
+        if unit_word is not None and unit_word.is_currency:
+            return True  # «یک دلار آمریکا ۹۲۲۸ ریال»: the base of a rate, not an amount
         if unit_word is not None or (after and after[0].key in cues.classifiers):
             return False  # «یک درصد», «یک فروند بالگرد» count
         return not _one_counted(before, after)
@@ -643,7 +647,7 @@ def _classify(
         return Mention(span.start, figure_end, value, unit, metric, metric_fa, head_end, qualifier, given)
 
     if unit_word is not None:
-        if _people_in_tonnes(unit_word, after):  # «۳۰ تن از خبرنگاران»
+        if _people_in_tonnes(unit_word, before, after):  # «۳۰ تن از خبرنگاران»
             return make(span.value, "count", _person_role(before, after), unit_word.word, figure_end, False)
         metric = UNIT_METRIC.get(unit_word.unit, "other")
         return make(
@@ -724,20 +728,24 @@ def _counter_names_another_kind(after: list[Token]) -> bool:
     return any(t.key in kinds for t in after[1:3])  # «واحد صنعتی», «واحد بزرگ آلاینده»
 
 
-def _people_in_tonnes(unit_word: UnitWord, after: list[Token]) -> bool:
-    """«۳۰ تن از خبرنگاران», «مصدومیت سه تن دیگر»: «تن» before «از» and a plural of people, or before
-    «دیگر», counts persons, not tonnes.
+def _people_in_tonnes(unit_word: UnitWord, before: list[Token], after: list[Token]) -> bool:
+    """«۳۰ تن از خبرنگاران», «مصدومیت سه تن دیگر», «کشته شدن ۳ تن»: «تن» before «از» and a plural of people
+    (one word may come first: «۲ تن از کشته شدگان»), before «دیگر», or beside a word of casualties or arrests
+    counts persons, not tonnes.
 
     People plurals end in «ان» («خبرنگاران», «مسئولان») or are «اعضا», «افراد»; «۳۰ تن از محصولات» weighs.
     """
     if unit_word.unit != "tonne" or unit_word.factor != 1 or not after:
         return False
-    if after[0].key == "دیگر":
+    cues = _lexicon().cues
+    if after[0].key == "دیگر" or after[0].key in cues.casualty_words:
+        return True
+    if any(t.key in cues.casualty_words for t in before[-CASUALTY_WINDOW:]):
         return True
     if len(after) < 2 or after[0].key != "از":
         return False
-    noun = after[1].key
-    return noun in _lexicon().cues.people_plurals or (noun.endswith("ان") and len(noun) > 4)
+    people = after[2] if after[1].key in cues.casualty_words and len(after) > 2 else after[1]  # «کشته شدگان»
+    return people.key in cues.people_plurals or (people.key.endswith("ان") and len(people.key) > 4)
 
 
 def _role_at(tokens: list[Token], i: int) -> str | None:

@@ -54,6 +54,7 @@ _WORD_LISTS = (
     "region_words",
     "area_words",
     "vote_words",
+    "casualty_words",
     "region_adjectives",
     "this_province",
     "foreign_countries",
@@ -126,6 +127,7 @@ class Cues:
     region_words: frozenset[str]
     area_words: frozenset[str]
     vote_words: frozenset[str]
+    casualty_words: frozenset[str]
     region_adjectives: frozenset[str]
     this_province: frozenset[str]
     foreign_countries: frozenset[str]

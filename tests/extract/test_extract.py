@@ -1238,14 +1238,41 @@ def test_foreign_money_stays_in_its_own_currency(text: str, value: float, unit: 
         ("در این نشست ۳۰ تن از خبرنگاران حضور داشتند.", 30.0, "count", "other"),
         ("امسال ۳۰ تن از محصولات روستایی صادر شد.", 30.0, "tonne", "other"),
         ("امسال ۵۰۰ واحد برای محرومان ساخته شد.", 500.0, "count", "housing_units"),
+        ("در این حادثه ۲ تن از کشته شدگان کودک بودند.", 2.0, "count", "other"),
+        ("انفجار بمب به کشته شدن ۳ تن انجامید.", 3.0, "count", "other"),
+        ("در این تصادف ۵ تن زخمی شدند.", 5.0, "count", "other"),
+        ("به دلیل بدقولی خریدار، ۲ میلیون تن از این فولاد در انبار ماند.", 2e6, "tonne", "other"),
     ],
-    ids=["unit-of-plants", "case-of-jobs", "persons-not-tonnes", "tonnes-of-goods", "bare-unit-is-housing"],
+    ids=[
+        "unit-of-plants",
+        "case-of-jobs",
+        "persons-not-tonnes",
+        "tonnes-of-goods",
+        "bare-unit-is-housing",
+        "of-the-dead",
+        "killing-of",
+        "were-injured",
+        "tonnes-of-this",
+    ],
 )
 def test_a_counter_or_measure_word_counts_the_noun_it_stands_for(
     text: str, value: float, unit: str, metric: str
 ) -> None:
     claim = only(text)
     assert (claim["value"], claim["unit"], claim["metric"]) == (value, unit, metric)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نرخ برابری ارزها اعلام شد: یک دلار آمریکا ۴۲ هزار ریال و یک یورو ۴۶ هزار ریال.",
+        "مدیرعامل باشگاه گفت: قبل از من یک ریال هم به بازیکنان پرداخت نشده بود.",
+        "این خانه در سال ۱۲۸۷ ساخته شد و شیخ حسن در سال ۱۰۷۳ هجری قمری در آن به دنیا آمد.",
+    ],
+    ids=["rate-table", "not-a-single-rial", "years-of-the-past"],
+)
+def test_a_rates_base_and_a_year_of_the_past_are_not_claims(text: str) -> None:
+    assert [r for r in claims(text) if r["value"] in (1.0, 10.0, 1287.0, 1073.0)] == []
 
 
 def test_index_points_and_dates_with_month_words_are_not_claims() -> None:
