@@ -23,7 +23,8 @@ PLURAL_PROVINCE = frozenset({"استانهای", "استانها"})
 
 NOT_PLACE_BEFORE = frozenset({"اهل"})  # «اهل کرمانشاه»: where people come from
 REPORTER = frozenset({"خبرنگار"})  # «با خبرنگار فارس»: the outlet after it, not a province
-OUTLET_TOKENS = 2  # «خبرنگار انتظامی فارس»: a desk word may stand between
+DESK, REPORT = "گروه", "گزارش"  # «به گزارش گروه اقتصاد فارس»: a desk of an outlet
+OUTLET_TOKENS = 3  # «خبرنگار انتظامی فارس», «گروه اقتصاد بین‌الملل فارس»: desk words before the outlet
 
 
 ORIGIN_WINDOW = 8  # «از انجمن صنفی شرکت‌های حمل و نقل قزوین»: tokens from «از» to the place a candidate is from
@@ -122,8 +123,12 @@ def _not_places(kt: KeyedText) -> set[int]:
     tokens = kt.tokens
     masked.update(i for i in range(1, len(tokens)) if tokens[i - 1].key in NOT_PLACE_BEFORE)
     for i, token in enumerate(tokens[:-1]):
-        if token.key in REPORTER and tokens[i + 1].key not in places.cues and tokens[i + 1].key != "استان":
-            masked.update(range(i + 1, min(i + 1 + OUTLET_TOKENS, len(tokens))))
+        desk = token.key == DESK and i > 0 and tokens[i - 1].key == REPORT  # «به گزارش گروه اقتصاد بین‌الملل فارس»
+        if (token.key in REPORTER or desk) and tokens[i + 1].key not in places.cues and tokens[i + 1].key != "استان":
+            for j in range(i + 1, min(i + 1 + OUTLET_TOKENS, len(tokens))):
+                if not tokens[j].is_word or tokens[j].key in ("از", "در"):
+                    break  # «خبرنگار فارس در قزوین»: where the reporter files from is a place
+                masked.add(j)
     return masked
 
 

@@ -1539,8 +1539,10 @@ def test_the_country_named_before_a_figure_is_national_but_a_region_of_it_is_not
         ),
         ("به گزارش خبرنگار انتظامی فارس، ماموران پلیس ۳ باند قاچاق را متلاشی کردند.", "National"),
         ("به گزارش خبرنگار استان فارس، ماموران پلیس ۳ باند قاچاق را متلاشی کردند.", "Fars"),
+        ("به گزارش گروه اقتصاد بین‌الملل فارس، خط لوله ۷۰۰ کیلومتر طول دارد.", "National"),
+        ("مدیر کشتارگاه در گفت‌وگو با خبرنگار فارس در قزوین گفت: ماهانه ۶۸۰ تن گوشت عرضه می‌شود.", "Qazvin"),
     ],
-    ids=["with-the-reporter", "a-desks-reporter", "the-provinces-reporter"],
+    ids=["with-the-reporter", "a-desks-reporter", "the-provinces-reporter", "a-desk", "where-the-reporter-is"],
 )
 def test_the_outlet_a_reporter_works_for_is_no_province(text: str, expected: str) -> None:
     assert set(provinces(text).values()) == {expected}
