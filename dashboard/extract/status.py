@@ -13,6 +13,7 @@ from dashboard.lang.cues import load_cues
 from dashboard.text.keyed_text import KeyedText
 
 PAST_COPULAS = frozenset({"بود", "بودند", "بوده", "بودهاست"})  # match keys of «بود», «بوده است»
+BRACKET_TOKENS = 8  # «(۱۵ کارگزاری اقماری و یک ...»: tokens from a bracket to a figure inside it
 PURPOSE = frozenset({"با", "به"})  # «با هدف», «به منظور»: a purpose, not a plan
 
 
@@ -48,6 +49,7 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
         or _plan_cues(kt, clause_lo, first)
         or _plan_cues(kt, lead, verb_end)
         or kt.find(cues.planned_verbs, lead, verb_end)
+        or (kt.find(cues.consent_verbs, lead, verb_end) and _consented_event(kt, first))
         or kt.find(cues.possibility_modals, max(lo, clause_lo - 1), verb_end)
     ):
         # «قرار بود ... ایجاد شود که این هدف محقق شده است»: the target was met.
@@ -82,6 +84,31 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
         if kt.find(cues.agreement_cues, lo, first):
             return "planned"
     return "reported"
+
+
+def _consented_event(kt: KeyedText, first: int) -> bool:
+    """Is the figure the object of an event agreed to, «با» and an event noun right before it: «با راه‌اندازی ۱۶
+    کارگزاری موافقت شد»? Not «با ۱۵۳ رأی موافق ... موافقت کردند», votes that were cast."""
+    events = load_cues().event_nouns
+    first = _outside_brackets(kt, first)
+    return first >= 2 and kt.tokens[first - 1].key in events and kt.tokens[first - 2].key == "با"
+
+
+def _outside_brackets(kt: KeyedText, first: int) -> int:
+    """The figure a bracketed breakdown details: «۱۶ کارگزاری (۱۵ اقماری و یک جایگزین)» gives the token of ۱۶
+    for ۱۵ and for «یک»; any other figure is its own.
+
+    >>> kt = KeyedText("با راه‌اندازی ۱۶ کارگزاری (۱۵ کارگزاری اقماری) موافقت شد")
+    >>> _outside_brackets(kt, 5), _outside_brackets(kt, 2)
+    (2, 2)
+    """
+    for i in range(first - 1, max(-1, first - BRACKET_TOKENS), -1):
+        text = kt.tokens[i].text
+        if text == ")":
+            break
+        if text == "(":
+            return next((j for j in range(i - 1, max(-1, i - 3), -1) if kt.tokens[j].text[:1].isdigit()), first)
+    return first
 
 
 def _plan_cues(kt: KeyedText, lo: int, hi: int) -> list[tuple[int, int, str]]:

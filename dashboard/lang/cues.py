@@ -55,6 +55,7 @@ _WORD_LISTS = (
     "area_words",
     "vote_words",
     "casualty_words",
+    "consent_verbs",
     "region_adjectives",
     "this_province",
     "foreign_countries",
@@ -128,6 +129,7 @@ class Cues:
     area_words: frozenset[str]
     vote_words: frozenset[str]
     casualty_words: frozenset[str]
+    consent_verbs: frozenset[str]
     region_adjectives: frozenset[str]
     this_province: frozenset[str]
     foreign_countries: frozenset[str]

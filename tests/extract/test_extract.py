@@ -1280,6 +1280,23 @@ def test_index_points_and_dates_with_month_words_are_not_claims() -> None:
     assert values(text) == [320.0]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "مدیرکل تامین اجتماعی گفت: با راه‌اندازی ۱۶ کارگزاری (۱۲ کارگزاری اقماری و ۴ کارگزاری جایگزین) موافقت شد.",
+            ["planned", "planned", "planned"],
+        ),
+        ("وزیر بهداشت با احداث ۳ بیمارستان در استان موافقت کرد.", ["planned"]),
+        ("با موافقت استاندار ۵۰ واحد مسکونی برای محرومان ساخته شد.", ["reported"]),
+        ("نمایندگان با ۱۵۳ رأی موافق با کلیات طرح موافقت کردند.", ["reported"]),
+    ],
+    ids=["launch-agreed", "building-agreed", "built-with-consent", "votes-cast"],
+)
+def test_what_was_agreed_to_is_planned(text: str, expected: list[str]) -> None:
+    assert [r["status"] for r in claims(text)] == expected
+
+
 def test_a_quota_or_commitment_is_planned() -> None:
     assert only("تعهد اشتغال استان امسال ۵ هزار نفر است.")["status"] == "planned"
 
