@@ -679,10 +679,23 @@ def _classify(
         metric = _person_role(before, after)
         return make(span.value, "count", metric, after[0].text, after[0].end, False)
     if after[0].key in cues.counters and not match_head(after, 0):
-        # «تعداد ایستگاه‌ها به هفت مورد می‌رسد», «۵۱ مورد مربوط به ...»: cases of what the sentence counts.
-        counted_before = _counted_before(span, figure_end, before, after[0].end, make)
+        # «تعداد ایستگاه‌ها به هفت مورد می‌رسد», «۵۱ مورد در ...»: cases of what the sentence counts, unless
+        # the counter counts a noun of its own after it («۱۰۵ فقره سرقت»).
+        own_noun = (
+            len(after) > 1 and _content_word(after[1]) and not is_finite_verb(after[2].key if len(after) > 2 else "")
+        )
+        counted_before = _counted_before(span, figure_end, before, after[0].end, make, nearest=not own_noun)
+        if counted_before is None and own_noun:
+            return make(span.value, "count", "other", text[after[0].start : after[1].end], after[1].end, False)
         return counted_before or make(span.value, "count", "other", after[0].text, after[0].end, False)
     return _uncounted(text, span, figure_end, before, after, make)
+
+
+def _content_word(token: Token) -> bool:
+    """A word that can be the thing counted: not a function word or a verb («سرقت», not «در» or «می‌رسد»)."""
+    key = token.key
+    function_word = key in stopwords() and key not in lexicon().nouns
+    return token.is_word and not (key in _lexicon().cues.no_head or function_word or is_finite_verb(key))
 
 
 def _uncounted(
@@ -691,9 +704,7 @@ def _uncounted(
     """A number before a word no metric knows: a function word or a verb leaves it bare
     (:func:`_bare`); «۲ میلیارد» of something unnamed is too vague to count; else it counts that
     word under ``other`` («۴۰ سامانه»)."""
-    key = after[0].key
-    function_word = key in stopwords() and key not in lexicon().nouns
-    if key in _lexicon().cues.no_head or function_word or is_finite_verb(key):
+    if not _content_word(after[0]):
         return _bare(text, span, figure_end, before, after, make)
     if span.has_words and span.value >= 1e9:
         return None
@@ -849,9 +860,12 @@ def _bare(
     return _counted_before(span, figure_end, before, figure_end, make)
 
 
-def _counted_before(span: NumberSpan, figure_end: int, before: list[Token], head_end: int, make) -> Mention | None:
+def _counted_before(
+    span: NumberSpan, figure_end: int, before: list[Token], head_end: int, make, *, nearest: bool = True
+) -> Mention | None:
     """Take the metric of the counted noun before the figure in its sentence: the one after
-    «تعداد»/«شمار» when there is one («تعداد شغل‌های ایجادشده را ... ۴۰۰ مورد»), else the nearest."""
+    «تعداد»/«شمار» when there is one («تعداد شغل‌های ایجادشده را ... ۴۰۰ مورد»), else the nearest (when
+    ``nearest``)."""
     start = len(before) - 1
     while start > 0 and before[start - 1].text not in ".؟!؛:":
         start -= 1
@@ -860,7 +874,7 @@ def _counted_before(span: NumberSpan, figure_end: int, before: list[Token], head
             head = match_head(before, i + 1)
             if head and head[0] != "other":
                 return make(span.value, "count", head[0], before[i + 1].text, head_end, False)
-    if not before or before[-1].text in ".؟!؛:":
+    if not nearest or not before or before[-1].text in ".؟!؛:":
         return None  # «... گفت: ۱۳ مورد»: the clause starts at the figure
     masked = _role_false_friends(before)  # «۱۳ مورد اهدای عضو»: an organ, not a member
     for i in range(len(before) - 2, -1, -1):

@@ -38,6 +38,7 @@ from dashboard.text.nlp import sentence_spans
 # A hash of the extractor's code and data files: after any change, ingesting again replaces the claims.
 EXTRACTOR_VERSION = extractor_version()
 GENERAL = "general"
+MIN_PRECISE_DIGITS = 3  # «۲ هزار و ۵۹۱»: a figure this precise does not recur by chance
 MIN_RESTATED_ELSEWHERE = 20  # an equal count this large, in a province and nationally, is one figure
 MIN_ROUNDING_STEP = 100  # «۱۲۳ هزار» restates ۱۲۳٬۱۸۲; «۴۲» does not restate ۴۵
 # Things counted for their own sake: a program named earlier in the paragraph is not theirs. Things no
@@ -228,6 +229,12 @@ def _tallied_again(row: dict, kept: dict) -> bool:
     )
 
 
+def _same_precise_figure(row: dict, kept: dict) -> bool:
+    """A figure of three or more significant digits said twice is one claim, whatever noun each sentence
+    counts it by: «۱۱ میلیون و ۴۵۰ هزار دانش‌آموز» in the lead, «۱۱ میلیون و ۴۵۰ هزار نفر عضویت دارند» below."""
+    return row["value"] == kept["value"] and row["_precise"] >= MIN_PRECISE_DIGITS
+
+
 def _same_place(a: dict, b: dict) -> bool:
     """The same province, or an equal value in a province and in the whole country; small counts («۶ نفر»,
     «۸ کارگزاری») recur by chance, so they must name the same province."""
@@ -254,7 +261,7 @@ def fold_restatements(rows: list[dict]) -> list[dict]:
         same = [
             k
             for k in kept
-            if k["metric"] == row["metric"]
+            if (k["metric"] == row["metric"] or _same_precise_figure(row, k))
             and k["unit"] == row["unit"]
             and _same_place(k, row)
             and (k["program"] == row["program"] or GENERAL in (k["program"], row["program"]))

@@ -298,6 +298,19 @@ def test_cases_take_no_metric_from_an_organ_or_from_before_the_speakers_colon(te
     assert claims(text)[0]["metric"] == "other"
 
 
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("فرمانده انتظامی شهرستان از اجرای طرح امنیت و کشف ۱۰۵ فقره سرقت در این طرح خبر داد.", "other"),
+        ("فرماندار تعداد پروژه‌های عمرانی شهرستان را ۱۰۴ مورد عنوان کرد.", "projects"),
+        ("تعداد طرح‌های افتتاح شده به ۱۲ مورد رسید.", "projects"),
+    ],
+    ids=["a-noun-of-its-own", "a-verbs-noun", "cases-of-the-noun-before"],
+)
+def test_a_counter_counts_its_own_noun_else_the_one_the_sentence_counts(text: str, metric: str) -> None:
+    assert claims(text)[0]["metric"] == metric
+
+
 def test_a_polluting_plant_is_no_dwelling_and_cents_are_no_count() -> None:
     assert only("طبق آمار ۱۳۵ واحد بزرگ آلاینده در استان شناسایی شده است.")["metric"] != "housing_units"
     assert only("قیمت سویا ۱۵ سنت افت کرد.")["unit"] == "other"
@@ -1031,6 +1044,14 @@ def test_a_figure_said_again_in_its_sentence_folds(text: str) -> None:
 def test_a_round_figure_elsewhere_restates_if_hedged_or_two_digits(second: str, expected: list[float]) -> None:
     text = f"به گزارش ایرنا، گازرسانی به روستای عشاق با اعتبار ۴۱۵ میلیون تومان به بهره‌برداری رسید. {second}"
     assert [r["value"] for r in claims(text) if r["unit"] == "IRR"] == expected
+
+
+def test_a_precise_figure_said_again_by_another_noun_folds() -> None:
+    text = (
+        "عضویت دانش‌آموزان در شبکه شاد\nبه گزارش ایرنا، ۱۱ میلیون و ۴۵۰ هزار دانش‌آموز در شبکه شاد هستند.\n"
+        "وی گفت: تاکنون ۱۱ میلیون و ۴۵۰ هزار نفر در این شبکه عضو شده‌اند."
+    )
+    assert [r["value"] for r in claims(text)] == [11_450_000.0]
 
 
 def test_same_value_of_different_metrics_does_not_fold() -> None:
