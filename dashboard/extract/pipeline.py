@@ -230,9 +230,14 @@ def _tallied_again(row: dict, kept: dict) -> bool:
 
 
 def _same_precise_figure(row: dict, kept: dict) -> bool:
-    """A figure of three or more significant digits said twice is one claim, whatever noun each sentence
-    counts it by: «۱۱ میلیون و ۴۵۰ هزار دانش‌آموز» in the lead, «۱۱ میلیون و ۴۵۰ هزار نفر عضویت دارند» below."""
-    return row["value"] == kept["value"] and row["_precise"] >= MIN_PRECISE_DIGITS
+    """A figure of three or more significant digits said twice is one claim when one sentence counts it by a
+    noun no metric knows: «۱۱ میلیون و ۴۵۰ هزار کاربر» in the lead, «۱۱ میلیون و ۴۵۰ هزار نفر عضو شده‌اند»
+    below. Two tracked metrics that disagree stay two claims for a reader to weigh."""
+    return (
+        row["value"] == kept["value"]
+        and row["_precise"] >= MIN_PRECISE_DIGITS
+        and "other" in (row["metric"], kept["metric"])
+    )
 
 
 def _same_place(a: dict, b: dict) -> bool:
@@ -250,7 +255,8 @@ def fold_restatements(rows: list[dict]) -> list[dict]:
     one is a rounding of the other; the kept row is the most precise one, preferring the body
     over the headline. An equal figure placed once in a province and once only by default in the whole
     country («رئیس کمیته امداد کشور ... ۲۷ سامانه» after «۲۷ نیروگاه ... در شهرستان خدابنده») is one
-    claim, in the province.
+    claim, in the province; a precise figure counted once by a noun no metric knows takes the metric the other
+    sentence names.
     """
     kept: list[dict] = []
     for row in sorted(rows, key=lambda r: (r["_heading"], -r["_precise"], r["start"])):
@@ -269,7 +275,10 @@ def fold_restatements(rows: list[dict]) -> list[dict]:
         ]
         if not same:
             kept.append(row)
-        elif same[0]["province"] == NATIONAL and row["province"] != NATIONAL:
+            continue
+        if same[0]["metric"] == "other":
+            same[0]["metric"], same[0]["metric_fa"] = row["metric"], row["metric_fa"]  # the noun that says what it is
+        if same[0]["province"] == NATIONAL and row["province"] != NATIONAL:
             same[0]["province"], same[0]["province_basis"] = row["province"], row["province_basis"]
     kept.sort(key=lambda r: r["start"])
     return kept

@@ -1048,10 +1048,10 @@ def test_a_round_figure_elsewhere_restates_if_hedged_or_two_digits(second: str, 
 
 def test_a_precise_figure_said_again_by_another_noun_folds() -> None:
     text = (
-        "عضویت دانش‌آموزان در شبکه شاد\nبه گزارش ایرنا، ۱۱ میلیون و ۴۵۰ هزار دانش‌آموز در شبکه شاد هستند.\n"
+        "کاربران شبکه شاد\nبه گزارش ایرنا، شبکه شاد ۱۱ میلیون و ۴۵۰ هزار کاربر دارد.\n"
         "وی گفت: تاکنون ۱۱ میلیون و ۴۵۰ هزار نفر در این شبکه عضو شده‌اند."
     )
-    assert [r["value"] for r in claims(text)] == [11_450_000.0]
+    assert [(r["value"], r["metric"]) for r in claims(text)] == [(11_450_000.0, "members")]
 
 
 def test_same_value_of_different_metrics_does_not_fold() -> None:
