@@ -196,9 +196,24 @@ def _article_province(
     first_line_end = text.find("\n")
     head_end = min(max(lead_end, len(text) if first_line_end == -1 else first_line_end), 1500)
     filed = _filed_from(text, source_span, head_end)
+    head = _head_province(sentences, head_end)
     if filed:
+        # «فرمانده انتظامی غرب استان تهران ...» filed from Karaj: a province the lead names with «استان» is the story's.
+        if head is not None and head not in (NATIONAL, filed) and _named_as_province(sentences, head_end, head):
+            return head, False
         return filed, True
-    return _head_province(sentences, head_end) or _body_province(text, sentences), False
+    return head or _body_province(text, sentences), False
+
+
+def _named_as_province(sentences: Sentences, head_end: int, province: str) -> bool:
+    """Do the headline and lead name ``province`` after «استان» («غرب استان تهران»)?"""
+    for si in range(len(sentences.spans)):
+        if sentences.spans[si][0] >= head_end:
+            break
+        kt = sentences.keyed(si)
+        if any(key == province and i > 0 and kt.tokens[i - 1].key == "استان" for i, key in province_mentions(kt)):
+            return True
+    return False
 
 
 def _filed_from(text: str, source_span: tuple[int, int] | None, head_end: int) -> str | None:

@@ -1351,6 +1351,16 @@ def test_people_counted_from_all_over_the_country_are_national() -> None:
     assert only(text)["province"] == "Kerman"
 
 
+def test_a_province_the_lead_names_outweighs_where_the_story_was_filed() -> None:
+    text = (
+        "انهدام باند مواد مخدر\n\nفرمانده انتظامی غرب استان تهران از کشف ۳۰۰ کیلوگرم حشیش خبر داد.\n"
+        "به گزارش خبرگزاری فارس از کرج، وی این خبر را اعلام کرد.\nوی افزود: در این عملیات ۴ متهم دستگیر شدند."
+    )
+    assert {r["province"] for r in claims(text)} == {"Tehran"}
+    filed_only = text.replace("غرب استان تهران", "انتظامی منطقه")
+    assert {r["province"] for r in claims(filed_only)} == {"Alborz"}
+
+
 def test_a_provincial_official_under_a_dateline_keeps_the_province() -> None:
     text = "اشتغال مددجویان\n\nزنجان- مدیرکل کمیته امداد استان گفت: امسال ۲ هزار و ۴۰۰ شغل ایجاد شد."
     assert only(text)["province"] == "Zanjan"
