@@ -47,7 +47,7 @@ def status_of(kt: KeyedText, first: int, last: int) -> str:
         governing
         or ready
         or _plan_cues(kt, clause_lo, first)
-        or _plan_cues(kt, lead, verb_end)
+        or _plan_cues(kt, lead, verb_end, measured_against=True)
         or kt.find(cues.planned_verbs, lead, verb_end)
         or (kt.find(cues.consent_verbs, lead, verb_end) and _consented_event(kt, first))
         or kt.find(cues.possibility_modals, max(lo, clause_lo - 1), verb_end)
@@ -111,10 +111,11 @@ def _outside_brackets(kt: KeyedText, first: int) -> int:
     return first
 
 
-def _plan_cues(kt: KeyedText, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _plan_cues(kt: KeyedText, lo: int, hi: int, *, measured_against: bool = False) -> list[tuple[int, int, str]]:
     """Plan words in tokens ``[lo, hi)`` and work in progress («در حال تملک»), less those after «با» or «به»
-    that give a purpose («با هدف صیانت از جنگل‌ها ... اجرا شده است» was done) and those inside a name
-    («معاونت برنامه‌ریزی»).
+    that give a purpose («با هدف صیانت از جنگل‌ها ... اجرا شده است» was done), those inside a name
+    («معاونت برنامه‌ریزی») and, when ``measured_against``, a plan after «از» that a figure is measured against
+    («۲ میلیون تن از اهداف پیش‌بینی شده عقب هستیم» says how things stand).
 
     >>> _plan_cues(KeyedText("۴۴ درصد نامه‌ها در حوزه معاونت برنامه‌ریزی بوده است"), 0, 9)
     []
@@ -130,8 +131,23 @@ def _plan_cues(kt: KeyedText, lo: int, hi: int) -> list[tuple[int, int, str]]:
         hit
         for hit in kt.find(cues.planned_before, lo, hi) + ongoing
         if (hit[0] == 0 or kt.tokens[hit[0] - 1].key not in PURPOSE)
+        and not (measured_against and _after_from(kt, hit[0]))
         and not any(start <= hit[0] and hit[1] <= end for start, end, _k in names)
     ]
+
+
+def _after_from(kt: KeyedText, i: int) -> bool:
+    """Is the plan word at ``i`` what a figure is measured against, after «از» («از اهداف پیش‌بینی شده عقب
+    هستیم»)? Not «از جمله برنامه‌های ما» (among our plans).
+
+    >>> kt = KeyedText("۲ میلیون تن از اهداف پیش‌بینی شده عقب هستیم")
+    >>> _after_from(kt, 4), _after_from(kt, 5), _after_from(KeyedText("از جمله برنامه‌های ما"), 2)
+    (True, True, False)
+    """
+    before = [t.key for t in kt.tokens[max(0, i - 2) : i]]
+    if before[-1:] == ["از"]:
+        return True
+    return len(before) == 2 and before[0] == "از" and before[1] in load_cues().planned_before
 
 
 def _reports_news(kt: KeyedText, verb: int) -> bool:

@@ -1318,6 +1318,19 @@ def test_what_was_agreed_to_is_planned(text: str, expected: list[str]) -> None:
     assert [r["status"] for r in claims(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("در بخش فولاد ۲ میلیون تن از اهداف پیش‌بینی شده عقب هستیم.", "reported"),
+        ("تولید امسال ۱۵ درصد از هدف برنامه بیشتر بود.", "reported"),
+        ("ساخت ۸۰ مسجد از جمله برنامه‌های ما در سال جاری است.", "planned"),
+    ],
+    ids=["behind-the-targets", "above-the-target", "among-our-plans"],
+)
+def test_a_figure_measured_against_a_plan_says_how_things_stand(text: str, expected: str) -> None:
+    assert only(text)["status"] == expected
+
+
 def test_a_quota_or_commitment_is_planned() -> None:
     assert only("تعهد اشتغال استان امسال ۵ هزار نفر است.")["status"] == "planned"
 
