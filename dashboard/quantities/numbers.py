@@ -482,6 +482,10 @@ class _Phrase:
         elif value > self.max_scale and not self.needs_scale:  # «۶ هزار و ۵۰۰ میلیارد»: 6500 × 1e9
             self.total = (self.total + self.group) * value
             self.last_scale = self.max_scale = value * self.max_scale
+        elif value == self.last_scale < self.max_scale and not self.needs_scale:
+            # «۳۵۷ میلیون و ۸۳۹ هزار و ۷۴۰ هزار ریال»: an amount in thousands, 357,839,740 × 1000
+            self.total = (self.total + self.group) * value
+            self.last_scale, self.max_scale = value, value * self.max_scale
         else:
             return self.fallback()
         self.group, self.gcls, self.after_scale, self.needs_scale = None, "", True, False

@@ -277,6 +277,11 @@ GLUED_CASES = [
     ("دویست و ۵ واحد", [("دویست و ۵", 205)]),
     # but only the tens and units: a figure of hundreds is a number of its own
     ("یکصد و ۵۸۰ واحد", [("یکصد", 100), ("۵۸۰", 580)]),
+    # an amount written in thousands: the last «هزار» multiplies the whole
+    ("۳۵۷ میلیون و ۸۳۹ هزار و ۷۴۰ هزار ریال", [("۳۵۷ میلیون و ۸۳۹ هزار و ۷۴۰ هزار", 357_839_740_000)]),
+    # but two numbers of one scale stay two
+    ("۵ میلیون و ۳ میلیون نفر", [("۵ میلیون", 5e6), ("۳ میلیون", 3e6)]),
+    ("۲ هزار و ۵۰۰ هزار", [("۲ هزار", 2000), ("۵۰۰ هزار", 500_000)]),
 ]
 
 
