@@ -86,18 +86,20 @@ class _Lexicon:
     units: dict[str, UnitWord]  # match key -> unit word
     heads: dict[str, str]  # match key of a head phrase -> metric key
     max_head_tokens: int
-    currency_adjectives: dict[str, UnitWord]  # «دلاری», «یورویی», «تومانی» -> the currency
+    unit_adjectives: dict[str, UnitWord]  # «دلاری», «تومانی», «هکتاری» -> the unit
 
 
-def _currency_adjectives(units: dict[str, UnitWord]) -> dict[str, UnitWord]:
-    """The adjective of each currency word: «دلار» → «دلاری», «یورو» → «یورویی».
+def _unit_adjectives(units: dict[str, UnitWord]) -> dict[str, UnitWord]:
+    """The adjective of each one-word unit but the percent (a unit itself): «دلار» → «دلاری», «یورو» →
+    «یورویی», «هکتار» → «هکتاری».
 
-    >>> sorted(_currency_adjectives({"یورو": UnitWord("یورو", "EUR", 1, True)}))
+    >>> euro, percent = UnitWord("یورو", "EUR", 1, True), UnitWord("درصد", "percent", 1, False)
+    >>> sorted(_unit_adjectives({"یورو": euro, "درصد": percent}))
     ['یورویی']
     """
     forms = {}
     for key, unit in units.items():
-        if unit.is_currency and " " not in unit.word:
+        if unit.unit != "percent" and " " not in unit.word:
             forms[key + ("یی" if key.endswith(("و", "ا")) else "ی")] = unit
     return forms
 
@@ -134,7 +136,7 @@ def _lexicon() -> _Lexicon:
         for suffix in (*PLURAL_SUFFIXES, "ی"):
             heads.setdefault(key + suffix, metric_key)
     units = {match_key(w): u for w, u in tax.units.items()}
-    return _Lexicon(tax, load_cues(), unit_re, units, heads, longest, _currency_adjectives(units))
+    return _Lexicon(tax, load_cues(), unit_re, units, heads, longest, _unit_adjectives(units))
 
 
 def _strip_plural(key: str) -> str:
@@ -363,9 +365,12 @@ def _read_unit(
         tokens = kt.tokens[at_end : at_end + WINDOW_TOKENS]
         return _UnitReading(replace(span, value=compound[1]), compound[0], compound[2], tokens, joins_next=True)
     lex = _lexicon()
-    adjective = lex.currency_adjectives.get(after[0].key) if unit_word is None and after else None
+    adjective = lex.unit_adjectives.get(after[0].key) if unit_word is None and after else None
     if adjective is not None:
-        if not _ends_with(before, _before_qualifier(before), lex.cues.amount_nouns):
+        # «هزینه ۴ هزار یورویی», «سطح زیر کشت ۱۵۳ هزار هکتاری»: the amount; «وام ۵۰ میلیون تومانی», «طرح ۵۰
+        # هکتاری»: each one's size.
+        nouns = lex.cues.amount_nouns if adjective.is_currency else lex.cues.measure_nouns
+        if not _ends_with(before, _before_qualifier(before), nouns):
             return None
         return _UnitReading(span, adjective, after[0].end, after[1:])
     if unit_word is None:

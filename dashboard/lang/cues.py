@@ -56,6 +56,7 @@ _WORD_LISTS = (
     "vote_words",
     "casualty_words",
     "consent_verbs",
+    "measure_nouns",
     "region_adjectives",
     "this_province",
     "foreign_countries",
@@ -130,6 +131,7 @@ class Cues:
     vote_words: frozenset[str]
     casualty_words: frozenset[str]
     consent_verbs: frozenset[str]
+    measure_nouns: frozenset[str]
     region_adjectives: frozenset[str]
     this_province: frozenset[str]
     foreign_countries: frozenset[str]

@@ -224,6 +224,12 @@ def test_an_adjective_of_money_after_a_noun_of_an_amount_is_that_amount(text: st
     assert (claim["value"], claim["unit"], claim["metric"]) == (value, unit, "money")
 
 
+def test_an_adjective_of_a_unit_after_a_noun_of_a_whole_measure_is_that_measure() -> None:
+    claim = only("سالانه گردو در سطح زیر کشت ۱۵۳ هزار هکتاری در کشور برداشت می‌شود.")
+    assert (claim["value"], claim["unit"]) == (153_000.0, "ha")
+    assert values("یک طرح ۵۰ هکتاری و ۲۰۰ نیروگاه ۵ کیلوواتی افتتاح شد.") == [200.0]
+
+
 @pytest.mark.parametrize(
     "text",
     [
