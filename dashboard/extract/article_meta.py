@@ -32,6 +32,7 @@ DATELINE_OUTLET_RE = re.compile(r"^\s*[^\W\d_][^\n،:\-–]{1,30}?\s*[-–]\s*([
 # «باشگاه خبرنگاران جوان - مدیرکل ...»: a line that opens with the outlet and a dash.
 LEADING_OUTLET_RE = re.compile(r"^\s*([^\W\d_][^\n\-–،:]{1,30}?)\s*[-–]\s", re.M)
 HEAD_CHARS = 1000  # a dateline is near the top
+LABEL_CHARS = 40  # «خبرگزاری فارس:» alone on a line labels the lead; it is not the lead
 FOREIGN_OVER_IRAN = 2  # a story led by another country names it this many times as often as Iran
 _DIGIT = re.compile(r"\d")
 _PERSIAN_LETTER = re.compile(r"[\u0600-\u06ff]")
@@ -164,7 +165,9 @@ def lead_span(text: str, title: str) -> tuple[int, int]:
     while offset < len(text):
         end = text.find("\n", offset)
         end = len(text) if end == -1 else end
-        if text[offset:end].strip():
+        line = text[offset:end].strip()
+        # «خبرگزاری فارس:» on a line of its own labels the lead that follows it.
+        if line and not (line.endswith(":") and len(line) < LABEL_CHARS):
             return offset, end
         offset = end + 1
     return 0, 0

@@ -1380,6 +1380,14 @@ def test_a_province_the_lead_names_outweighs_where_the_story_was_filed() -> None
     assert {r["province"] for r in claims(filed_only)} == {"Alborz"}
 
 
+def test_an_outlets_label_on_a_line_of_its_own_is_not_the_lead() -> None:
+    text = (
+        "ضعف امدادرسانی پس از زلزله\n\nخبرگزاری فارس:\nاستاندار استان کرمان در گردهمایی هنرمندان سخن گفت.\n"
+        "وی افزود: ستاد حوادث با حضور ۴۰ نفر از مدیران تشکیل شد."
+    )
+    assert only(text)["province"] == "Kerman"
+
+
 def test_a_provincial_official_under_a_dateline_keeps_the_province() -> None:
     text = "اشتغال مددجویان\n\nزنجان- مدیرکل کمیته امداد استان گفت: امسال ۲ هزار و ۴۰۰ شغل ایجاد شد."
     assert only(text)["province"] == "Zanjan"
