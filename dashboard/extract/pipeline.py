@@ -278,7 +278,7 @@ def fold_restatements(rows: list[dict]) -> list[dict]:
             continue
         if same[0]["metric"] == "other":
             same[0]["metric"], same[0]["metric_fa"] = row["metric"], row["metric_fa"]  # the noun that says what it is
-        if same[0]["province"] == NATIONAL and row["province"] != NATIONAL:
+        if same[0]["province"] == NATIONAL and same[0]["province_basis"] != "sentence" and row["province"] != NATIONAL:
             same[0]["province"], same[0]["province_basis"] = row["province"], row["province_basis"]
     kept.sort(key=lambda r: r["start"])
     return kept

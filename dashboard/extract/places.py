@@ -31,7 +31,7 @@ ORIGIN_WINDOW = 8  # «از انجمن صنفی شرکت‌های حمل و نق
 AFTER_WINDOW = 16  # tokens after a figure in which a named province still belongs to it
 
 
-RANK_WINDOW = 3  # tokens between a rank word and «کشوری»
+RANK_WINDOW = 4  # tokens between a rank word and «کشوری»
 
 
 @dataclass(frozen=True)

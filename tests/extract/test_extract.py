@@ -1599,6 +1599,19 @@ def test_which_named_place_a_figure_belongs_to(text: str, expected: dict[float, 
     assert provinces(text) == expected
 
 
+def test_the_countrys_capital_of_something_ranks_a_place() -> None:
+    text = "کاشان- شهردار قمصر گفت: پایتخت گل و گلاب کشور امسال شاهد افزایش ۳۱ درصدی مسافران نوروزی بود."
+    assert provinces(text) == {31: "Isfahan"}
+
+
+def test_a_figure_said_in_the_whole_country_keeps_it_when_said_again_in_a_province() -> None:
+    text = (
+        "اهدای جهیزیه\n\nتهران- ۵ هزار جهیزیه در مناطق محروم کشور توزیع خواهد شد.\n"
+        "رئیس ستاد گفت: این ۵ هزار جهیزیه در استان تهران بسته‌بندی شده است."
+    )
+    assert [r["province"] for r in claims(text)] == ["National"]
+
+
 def test_the_country_named_before_a_figure_is_national_but_a_region_of_it_is_not() -> None:
     text = "رشت- مدیرکل بنادر و دریانوردی گیلان گفت: کشور ما با داشتن ۳ هزار کیلومتر مرز آبی صاحب دریاست."
     assert provinces(text) == {3000: "National"}
