@@ -23,12 +23,12 @@ from dashboard.extract.bounds import split_plausible
 from dashboard.extract.figures import is_restatement, significant_digits
 from dashboard.extract.mentions import find_mentions
 from dashboard.extract.periods import period_of
-from dashboard.extract.places import province_in_sentence, speaks_for_the_nation
+from dashboard.extract.places import province_in_sentence, province_mentions, speaks_for_the_nation
 from dashboard.extract.programs import named_in_article, program_of, programs_named
 from dashboard.extract.schema import CLAIM_COLUMNS
 from dashboard.extract.status import status_of
 from dashboard.extract.version import extractor_version
-from dashboard.lang.cues import load_cues
+from dashboard.lang.cues import Cues, load_cues
 from dashboard.lang.persian import fold_chars, match_key
 from dashboard.lang.taxonomy import NATIONAL
 from dashboard.read.article import Article, ReadProblem
@@ -88,6 +88,7 @@ def extract_article(article: Article) -> list[dict]:
     rows: list[dict] = []
     cues = load_cues()
     lead_start, lead_end = lead_span(folded, meta.title)
+    placed: dict[int, str] = {}  # sentence -> the place it names for its figures
     for mention in mentions:
         si = sentences.index_of(mention.start)
         s_start, s_end = sentences.spans[si]
@@ -99,6 +100,10 @@ def extract_article(article: Article) -> list[dict]:
         speaker = meta.speakers[speaker_i][1] if speaker_i >= 0 else ""
         in_sentence = province_in_sentence(kt, first, last)
         by_speaker = national_story or (meta.filed_from and speaks_for_the_nation(speaker))
+        if in_sentence is None and not by_speaker and si - 1 in placed and _goes_on(kt, cues, placed[si - 1]):
+            in_sentence = placed[si - 1]  # «وی افزود: ...» goes on about the place the sentence before named
+        if in_sentence is not None:
+            placed[si] = in_sentence
         province = in_sentence or (NATIONAL if by_speaker else meta.province)
         basis = province_basis(in_sentence, bool(by_speaker), meta.province)
         inherits = mention.metric not in OWN_PROGRAM_METRICS and mention.metric != "other"
@@ -143,6 +148,14 @@ def extract_article(article: Article) -> list[dict]:
             }
         )
     return [_public(r) for r in fold_restatements(rows)]
+
+
+def _goes_on(kt: KeyedText, cues: Cues, place: str) -> bool:
+    """Does the sentence go on with the speaker of the one before («وی افزود: ...») about ``place``, the place
+    that sentence named: naming no other place, nor the whole country?"""
+    if not kt.tokens or kt.tokens[0].key not in cues.continuation_starts or kt.find(cues.national_markers):
+        return False
+    return {key for _i, key in province_mentions(kt)} <= {place}
 
 
 def province_basis(in_sentence: str | None, by_speaker: bool, article_province: str) -> str:

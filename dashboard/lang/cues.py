@@ -57,6 +57,7 @@ _WORD_LISTS = (
     "casualty_words",
     "consent_verbs",
     "measure_nouns",
+    "continuation_starts",
     "region_adjectives",
     "this_province",
     "foreign_countries",
@@ -132,6 +133,7 @@ class Cues:
     casualty_words: frozenset[str]
     consent_verbs: frozenset[str]
     measure_nouns: frozenset[str]
+    continuation_starts: frozenset[str]
     region_adjectives: frozenset[str]
     this_province: frozenset[str]
     foreign_countries: frozenset[str]

@@ -1392,6 +1392,26 @@ def test_an_outlets_label_on_a_line_of_its_own_is_not_the_lead() -> None:
     assert only(text)["province"] == "Kerman"
 
 
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("وی افزود: تاکنون ۳۲۶ پزشک و ۱۸۲ پرستار اعزام شده‌اند.", "Kerman"),
+        ("وی افزود: تاکنون ۳۲۶ پزشک و ۱۸۲ پرستار به بم اعزام شده‌اند.", "Kerman"),
+        ("وی افزود: در کل کشور ۳۲۶ پزشک و ۱۸۲ پرستار داوطلب شده‌اند.", "National"),
+        ("وی افزود: تاکنون ۳۲۶ پزشک و ۱۸۲ پرستار اعزام شده‌اند که گروهی از تبریز و گروهی از مشهد بودند.", "Tehran"),
+        ("سخنگوی سازمان افزود: تاکنون ۳۲۶ پزشک و ۱۸۲ پرستار اعزام شده‌اند.", "Tehran"),
+    ],
+    ids=["goes-on", "names-the-same-place", "names-the-country", "names-other-places", "another-speaker"],
+)
+def test_a_sentence_that_goes_on_keeps_the_place_of_the_one_before(second: str, expected: str) -> None:
+    text = (
+        "۳۰ پایگاه در تهران آماده دریافت کمک‌های مردمی است\n\n"
+        "مدیرکل هلال احمر درباره کالاهای ارسالی به «بم» گفت: تاکنون ۲۷ هزار چادر ارسال شده است.\n" + second
+    )
+    provinces = {r["value"]: r["province"] for r in claims(text)}
+    assert (provinces[27000.0], provinces[326.0], provinces[182.0]) == ("Kerman", expected, expected)
+
+
 def test_a_provincial_official_under_a_dateline_keeps_the_province() -> None:
     text = "اشتغال مددجویان\n\nزنجان- مدیرکل کمیته امداد استان گفت: امسال ۲ هزار و ۴۰۰ شغل ایجاد شد."
     assert only(text)["province"] == "Zanjan"
