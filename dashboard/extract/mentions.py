@@ -39,6 +39,7 @@ WINDOW_TOKENS = 40  # tokens of its sentence read on each side of a figure
 METRE = "متر"
 UNIT_PREFIXES = ("کیلو", "مگا", "گیگا", "میلی")  # metric prefixes, written joined to the unit or apart
 RANGE_WORDS = frozenset({"تا", "الی", "لغایت"})
+SCORE_WORDS = frozenset({"بر"})  # «۵ بر ۲»: a score
 AMOUNT_UNITS = frozenset({"IRR", "USD", "EUR", "other"})  # money, and other countries' money in `other`
 # «(تقریبا ...»: a bracket right after an amount opens its conversion; «/» or «،» goes on with it.
 CONVERSION_OPENS = re.compile(r"\s*[(\[]\s*(تقریبا|تقریباً|حدود|معادل|برابر با|یعنی)?\s*")
@@ -272,10 +273,11 @@ def find_mentions(
             continue
         span, unit_word, figure_end, after = reading.span, reading.unit_word, reading.figure_end, reading.after
         skip_next = reading.joins_next
-        # Ranges «۱۰ تا ۱۵ نفره», «بین ۲۰ تا ۴۰ عضو», «آیات ۷۷ الی ۸۲»: an attribute, not a claim.
+        # Ranges «۱۰ تا ۱۵ نفره», «بین ۲۰ تا ۴۰ عضو», «آیات ۷۷ الی ۸۲»: an attribute, not a claim; and scores
+        # «با نتیجه پنج بر سه», «پیروزی ۵ بر ۲»: a result, not a count.
         if (
             after
-            and after[0].key in RANGE_WORDS
+            and after[0].key in RANGE_WORDS | SCORE_WORDS
             and idx + 1 < len(numbers)
             and numbers[idx + 1].start <= after[0].end + 2
         ):

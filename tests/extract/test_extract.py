@@ -1302,6 +1302,11 @@ def test_a_rates_base_and_a_year_of_the_past_are_not_claims(text: str) -> None:
     assert [r for r in claims(text) if r["value"] in (1.0, 10.0, 1287.0, 1073.0)] == []
 
 
+def test_a_score_is_not_a_claim() -> None:
+    assert values("تیم ما با نتیجه پنج بر سه مغلوب شد و در این مسابقات ۲۰ بازیکن حضور داشتند.") == [20.0]
+    assert values("ملی‌پوشان با نتیجه ۹۱ بر ۳۶ پیروز شدند.") == []
+
+
 def test_an_hour_of_the_day_is_not_a_claim() -> None:
     assert values("نمایشگاه از ۹ صبح تا ۸ شب باز است و از ساعت ۱۵:۳۰ تا ۵ صبح ۳۰۰ پرواز انجام شد.") == [300.0]
 
