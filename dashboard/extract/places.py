@@ -41,6 +41,7 @@ class _Places:
     cued: dict[str, str]  # county names that are also common words: only after a place cue («شهرستان نور»)
     cues: frozenset[str]  # «شهرستان», «شهر», «فرماندار»...
     false_friends: frozenset[str]
+    counties_too: dict[str, str]  # a province's name that is also a county of another: «البرز» -> Qazvin
 
 
 @cache
@@ -57,9 +58,13 @@ def _places() -> _Places:
         if p.capital_fa:
             names.setdefault(match_key(p.capital_fa), p.key)
         friends.update(match_key(f) for f in p.false_friends)
+    counties_too: dict[str, str] = {}
     for county in tax.counties:  # a province's own name or capital wins over a county of the same name
-        (cued if county.needs_cue else names).setdefault(match_key(county.name_fa), county.province)
-    return _Places(names, prefixed, cued, load_cues().place_cues, frozenset(friends))
+        key = match_key(county.name_fa)
+        (cued if county.needs_cue else names).setdefault(key, county.province)
+        if names.get(key, prefixed.get(key, county.province)) != county.province:
+            counties_too[key] = county.province
+    return _Places(names, prefixed, cued, load_cues().place_cues, frozenset(friends), counties_too)
 
 
 def place_named(name: str) -> str | None:
@@ -98,6 +103,13 @@ def _all_province_mentions(kt: KeyedText) -> list[tuple[int, int, str]]:
     for first, last, key in kt.find(places.cued):
         if first > 0 and kt.tokens[first - 1].key in places.cues and not masked.intersection(range(first, last)):
             found.append((first, last, places.cued[key]))
+    # «در قزوین، البرز، آبیک و تاکستان»: a province's name that is also a county of the province of the other
+    # places named with it is that county.
+    named = {key for _f, _l, key in found}
+    for n, (first, last, key) in enumerate(found):
+        county_of = places.counties_too.get("".join(t.key for t in kt.tokens[first:last]))
+        if county_of in named and county_of != key and not (first > 0 and kt.tokens[first - 1].key == "استان"):
+            found[n] = (first, last, county_of)
     # A name inside a longer one at the same place counts once («خراسان رضوی» over «خراسان»).
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     result: list[tuple[int, int, str]] = []

@@ -1624,6 +1624,13 @@ def test_which_named_place_a_figure_belongs_to(text: str, expected: dict[float, 
     assert provinces(text) == expected
 
 
+def test_a_provinces_name_listed_with_the_counties_of_another_province_is_its_county() -> None:
+    text = "قزوین- دبیر هیئت ورزش همگانی گفت: امسال ۹ دوره مربیگری در قزوین، البرز، آبیک و تاکستان برگزار شد."
+    assert provinces(text) == {9: "Qazvin"}
+    text = "کرج- مدیرکل گفت: امسال ۹ دوره مربیگری در استان البرز برگزار شد."
+    assert provinces(text) == {9: "Alborz"}
+
+
 def test_the_countrys_capital_of_something_ranks_a_place() -> None:
     text = "کاشان- شهردار قمصر گفت: پایتخت گل و گلاب کشور امسال شاهد افزایش ۳۱ درصدی مسافران نوروزی بود."
     assert provinces(text) == {31: "Isfahan"}
