@@ -58,6 +58,8 @@ CASUALTY_WINDOW = 2  # «منجر به کشته شدن ۳ تن»: words before �
 COUNT_BEFORE_WEIGHT = 3  # «۴۷ هزار رأس دام به وزن»: tokens from the count to «به وزن»
 METRE_CONTEXT = 6  # tokens each side that tell length from area
 SMALL_WORD_NUMBER = 20  # below this, a number in words may be wording («سه نوع»)
+SMALL_ANAPHORA = 10  # «این دو شهر»: a small number in words after a demonstrative points back
+DEMONSTRATIVES = frozenset({"این", "همین", "همان"})  # «آن» is as often «در آن» (in it)
 LOOKAHEAD_TOKENS = 14
 NEAR_ROLE_TOKENS = 3  # a role word this close before «N نفر» is the figure's own
 ROLE_TOKENS = 30  # how far a person count looks for its role word, up to its clause's verb
@@ -486,6 +488,8 @@ def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], uni
         return True
     if span.has_words and before and before[-1].key == "هر":
         return True  # «هر دو رهبر», «هر چهار متهم»: all of them, said of people already counted
+    if span.has_words and span.value < SMALL_ANAPHORA and _points_back(before):
+        return True  # «این دو شهر», «این چهار دیوار»: things named before, not a new count
     if _describes_a_group(before):
         return True  # «خانواده‌های دارای سه فرزند»: who is counted, not a count
     if span.has_words and 0 < span.value < 1:
@@ -497,6 +501,20 @@ def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], uni
             return False  # «یک درصد», «یک فروند بالگرد» count
         return not _one_counted(before, after)
     return span.value == 0 or (not span.has_words and span.text.isdigit() and len(span.text) >= ID_DIGITS)
+
+
+def _points_back(before: list[Token]) -> bool:
+    """Does a demonstrative right before the number point back to things named before: «این دو شهر», «همین سه
+    پروژه»? Not «پیش از این چهار عنوان کتاب» (before this, four books), «بنابر این دو پایانه» nor «در آن شش
+    کارگاه» (in it, six workshops).
+
+    >>> from dashboard.text.keyed_text import tokenize
+    >>> [_points_back(tokenize(s)) for s in ("زائرین در ورودی این", "پیش از این", "در آن")]
+    [True, False, False]
+    """
+    if not before or before[-1].key not in DEMONSTRATIVES:
+        return False
+    return len(before) < 2 or before[-2].key not in ("از", "بر", "بنابر")
 
 
 def _one_counted(before: list[Token], after: list[Token]) -> bool:

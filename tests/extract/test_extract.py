@@ -1302,6 +1302,19 @@ def test_a_rates_base_and_a_year_of_the_past_are_not_claims(text: str) -> None:
     assert [r for r in claims(text) if r["value"] in (1.0, 10.0, 1287.0, 1073.0)] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("بین مشهد و قم ترافیک سنگین است و زائران در ورودی این دو شهر ۲۰ دقیقه معطل می‌شوند.", []),
+        ("پیش از این چهار عنوان کتاب از این نویسنده منتشر شده بود.", [4.0]),
+        ("این دوره در دانشگاه برگزار شد و در آن شش کارگاه تخصصی برپا شد.", [6.0]),
+    ],
+    ids=["these-two-cities", "before-this", "in-it"],
+)
+def test_a_small_number_after_a_demonstrative_points_back(text: str, expected: list[float]) -> None:
+    assert values(text) == expected
+
+
 def test_a_score_is_not_a_claim() -> None:
     assert values("تیم ما با نتیجه پنج بر سه مغلوب شد و در این مسابقات ۲۰ بازیکن حضور داشتند.") == [20.0]
     assert values("ملی‌پوشان با نتیجه ۹۱ بر ۳۶ پیروز شدند.") == []
