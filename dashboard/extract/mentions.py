@@ -484,6 +484,12 @@ def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], uni
             return True
     if unit_word is not None and unit_word.unit == "tonne" and _weighs_one_item(before):
         return True
+    if (
+        unit_word is not None
+        and unit_word.unit == "other"
+        and _words_shortly_before(before, cues.item_size_words) is not None
+    ):
+        return True  # «ضخامت این دستگاه ۲۰ میلیمتر است»: one item's size
     if unit_word is not None and unit_word.unit in PER_ITEM_UNITS and _each_items(before):
         return True
     if span.has_words and before and before[-1].key == "هر":
@@ -603,15 +609,20 @@ def _weighs_one_item(before: list[Token]) -> bool:
     >>> _weighs_one_item(tokenize("وزن مرغ تولیدی بیش از")), _weighs_one_item(tokenize("ماموران با کشف"))
     (True, False)
     """
-    words = _lexicon().cues.item_weight_words
+    at = _words_shortly_before(before, _lexicon().cues.item_weight_words)
+    return at is not None and not _weight_of_the_count(before[:at])
+
+
+def _words_shortly_before(before: list[Token], words: frozenset[str]) -> int | None:
+    """Where one of ``words`` stands among the few words of the figure's clause before it, if it does."""
     window = before[-ITEM_WEIGHT_WINDOW:]
     for i in range(len(window) - 1, -1, -1):
         token = window[i]
         if not token.is_word and token.text in "،,؛:.":
-            return False
+            return None
         if token.key in words:
-            return not _weight_of_the_count(before[: len(before) - len(window) + i])
-    return False
+            return len(before) - len(window) + i
+    return None
 
 
 def _weight_of_the_count(before: list[Token]) -> bool:

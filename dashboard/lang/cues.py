@@ -58,6 +58,7 @@ _WORD_LISTS = (
     "consent_verbs",
     "measure_nouns",
     "continuation_starts",
+    "item_size_words",
     "region_adjectives",
     "this_province",
     "foreign_countries",
@@ -134,6 +135,7 @@ class Cues:
     consent_verbs: frozenset[str]
     measure_nouns: frozenset[str]
     continuation_starts: frozenset[str]
+    item_size_words: frozenset[str]
     region_adjectives: frozenset[str]
     this_province: frozenset[str]
     foreign_countries: frozenset[str]

@@ -162,6 +162,7 @@ def test_money_with_no_currency_anywhere_is_toman() -> None:
         ("استان گلستان با خرید ۹۶۷ هزارتن گندم رتبه سوم را کسب کرد.", 967e3, "tonne", "other"),
         ("فروش روزانه نفت ۱.۵ میلیون بشکه خواهد بود.", 1.5e6, "other", "other"),
         ("هلال احمر ۵۰ گالن آب به منطقه ارسال کرد.", 50, "other", "other"),
+        ("از ابتدای سال آبی تاکنون ۴۶۷ میلیمتر باران در استان باریده است.", 467, "other", "other"),
     ],
     ids=[
         "kilowatt",
@@ -183,6 +184,7 @@ def test_money_with_no_currency_anywhere_is_toman() -> None:
         "thousand-glued-to-tonnes",
         "barrels",
         "gallons",
+        "rain-in-millimetres",
     ],
 )
 def test_units_convert_to_the_canonical_unit(text: str, value: float, unit: str, metric: str) -> None:
@@ -1866,6 +1868,7 @@ def test_people_served_and_gangs_have_their_metric(text: str, metric: str) -> No
         "این موضوع را در سال89 پیگیری کردیم.",  # a year glued to «سال»
         "سوره مبارکه مائده آیات 77 الی 82 تلاوت شد.",  # a range with «الی»
         "ضخامت این دستگاه ۲۰ میلیمتر است.",  # a size, not a claim
+        "لوله‌های ۱۱۰ میلیمتری در این طرح به کار رفت.",  # each pipe's size
         "این مبلغ به ردیف درآمدی 210213 واریز می‌شود.",  # a budget line's code
     ],
 )
