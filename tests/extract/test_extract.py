@@ -1855,6 +1855,7 @@ def test_one_with_a_unit_and_glued_counters_are_figures(text: str, value: float,
     [
         ("کمیته امداد از شناسایی ۷ هزار یتیم در استان خبر داد.", "beneficiaries"),
         ("۷۰ هزار مستمری‌بگیر زیر پوشش این نهاد هستند.", "beneficiaries"),
+        ("صندوق‌های توسعه کشاورزی استان ۳ هزار و ۸۳۶ سهامدار دارند.", "members"),
         ("از ابتدای سال ۲۳ باند قاچاق منهدم شد.", "groups"),
     ],
 )
