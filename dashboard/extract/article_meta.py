@@ -32,6 +32,7 @@ DATELINE_OUTLET_RE = re.compile(r"^\s*[^\W\d_][^\n،:\-–]{1,30}?\s*[-–]\s*([
 # «باشگاه خبرنگاران جوان - مدیرکل ...»: a line that opens with the outlet and a dash.
 LEADING_OUTLET_RE = re.compile(r"^\s*([^\W\d_][^\n\-–،:]{1,30}?)\s*[-–]\s", re.M)
 HEAD_CHARS = 1000  # a dateline is near the top
+PROVINCE_WORD = "استان"
 LABEL_CHARS = 40  # «خبرگزاری فارس:» alone on a line labels the lead; it is not the lead
 FOREIGN_OVER_IRAN = 2  # a story led by another country names it this many times as often as Iran
 _DIGIT = re.compile(r"\d")
@@ -270,12 +271,14 @@ def _body_province(text: str, sentences: Sentences) -> str:
     """A province the body names after «استان» clearly more than any other, else National."""
     body_end = _body_end(text)
     counts: dict[str, int] = {}
-    for si, (start, _end) in enumerate(sentences.spans):
+    for si, (start, end) in enumerate(sentences.spans):
         if start >= body_end:
             break
+        if PROVINCE_WORD not in text[start:end]:
+            continue  # only «استان X» counts: a sentence without the word need not be read
         kt = sentences.keyed(si)
         for i, key in province_mentions(kt):
-            if i > 0 and kt.tokens[i - 1].key == "استان":
+            if i > 0 and kt.tokens[i - 1].key == PROVINCE_WORD:
                 counts[key] = counts.get(key, 0) + 1
     ranked = sorted(counts.values(), reverse=True)
     if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] > 2 * ranked[1]):
@@ -302,6 +305,13 @@ def _about_another_country(text: str, title: str, sentences: Sentences | None) -
     if not _foreign_word_re().search(text.replace(" ", "").replace(ZWNJ, "")):
         return False  # a cheap look first: most articles name no other country at all
     head_end = lead_span(text, title)[1] or len(text)
+    if not _foreign_word_re().search(text[:head_end].replace(" ", "").replace(ZWNJ, "")):
+        # No other country leads: the story is foreign only when nothing in it is Iranian and another country is
+        # named (the quick look above also matches across words).
+        keyed = (sentences.keyed(si) for si in range(len(sentences.spans)))
+        if any(kt.find(cues.iran_markers) or province_mentions(kt) for kt in keyed):
+            return False  # stops at the first Iranian sentence
+        return any(sentences.keyed(si).find(cues.foreign_countries) for si in range(len(sentences.spans)))
     foreign = iranian = 0
     head_foreign = head_iranian = False
     for si, (start, _end) in enumerate(sentences.spans):
