@@ -58,6 +58,7 @@ CASUALTY_WINDOW = 2  # «منجر به کشته شدن ۳ تن»: words before �
 COUNT_BEFORE_WEIGHT = 3  # «۴۷ هزار رأس دام به وزن»: tokens from the count to «به وزن»
 METRE_CONTEXT = 6  # tokens each side that tell length from area
 SMALL_WORD_NUMBER = 20  # below this, a number in words may be wording («سه نوع»)
+INVENTORY_TOKENS = 14  # «تانکر ۱۴ دستگاه، آب معدنی ۵ هزار بطری، ...»: the list items read before an item
 SMALL_ANAPHORA = 10  # «این دو شهر»: a small number in words after a demonstrative points back
 DEMONSTRATIVES = frozenset({"این", "همین", "همان"})  # «آن» is as often «در آن» (in it)
 LOOKAHEAD_TOKENS = 14
@@ -888,12 +889,37 @@ def _bare(
         if metric and metric != "other":
             return make(span.value, "count", metric, "", figure_end, False)
         return None
+    if not span.has_words and span.value.is_integer() and _inventory_item(before, after):
+        # «تانکر ۱۴ دستگاه، کیسه جسد ۱۱۲۶، آتل ۱۲۰»: a list of things sent or seized, each noun before its number.
+        return make(span.value, "count", "other", before[-1].text, figure_end, False)
     if not before or before[-1].key != "به":
         return None
     verb = next((t for t in after[:3] if t.is_word), None)
     if verb is None or "رس" not in verb.key:
         return None
     return _counted_before(span, figure_end, before, figure_end, make)
+
+
+def _inventory_item(before: list[Token], after: list[Token]) -> bool:
+    """Is the number (digits, a whole number) an item of an inventory, «noun N،» after at least two other items
+    of the same list?
+
+    >>> from dashboard.text.keyed_text import tokenize
+    >>> _inventory_item(tokenize("۲۴۰۲۸ کارتن، کیسه جسد"), tokenize("، آتل ۱۲۰"))
+    False
+    >>> _inventory_item(tokenize("ست ظرف ۲۴۰۲۸ کارتن، تانکر ۱۴ دستگاه، کیسه جسد"), tokenize("، آتل ۱۲۰"))
+    True
+    """
+    if not before or not after or after[0].text not in LIST_JOINERS or not _content_word(before[-1]):
+        return False
+    if len(before[-1].key) < 2:
+        return False  # «ج۵، ص۶۷۲»: a volume and a page
+    if before[-1].key in _lexicon().cues.time_nouns:
+        return False
+    window = before[-INVENTORY_TOKENS:]
+    figures = sum(1 for t in window if t.text[:1].isdigit())
+    commas = sum(1 for t in window if t.text in "،,")
+    return figures >= 2 and commas >= 2
 
 
 def _counted_before(

@@ -1317,6 +1317,16 @@ def test_a_small_number_after_a_demonstrative_points_back(text: str, expected: l
     assert values(text) == expected
 
 
+def test_the_items_of_an_inventory_written_noun_first_are_counts() -> None:
+    text = "اقلام ارسالی به مناطق زلزله‌زده: چادر ۲۸۰۰، پتو ۱۱۵۰۰، کیسه خواب ۹۵۰، آتل ۱۲۰، فانوس ۴۴۰ و کفش ۴ هزار جفت."
+    # once the list has shown its shape (two items before), each item is a count
+    assert {950.0, 120.0, 440.0} <= set(values(text))
+
+
+def test_a_reference_to_volume_and_page_is_no_inventory() -> None:
+    assert values("این روایت در منابع آمده است (مفید، ج۵، ص۷۴۳؛ طوسی، ج۲، ص۶۷۲، ج۳، ص۱۲).") == []
+
+
 def test_a_score_is_not_a_claim() -> None:
     assert values("تیم ما با نتیجه پنج بر سه مغلوب شد و در این مسابقات ۲۰ بازیکن حضور داشتند.") == [20.0]
     assert values("ملی‌پوشان با نتیجه ۹۱ بر ۳۶ پیروز شدند.") == []
