@@ -1757,6 +1757,7 @@ def test_province_words_that_point_back_or_rank(text: str, expected: dict[float,
         ("در ۱۳ روستای بخش مرکزی ۶۶ هزار و ۵۰۰ متر لوله‌گذاری گاز انجام شد.", 66.5, "km"),
         ("این مدرسه در زمینی به مساحت ۲ هزار و ۴۰۰ متر ساخته شد.", 2400, "m2"),
         ("طبقه دوم ساختمان ۷۵۰ متر زیربنا دارد.", 750, "m2"),
+        ("هلال احمر ۳۰ هزار و ۳۳۰ متر موکت به مناطق زلزله‌زده فرستاد.", 30330, "m2"),
         # A percent written as an adjective is still a percent.
         ("قیمت خرید تضمینی گندم با افزایش ۱۵ درصدی همراه بود.", 15, "percent"),
         # Litres have no unit in the table: the number is kept under `other`.
