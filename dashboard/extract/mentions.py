@@ -32,6 +32,7 @@ UNIT_METRIC = {
     "m2": "area",
 }
 PLURAL_SUFFIXES = ("های", "ها", "هایی", "ان", "ات")
+HA_PLURALS = ("ها", "های", "هایی")
 COUNT_WORDS = frozenset({"تعداد", "شمار"})
 ID_DIGITS = 8
 CODE_DIGITS = 5  # a bare run this long one word after a label word is a code («ردیف درآمدی ۲۱۰۲۱۳»)
@@ -286,7 +287,8 @@ def find_mentions(
         ):
             skip_next = True
             continue
-        counted = unit_word is not None or bool(after and match_head(after, 0))
+        # A number counts a singular noun: «سال ۹۹ پروژه‌های زیادی» is the year 99, not 99 projects.
+        counted = unit_word is not None or bool(after and match_head(after, 0) and not _ha_plural(after[0]))
         year = _is_year(span) or (_is_year_like(span) and not counted)  # «سال ۹۹» but «سال 10 سرخوشه»
         code = not counted and not span.has_words and span.text.isdigit() and len(span.text) >= CODE_DIGITS
         if (
@@ -508,6 +510,11 @@ def _not_a_figure(span: NumberSpan, before: list[Token], after: list[Token], uni
             return False  # «یک درصد», «یک فروند بالگرد» count
         return not _one_counted(before, after)
     return span.value == 0 or (not span.has_words and span.text.isdigit() and len(span.text) >= ID_DIGITS)
+
+
+def _ha_plural(token: Token) -> bool:
+    """A noun in «ها» plural («پروژه‌ها», «پروژه‌های»), which no number counts."""
+    return token.key.endswith(HA_PLURALS)
 
 
 def _points_back(before: list[Token]) -> bool:

@@ -1332,6 +1332,11 @@ def test_a_score_is_not_a_claim() -> None:
     assert values("ملی‌پوشان با نتیجه ۹۱ بر ۳۶ پیروز شدند.") == []
 
 
+def test_a_year_before_a_plural_is_a_year() -> None:
+    # A number counts a singular noun: before «پروژه‌های» it is the year.
+    assert values("در سال ۹۹ پروژه‌های زیادی در استان اجرا شد و ۱۲ پروژه افتتاح شد.") == [12.0]
+
+
 def test_an_hour_of_the_day_is_not_a_claim() -> None:
     assert values("نمایشگاه از ۹ صبح تا ۸ شب باز است و از ساعت ۱۵:۳۰ تا ۵ صبح ۳۰۰ پرواز انجام شد.") == [300.0]
 
