@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from dashboard.extract.clauses import clause_bounds, phrase_end, punct_bounds
+from dashboard.extract.mentions import is_finite_verb
 from dashboard.lang.cues import load_cues
 from dashboard.lang.persian import match_key
 from dashboard.lang.taxonomy import NATIONAL, load_taxonomy
@@ -211,8 +212,9 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
         return _alone_or_national(kt, *max(before))
     # «... استان X ... است که از این تعداد ۱۵۰ روستا ...»: an earlier clause of the same statement.
     p_lo, _p_hi = punct_bounds(kt, first, last)
+    # «طرح ... که در سراسر کشور اجرا شد، ۶ هزار فشنگ کشف شد»: a relative clause describes its noun, not the figure.
     earlier = [(i, key) for i, key in province_mentions(kt, p_lo, lo) if not _is_dateline(kt, i)] or [
-        (i, NATIONAL) for i in _national_words(kt, p_lo, lo)
+        (i, NATIONAL) for i in _national_words(kt, p_lo, lo) if not _in_closed_relative_clause(kt, p_lo, i, lo)
     ]
     if earlier:
         return max(earlier)[1]
@@ -225,6 +227,15 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
     if not speaker and _national_words(kt, 0, p_lo):
         return NATIONAL
     return None
+
+
+def _in_closed_relative_clause(kt: KeyedText, lo: int, i: int, figure_lo: int) -> bool:
+    """Is token ``i`` inside a relative clause, «که» after a noun («طرح صابر که ...»; not «گفته می‌شود که ...»),
+    whose verb closes before the figure's clause (at ``figure_lo``)?"""
+    relative = any(
+        kt.tokens[j].key == "که" and j > lo and not is_finite_verb(kt.tokens[j - 1].key) for j in range(lo, i)
+    )
+    return relative and any(t.is_word and is_finite_verb(t.key) for t in kt.tokens[i:figure_lo])
 
 
 def _counts_votes(kt: KeyedText, last: int) -> bool:

@@ -1661,6 +1661,13 @@ def test_a_provinces_name_listed_with_the_counties_of_another_province_is_its_co
     assert provinces(text) == {9: "Alborz"}
 
 
+def test_the_country_named_in_a_relative_clause_describes_its_noun_not_the_figure() -> None:
+    text = "اهواز- فرمانده انتظامی خوزستان گفت: در طرح خلع سلاح که در سراسر کشور اجرا شد، ۶ هزار و ۳۶۱ فشنگ کشف شد."
+    assert provinces(text) == {6361: "Khuzestan"}
+    text = "اهواز- کارشناس اقتصادی گفت: گفته می‌شود که بدهی خارجی کشور ۲۳ میلیارد دلار است."
+    assert provinces(text) == {23e9: "National"}
+
+
 def test_the_countrys_capital_of_something_ranks_a_place() -> None:
     text = "کاشان- شهردار قمصر گفت: پایتخت گل و گلاب کشور امسال شاهد افزایش ۳۱ درصدی مسافران نوروزی بود."
     assert provinces(text) == {31: "Isfahan"}
