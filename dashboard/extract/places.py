@@ -28,6 +28,7 @@ DESK, REPORT = "گروه", "گزارش"  # «به گزارش گروه اقتصا
 OUTLET_TOKENS = 3  # «خبرنگار انتظامی فارس», «گروه اقتصاد بین‌الملل فارس»: desk words before the outlet
 
 
+LOCATED = frozenset({"در", "بین", "میان"})  # «در شهرستان میناب», «بین زندان‌های استان تهران و البرز»
 ORIGIN_WINDOW = 8  # «از انجمن صنفی شرکت‌های حمل و نقل قزوین»: tokens from «از» to the place a candidate is from
 AFTER_WINDOW = 16  # tokens after a figure in which a named province still belongs to it
 
@@ -191,7 +192,7 @@ def province_in_sentence(kt: KeyedText, first: int, last: int) -> str | None:
         mentions = [(i, key) for i, key in mentions if not _origin(kt, i)]
     mentions.sort(key=lambda m: m[0])
     national = _national_words(kt, lo, hi)
-    located = [i for i in range(last, after_hi) if kt.tokens[i].key == "در"]
+    located = [i for i in range(last, after_hi) if kt.tokens[i].key in LOCATED]
     after_lo = located[0] if located else after_hi
     after = [(i, key) for i, key in mentions if after_lo < i < after_hi]
     # «۸ جودوکار خراسان رضوی», «۱۲ جودوکار از خراسان رضوی»: the counted noun's own place.

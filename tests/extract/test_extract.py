@@ -1457,6 +1457,11 @@ def test_a_national_official_at_a_county_event_puts_the_figure_in_the_county() -
     assert only(text)["province"] == "Kurdistan"
 
 
+def test_figures_between_two_provinces_are_national_under_either_ones_dateline() -> None:
+    text = "کرج- مدیرکل زندان‌های استان گفت: امسال ۶ هزار زندانی بین زندان‌های استان تهران و البرز جابه‌جا شدند."
+    assert only(text)["province"] == "National"
+
+
 def test_figures_of_two_provinces_joined_are_national() -> None:
     text = "از ابتدای سال تاکنون ۶۰۰ زندانی بین زندان‌های استان تهران و البرز جابه‌جا شدند."
     assert only(text)["province"] == "National"
