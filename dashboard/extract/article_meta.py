@@ -15,7 +15,7 @@ from functools import cache
 
 import jdatetime
 
-from dashboard.extract.places import joint_provinces, place_named, province_mentions
+from dashboard.extract.places import PROVINCE_WORD, joint_provinces, named_as_provinces, place_named, province_mentions
 from dashboard.lang.cues import CUES_FILE, load_cues
 from dashboard.lang.datafiles import read_yaml_mapping
 from dashboard.lang.persian import ZWNJ, fold_chars, match_key
@@ -32,7 +32,6 @@ DATELINE_OUTLET_RE = re.compile(r"^\s*[^\W\d_][^\n،:\-–]{1,30}?\s*[-–]\s*([
 # «باشگاه خبرنگاران جوان - مدیرکل ...»: a line that opens with the outlet and a dash.
 LEADING_OUTLET_RE = re.compile(r"^\s*([^\W\d_][^\n\-–،:]{1,30}?)\s*[-–]\s", re.M)
 HEAD_CHARS = 1000  # a dateline is near the top
-PROVINCE_WORD = "استان"
 LABEL_CHARS = 40  # «خبرگزاری فارس:» alone on a line labels the lead; it is not the lead
 FOREIGN_OVER_IRAN = 2  # a story led by another country names it this many times as often as Iran
 _DIGIT = re.compile(r"\d")
@@ -214,8 +213,7 @@ def _named_as_province(sentences: Sentences, head_end: int, province: str) -> bo
     for si in range(len(sentences.spans)):
         if sentences.spans[si][0] >= head_end:
             break
-        kt = sentences.keyed(si)
-        if any(key == province and i > 0 and kt.tokens[i - 1].key == "استان" for i, key in province_mentions(kt)):
+        if province in named_as_provinces(sentences.keyed(si)):
             return True
     return False
 
@@ -276,10 +274,8 @@ def _body_province(text: str, sentences: Sentences) -> str:
             break
         if PROVINCE_WORD not in text[start:end]:
             continue  # only «استان X» counts: a sentence without the word need not be read
-        kt = sentences.keyed(si)
-        for i, key in province_mentions(kt):
-            if i > 0 and kt.tokens[i - 1].key == PROVINCE_WORD:
-                counts[key] = counts.get(key, 0) + 1
+        for key in named_as_provinces(sentences.keyed(si)):
+            counts[key] = counts.get(key, 0) + 1
     ranked = sorted(counts.values(), reverse=True)
     if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] > 2 * ranked[1]):
         return max(counts, key=lambda k: counts[k])
@@ -308,8 +304,7 @@ def _about_another_country(text: str, title: str, sentences: Sentences | None) -
     if not _foreign_word_re().search(text[:head_end].replace(" ", "").replace(ZWNJ, "")):
         # No other country leads: the story is foreign only when nothing in it is Iranian and another country is
         # named (the quick look above also matches across words).
-        keyed = (sentences.keyed(si) for si in range(len(sentences.spans)))
-        if any(kt.find(cues.iran_markers) or province_mentions(kt) for kt in keyed):
+        if any(_is_iranian(sentences.keyed(si)) for si in range(len(sentences.spans))):
             return False  # stops at the first Iranian sentence
         return any(sentences.keyed(si).find(cues.foreign_countries) for si in range(len(sentences.spans)))
     foreign = iranian = 0
@@ -317,7 +312,7 @@ def _about_another_country(text: str, title: str, sentences: Sentences | None) -
     for si, (start, _end) in enumerate(sentences.spans):
         kt = sentences.keyed(si)
         is_foreign = bool(kt.find(cues.foreign_countries))
-        is_iranian = bool(kt.find(cues.iran_markers) or province_mentions(kt))
+        is_iranian = _is_iranian(kt)
         foreign += is_foreign
         iranian += is_iranian
         if start < head_end:
@@ -327,6 +322,11 @@ def _about_another_country(text: str, title: str, sentences: Sentences | None) -
         return foreign > 0
     # «... همکاری پیونگ‌یانگ و تهران»: passing mentions of Iran in a story another country leads.
     return head_foreign and not head_iranian and foreign >= FOREIGN_OVER_IRAN * iranian
+
+
+def _is_iranian(kt: KeyedText) -> bool:
+    """Does the sentence name Iran, an Iranian body or money, or a province?"""
+    return bool(kt.find(load_cues().iran_markers) or province_mentions(kt))
 
 
 def _currency(text: str) -> UnitWord | None:

@@ -23,6 +23,7 @@ PLURAL_PROVINCE = frozenset({"استانهای", "استانها"})
 
 
 NOT_PLACE_BEFORE = frozenset({"اهل"})  # «اهل کرمانشاه»: where people come from
+PROVINCE_WORD = "استان"
 REPORTER = frozenset({"خبرنگار"})  # «با خبرنگار فارس»: the outlet after it, not a province
 DESK, REPORT = "گروه", "گزارش"  # «به گزارش گروه اقتصاد فارس»: a desk of an outlet
 OUTLET_TOKENS = 3  # «خبرنگار انتظامی فارس», «گروه اقتصاد بین‌الملل فارس»: desk words before the outlet
@@ -100,7 +101,7 @@ def _all_province_mentions(kt: KeyedText) -> list[tuple[int, int, str]]:
         if not masked.intersection(range(first, last)):
             found.append((first, last, places.names[key]))
     for first, last, key in kt.find(places.prefixed):
-        if first > 0 and kt.tokens[first - 1].key == "استان" and not masked.intersection(range(first, last)):
+        if _after_province_word(kt, first) and not masked.intersection(range(first, last)):
             found.append((first, last, places.prefixed[key]))
     for first, last, key in kt.find(places.cued):
         if first > 0 and kt.tokens[first - 1].key in places.cues and not masked.intersection(range(first, last)):
@@ -110,7 +111,7 @@ def _all_province_mentions(kt: KeyedText) -> list[tuple[int, int, str]]:
     named = {key for _f, _l, key in found}
     for n, (first, last, key) in enumerate(found):
         county_of = places.counties_too.get("".join(t.key for t in kt.tokens[first:last]))
-        if county_of in named and county_of != key and not (first > 0 and kt.tokens[first - 1].key == "استان"):
+        if county_of in named and county_of != key and not _after_province_word(kt, first):
             found[n] = (first, last, county_of)
     # A name inside a longer one at the same place counts once («خراسان رضوی» over «خراسان»).
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -122,6 +123,15 @@ def _all_province_mentions(kt: KeyedText) -> list[tuple[int, int, str]]:
         result.append((first, last, key))
         covered_until = last
     return result
+
+
+def named_as_provinces(kt: KeyedText) -> list[str]:
+    """The provinces the sentence names right after «استان» («استان تهران»), the surest way news names one."""
+    return [key for i, key in province_mentions(kt) if _after_province_word(kt, i)]
+
+
+def _after_province_word(kt: KeyedText, i: int) -> bool:
+    return i > 0 and kt.tokens[i - 1].key == PROVINCE_WORD
 
 
 def _not_places(kt: KeyedText) -> set[int]:
@@ -138,7 +148,11 @@ def _not_places(kt: KeyedText) -> set[int]:
     masked.update(i for i in range(1, len(tokens)) if tokens[i - 1].key in NOT_PLACE_BEFORE)
     for i, token in enumerate(tokens[:-1]):
         desk = token.key == DESK and i > 0 and tokens[i - 1].key == REPORT  # «به گزارش گروه اقتصاد بین‌الملل فارس»
-        if (token.key in REPORTER or desk) and tokens[i + 1].key not in places.cues and tokens[i + 1].key != "استان":
+        if (
+            (token.key in REPORTER or desk)
+            and tokens[i + 1].key not in places.cues
+            and tokens[i + 1].key != PROVINCE_WORD
+        ):
             for j in range(i + 1, min(i + 1 + OUTLET_TOKENS, len(tokens))):
                 if not tokens[j].is_word or tokens[j].key in ("از", "در"):
                     break  # «خبرنگار فارس در قزوین»: where the reporter files from is a place
